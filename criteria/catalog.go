@@ -1,0 +1,184 @@
+// Package criteria holds the catalog of the badge's criteria: ids, levels,
+// sections, keywords and flags, in the badge's own order. The words shown
+// about each entry live in the i18n package, keyed by level and id.
+package criteria
+
+import (
+	_ "embed"
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Category is an entry's keyword: how strongly the badge asks for it.
+type Category string
+
+const (
+	Must      Category = "MUST"
+	Should    Category = "SHOULD"
+	Suggested Category = "SUGGESTED"
+)
+
+// Entry is one criterion as it stands at one level. An id that appears at
+// two levels (report_tracker at passing and silver) is two entries sharing
+// one answer, each judged by its own keyword and flags.
+type Entry struct {
+	ID       string   `yaml:"id"`
+	Major    string   `yaml:"major"`
+	Minor    string   `yaml:"minor"`
+	Category Category `yaml:"category"`
+	// Control is the OSPS Baseline's own id (OSPS-AC-01.01); empty for metal.
+	Control string `yaml:"control"`
+
+	NAAllowed                bool `yaml:"na_allowed"`
+	NAJustificationRequired  bool `yaml:"na_justification_required"`
+	MetJustificationRequired bool `yaml:"met_justification_required"`
+	MetURLRequired           bool `yaml:"met_url_required"`
+	MetSuppress              bool `yaml:"met_suppress"`
+	UnmetSuppress            bool `yaml:"unmet_suppress"`
+
+	Level  string `yaml:"-"`
+	Series string `yaml:"-"`
+	// LevelIndex is the level's position in its series (0 for passing and
+	// baseline-1): the number the badge site uses in its URLs and JSON.
+	LevelIndex int `yaml:"-"`
+}
+
+// Automatic reports whether the badge sets this entry itself instead of
+// asking the user: achieve_passing and achieve_silver are Met exactly when
+// the previous level is complete.
+func (e *Entry) Automatic() bool { return PrerequisiteOf(e.ID) != "" }
+
+// PrerequisiteOf returns the level that must be complete for the automatic
+// entry id to be Met, or "" for an ordinary entry.
+func PrerequisiteOf(id string) string {
+	switch id {
+	case "achieve_passing":
+		return "passing"
+	case "achieve_silver":
+		return "silver"
+	}
+	return ""
+}
+
+// URL is the link to the entry's official text on the badge site.
+func (e *Entry) URL() string {
+	lvl := fmt.Sprint(e.LevelIndex)
+	if e.Series == Baseline {
+		lvl = e.Level
+	}
+	return "https://www.bestpractices.dev/en/criteria/" + lvl + "#" + lvl + "." + e.ID
+}
+
+// Level is one badge level with its entries in the badge's order.
+type Level struct {
+	Name    string   `yaml:"name"`
+	Entries []*Entry `yaml:"entries"`
+	Series  string   `yaml:"-"`
+}
+
+// Series names.
+const (
+	Metal    = "metal"
+	Baseline = "baseline"
+)
+
+// Catalog is every level of every series.
+type Catalog struct {
+	Levels []*Level
+	byName map[string]*Level
+	ids    []string
+	known  map[string]bool
+}
+
+//go:embed metal.yaml
+var metalYAML []byte
+
+//go:embed baseline.yaml
+var baselineYAML []byte
+
+var std = mustLoad(metalYAML, baselineYAML)
+
+// Default returns the catalog built into the binary.
+func Default() *Catalog { return std }
+
+type seriesFile struct {
+	Series string   `yaml:"series"`
+	Levels []*Level `yaml:"levels"`
+}
+
+func mustLoad(files ...[]byte) *Catalog {
+	c, err := load(files...)
+	if err != nil {
+		panic("criteria: embedded catalog: " + err.Error())
+	}
+	return c
+}
+
+func load(files ...[]byte) (*Catalog, error) {
+	c := &Catalog{byName: map[string]*Level{}, known: map[string]bool{}}
+	for _, b := range files {
+		var f seriesFile
+		if err := yaml.Unmarshal(b, &f); err != nil {
+			return nil, err
+		}
+		for i, l := range f.Levels {
+			l.Series = f.Series
+			for _, e := range l.Entries {
+				e.Level, e.Series, e.LevelIndex = l.Name, f.Series, i
+				if !c.known[e.ID] {
+					c.known[e.ID] = true
+					c.ids = append(c.ids, e.ID)
+				}
+			}
+			c.Levels = append(c.Levels, l)
+			c.byName[l.Name] = l
+		}
+	}
+	return c, nil
+}
+
+// Level returns the named level (passing, silver, gold, baseline-1, ...).
+func (c *Catalog) Level(name string) (*Level, bool) {
+	l, ok := c.byName[name]
+	return l, ok
+}
+
+// SeriesLevels returns the levels of one series in order.
+func (c *Catalog) SeriesLevels(series string) []*Level {
+	var out []*Level
+	for _, l := range c.Levels {
+		if l.Series == series {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// LevelNames lists every level name in catalog order.
+func (c *Catalog) LevelNames() []string {
+	out := make([]string, len(c.Levels))
+	for i, l := range c.Levels {
+		out[i] = l.Name
+	}
+	return out
+}
+
+// IDs lists every distinct id once, in catalog order.
+func (c *Catalog) IDs() []string { return c.ids }
+
+// Known reports whether id is a criterion of any level.
+func (c *Catalog) Known(id string) bool { return c.known[id] }
+
+// EntriesFor returns every entry carrying id, one per level it appears at.
+func (c *Catalog) EntriesFor(id string) []*Entry {
+	var out []*Entry
+	for _, l := range c.Levels {
+		for _, e := range l.Entries {
+			if e.ID == id {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
