@@ -1,0 +1,438 @@
+// Package i18n holds every word the app shows, one YAML file per language
+// (i18n/<tag>.yaml, embedded in the binary), and picks the user's language.
+// English is complete; any other locale falls back to English key by key.
+package i18n
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/bestpractices/bestpractices/safetext"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed *.yaml
+var files embed.FS
+
+// Message is one translatable text: a plain string, or plural forms keyed by
+// CLDR category (one, other, ...).
+type Message struct {
+	Text   string
+	Forms  map[string]string
+	Line   int
+	Column int
+}
+
+// plain is the text used for hashing and display when no count applies.
+func (m Message) plain() string {
+	if m.Forms != nil {
+		return m.Forms["other"]
+	}
+	return m.Text
+}
+
+// File is one parsed locale file.
+type File struct {
+	Tag      string
+	Name     string // the language's own name for itself
+	Path     string
+	Messages map[string]Message
+	// Sources holds, per key, the hash of the English text a translation was
+	// made from, so that a changed English text marks it stale.
+	Sources map[string]string
+}
+
+// Locale answers lookups in one language with English behind it.
+type Locale struct {
+	Tag  language.Tag
+	file *File
+	en   *File
+
+	mu    sync.Mutex
+	tmpls map[string]*template.Template
+}
+
+var pluralForms = map[string]bool{"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true}
+
+// Parse reads a locale file. Problems that make it unusable are errors with
+// file:line; the caller decides whether unknown keys matter (Check does).
+func Parse(name string, src []byte) (*File, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	f := &File{Path: name, Messages: map[string]Message{}, Sources: map[string]string{}}
+	if len(doc.Content) == 0 {
+		return f, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d: a locale file is a mapping of keys to texts", name, root.Line)
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "_source":
+			if v.Kind != yaml.MappingNode {
+				return nil, fmt.Errorf("%s:%d: _source must map keys to hashes", name, v.Line)
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				f.Sources[v.Content[j].Value] = v.Content[j+1].Value
+			}
+		case "meta":
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				switch v.Content[j].Value {
+				case "name":
+					f.Name = safetext.Line(v.Content[j+1].Value)
+				case "tag":
+					f.Tag = v.Content[j+1].Value
+				}
+			}
+		default:
+			if err := flatten(name, k.Value, v, f.Messages); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return f, nil
+}
+
+func flatten(file, prefix string, n *yaml.Node, out map[string]Message) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return nil // an untranslated key in a starter file
+		}
+		if n.Tag != "!!str" {
+			return fmt.Errorf("%s:%d: %s must be text; quote it", file, n.Line, prefix)
+		}
+		out[prefix] = Message{Text: n.Value, Line: n.Line, Column: n.Column}
+		return nil
+	case yaml.MappingNode:
+		if isPlural(n) {
+			m := Message{Forms: map[string]string{}, Line: n.Line, Column: n.Column}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				m.Forms[n.Content[i].Value] = n.Content[i+1].Value
+			}
+			out[prefix] = m
+			return nil
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if err := flatten(file, prefix+"."+n.Content[i].Value, n.Content[i+1], out); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("%s:%d: %s must be text or a mapping", file, n.Line, prefix)
+}
+
+func isPlural(n *yaml.Node) bool {
+	hasOther := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		if !pluralForms[k] || n.Content[i+1].Kind != yaml.ScalarNode {
+			return false
+		}
+		hasOther = hasOther || k == "other"
+	}
+	return hasOther
+}
+
+var (
+	embeddedMu sync.Mutex
+	embedded   = map[string]*File{}
+)
+
+// Embedded returns the named built-in locale file ("en", "fr", ...).
+func Embedded(tag string) (*File, error) {
+	embeddedMu.Lock()
+	defer embeddedMu.Unlock()
+	if f, ok := embedded[tag]; ok {
+		return f, nil
+	}
+	src, err := files.ReadFile(tag + ".yaml")
+	if err != nil {
+		return nil, fmt.Errorf("no built-in locale %q", tag)
+	}
+	f, err := Parse("i18n/"+tag+".yaml", src)
+	if err != nil {
+		return nil, err
+	}
+	if f.Tag == "" {
+		f.Tag = tag
+	}
+	embedded[tag] = f
+	return f, nil
+}
+
+// Available lists the built-in locale tags, English first.
+func Available() []string {
+	entries, _ := files.ReadDir(".")
+	tags := []string{"en"}
+	for _, e := range entries {
+		t := strings.TrimSuffix(e.Name(), path.Ext(e.Name()))
+		if t != "en" {
+			tags = append(tags, t)
+		}
+	}
+	sort.Strings(tags[1:])
+	return tags
+}
+
+// English returns the complete English locale.
+func English() *Locale {
+	l, _ := New("en")
+	return l
+}
+
+// New returns the built-in locale for tag, matched loosely (fr-CA gives fr).
+func New(tag string) (*Locale, error) {
+	en, err := Embedded("en")
+	if err != nil {
+		panic(err) // the build is broken; tests catch it
+	}
+	best, ok := Match(tag)
+	if !ok {
+		return &Locale{Tag: language.English, file: en, en: en}, fmt.Errorf("no translation for %q; using English", tag)
+	}
+	f, err := Embedded(best)
+	if err != nil {
+		return &Locale{Tag: language.English, file: en, en: en}, err
+	}
+	return FromFile(f), nil
+}
+
+// FromFile returns a locale for a parsed file (a translator's draft given
+// with --locale-file), with English behind it.
+func FromFile(f *File) *Locale {
+	en, _ := Embedded("en")
+	t, err := language.Parse(f.Tag)
+	if err != nil {
+		t = language.Und
+	}
+	return &Locale{Tag: t, file: f, en: en}
+}
+
+// LoadFile parses a locale file from disk.
+func LoadFile(p string) (*File, error) {
+	src, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	f, err := Parse(p, src)
+	if err != nil {
+		return nil, err
+	}
+	if f.Tag == "" {
+		f.Tag = strings.TrimSuffix(path.Base(p), path.Ext(p))
+	}
+	return f, nil
+}
+
+// Match finds the built-in locale closest to tag: zh-Hans-CN or zh_CN.UTF-8
+// give zh-CN where it exists, fr_FR.UTF-8 gives fr.
+func Match(tag string) (string, bool) {
+	tag = normalizeTag(tag)
+	if tag == "" {
+		return "", false
+	}
+	avail := Available()
+	for _, a := range avail {
+		if strings.EqualFold(a, tag) {
+			return a, true
+		}
+	}
+	want, err := language.Parse(tag)
+	if err != nil {
+		return "", false
+	}
+	supported := make([]language.Tag, len(avail))
+	for i, a := range avail {
+		supported[i] = language.Make(a)
+	}
+	_, idx, conf := language.NewMatcher(supported).Match(want)
+	if conf == language.No {
+		return "", false
+	}
+	return avail[idx], true
+}
+
+// normalizeTag turns a POSIX locale (fr_FR.UTF-8@euro) into a BCP 47 tag.
+func normalizeTag(s string) string {
+	if i := strings.IndexAny(s, ".@"); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.ReplaceAll(s, "_", "-")
+	if s == "C" || s == "POSIX" {
+		return "en"
+	}
+	return s
+}
+
+// FromEnvironment picks the language: flag, then LC_ALL, LC_MESSAGES, LANG.
+// It returns the chosen tag and a warning when the choice had to fall back.
+func FromEnvironment(flag string, getenv func(string) string) (*Locale, string) {
+	req := flag
+	if req == "" {
+		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			if s := getenv(v); s != "" {
+				req = s
+				break
+			}
+		}
+	}
+	if req == "" {
+		return English(), ""
+	}
+	l, err := New(req)
+	if err != nil {
+		return l, fmt.Sprintf("warning: %v", err)
+	}
+	return l, ""
+}
+
+// File is the locale's own file.
+func (l *Locale) File() *File { return l.file }
+
+// Name is the language's own name.
+func (l *Locale) Name() string {
+	if l.file.Name != "" {
+		return l.file.Name
+	}
+	return l.Tag.String()
+}
+
+func (l *Locale) lookup(key string) (Message, bool) {
+	if m, ok := l.file.Messages[key]; ok && m.plain() != "" {
+		return m, true
+	}
+	m, ok := l.en.Messages[key]
+	return m, ok && m.plain() != ""
+}
+
+// Has reports whether key has a text in this locale or in English.
+func (l *Locale) Has(key string) bool {
+	_, ok := l.lookup(key)
+	return ok
+}
+
+// T returns the text for key, filled in from name/value pairs
+// ("Count", 3, "Level", "silver"). A "Count" value picks the plural form by
+// the language's rules. A key missing everywhere shows as the key itself:
+// a bug the tests catch, never an empty screen.
+func (l *Locale) T(key string, args ...any) string {
+	m, ok := l.lookup(key)
+	if !ok {
+		return key
+	}
+	data := map[string]any{}
+	for i := 0; i+1 < len(args); i += 2 {
+		data[fmt.Sprint(args[i])] = args[i+1]
+	}
+	text := m.Text
+	if m.Forms != nil {
+		n, _ := data["Count"].(int)
+		text = m.Forms[l.pluralForm(n)]
+		if text == "" {
+			text = m.Forms["other"]
+		}
+	}
+	text = safetext.Clean(text)
+	if !strings.Contains(text, "{{") {
+		return text
+	}
+	return l.execute(key, text, data)
+}
+
+func (l *Locale) execute(key, text string, data map[string]any) string {
+	l.mu.Lock()
+	if l.tmpls == nil {
+		l.tmpls = map[string]*template.Template{}
+	}
+	ck := key + "\x00" + text
+	t, ok := l.tmpls[ck]
+	if !ok {
+		var err error
+		t, err = template.New(key).Option("missingkey=zero").Parse(text)
+		if err != nil {
+			t = nil
+		}
+		l.tmpls[ck] = t
+	}
+	l.mu.Unlock()
+	if t == nil {
+		return text
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return text
+	}
+	return b.String()
+}
+
+func (l *Locale) pluralForm(n int) string {
+	if n < 0 {
+		n = -n
+	}
+	switch plural.Cardinal.MatchPlural(l.Tag, n%10000000, 0, 0, 0, 0) {
+	case plural.Zero:
+		return "zero"
+	case plural.One:
+		return "one"
+	case plural.Two:
+		return "two"
+	case plural.Few:
+		return "few"
+	case plural.Many:
+		return "many"
+	}
+	return "other"
+}
+
+// CriterionText is what we say about one entry.
+type CriterionText struct {
+	Title, Requirement, Guidance string
+}
+
+// Criterion returns the texts of the entry id at level.
+func (l *Locale) Criterion(level, id string) CriterionText {
+	p := "criteria." + level + "." + id + "."
+	return CriterionText{
+		Title:       l.T(p + "title"),
+		Requirement: l.T(p + "requirement"),
+		Guidance:    l.T(p + "guidance"),
+	}
+}
+
+// Section returns a section name (as the badge names it in English) in
+// this language.
+func (l *Locale) Section(name string) string {
+	if l.Has("sections." + name) {
+		return l.T("sections." + name)
+	}
+	return name
+}
+
+// Hash is the short fingerprint of an English text kept beside its
+// translation in _source.
+func Hash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:4])
+}
+
+// SourceHash is Hash of the English text of key.
+func SourceHash(key string) string {
+	en, _ := Embedded("en")
+	return Hash(en.Messages[key].plain())
+}

@@ -1,0 +1,489 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bestpractices/bestpractices/criteria"
+	"gopkg.in/yaml.v3"
+)
+
+// DefaultName is the answers file's name at the root of a repository.
+const DefaultName = ".bestpractices.yaml"
+
+// MaxFileSize is the largest answers file we read: far above a full set of
+// answers, and small enough that a wrong path cannot eat the memory.
+const MaxFileSize = 1 << 20
+
+// Project is the project block of the answers file.
+type Project struct {
+	Name    string
+	URL     string
+	BadgeID int
+}
+
+// Problem is a warning about a line of the file that loaded anyway.
+type Problem struct {
+	Line    int
+	ID      string
+	Message string
+}
+
+// FileError is an answers file we refuse to use: it names the file, the line
+// (0 when it concerns the whole file) and what to do.
+type FileError struct {
+	Path    string
+	Line    int
+	Message string
+	Fix     string
+}
+
+func (e *FileError) Error() string {
+	where := e.Path
+	if e.Line > 0 {
+		where += ":" + strconv.Itoa(e.Line)
+	}
+	s := where + ": " + e.Message
+	if e.Fix != "" {
+		s += "; " + e.Fix
+	}
+	return s
+}
+
+// ErrChangedOnDisk is returned by a save when the file is no longer what we
+// loaded or last wrote: someone else changed it, and we must not overwrite it.
+var ErrChangedOnDisk = errors.New("the file changed on disk since it was read")
+
+// File is an answers file: the answers, and the text they came from, so
+// that a save rewrites only the answers that changed.
+type File struct {
+	Path     string
+	Project  Project
+	Answers  Answers
+	Problems []Problem
+	// Exists is false until the file is first written.
+	Exists bool
+
+	cat   *criteria.Catalog
+	src   []byte // the text as last read or written
+	perm  os.FileMode
+	dirty map[string]int // id -> generation of its latest change
+	gen   int
+}
+
+// New returns an answers file that does not exist yet; the first save
+// creates it with the project's name and URL.
+func New(path string, cat *criteria.Catalog, p Project) *File {
+	var b strings.Builder
+	b.WriteString("# Answers to the OpenSSF Best Practices badge criteria.\n")
+	b.WriteString("# Kept by bestpractices; edit freely, comments are preserved.\n")
+	b.WriteString("version: 1\nproject:\n")
+	fmt.Fprintf(&b, "  name: %s\n", yamlScalar(p.Name))
+	if p.URL != "" {
+		fmt.Fprintf(&b, "  url: %s\n", yamlScalar(p.URL))
+	}
+	if p.BadgeID > 0 {
+		fmt.Fprintf(&b, "  badge_id: %d\n", p.BadgeID)
+	}
+	b.WriteString("answers:\n")
+	return &File{Path: path, Project: p, Answers: Answers{}, cat: cat, src: []byte(b.String()), perm: 0o644, dirty: map[string]int{}}
+}
+
+// yamlScalar renders s as a one-line YAML value, quoting only when needed.
+func yamlScalar(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return strconv.Quote(s)
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}
+
+// Load reads and checks an answers file. A *FileError means the file must
+// not be used (nor ever written); warnings go to File.Problems.
+func Load(path string, cat *criteria.Catalog) (*File, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	info, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, &FileError{Path: path, Message: "is a directory", Fix: "give the path of the answers file itself"}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &FileError{Path: path, Message: fmt.Sprintf("is %d bytes, over the 1 MiB limit for an answers file", info.Size()), Fix: "check that this is the right file"}
+	}
+	src, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(src) > MaxFileSize {
+		return nil, &FileError{Path: path, Message: "is over the 1 MiB limit for an answers file", Fix: "check that this is the right file"}
+	}
+	f, err := Parse(path, src, cat)
+	if err != nil {
+		return nil, err
+	}
+	f.perm = info.Mode().Perm()
+	f.Exists = true
+	return f, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse checks src as the answers file at path.
+func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
+	if !utf8.Valid(src) {
+		line := 1 + bytes.Count(src[:firstInvalidUTF8(src)], []byte("\n"))
+		return nil, &FileError{Path: path, Line: line, Message: "is not valid UTF-8 text", Fix: "save the file as UTF-8"}
+	}
+	f := &File{Path: path, Answers: Answers{}, cat: cat, src: src, perm: 0o644, dirty: map[string]int{}}
+	root, err := parseRoot(src)
+	if err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		line := 0
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		return nil, &FileError{Path: path, Line: line, Message: "is not valid YAML: " + msg, Fix: "correct the YAML syntax there"}
+	}
+	if root == nil { // an empty file is an empty set of answers
+		return f, nil
+	}
+	fail := func(n *yaml.Node, msg, fix string) error {
+		return &FileError{Path: path, Line: n.Line, Message: msg, Fix: fix}
+	}
+	if err := checkDuplicates(root, fail); err != nil {
+		return nil, err
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, fail(root, "the file must be a mapping with version, project and answers", "see .bestpractices.yaml.example")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "version":
+			if v.Kind != yaml.ScalarNode || v.Value != "1" {
+				return nil, fail(v, fmt.Sprintf("version %q is not one this program reads", v.Value), "write `version: 1`, or upgrade bestpractices if the file came from a newer one")
+			}
+		case "project":
+			if err := f.readProject(v, fail); err != nil {
+				return nil, err
+			}
+		case "answers":
+			if err := f.readAnswers(v, fail); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return f, nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// parseRoot returns the document's top node, or nil for an empty file.
+func parseRoot(src []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, err
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, nil
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return nil, nil
+	}
+	return root, nil
+}
+
+type failFunc func(n *yaml.Node, msg, fix string) error
+
+// checkDuplicates rejects a key given twice in any mapping: YAML parsers
+// disagree on which one wins, so we refuse to guess.
+func checkDuplicates(n *yaml.Node, fail failFunc) error {
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if first, ok := seen[k.Value]; ok {
+				return fail(k, fmt.Sprintf("key %q is given twice (first at line %d)", k.Value, first), "keep one of them")
+			}
+			seen[k.Value] = k.Line
+		}
+	}
+	for _, c := range n.Content {
+		if err := checkDuplicates(c, fail); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+func (f *File) readProject(v *yaml.Node, fail failFunc) error {
+	if isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		return fail(v, "project must be a mapping (name, url, badge_id)", "see .bestpractices.yaml.example")
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		switch k.Value {
+		case "name", "url":
+			if val.Kind != yaml.ScalarNode || (val.Tag != "!!str" && !isNull(val)) {
+				return fail(val, "project "+k.Value+" must be text", "quote it")
+			}
+			if k.Value == "name" {
+				f.Project.Name = val.Value
+			} else {
+				f.Project.URL = val.Value
+			}
+		case "badge_id":
+			if isNull(val) {
+				continue
+			}
+			n, err := strconv.Atoi(val.Value)
+			if val.Kind != yaml.ScalarNode || err != nil || n < 0 {
+				return fail(val, fmt.Sprintf("badge_id %q is not a project number", val.Value), "write the number from the project's badge page URL, e.g. badge_id: 1234, or remove the line")
+			}
+			f.Project.BadgeID = n
+		}
+	}
+	return nil
+}
+
+func (f *File) readAnswers(v *yaml.Node, fail failFunc) error {
+	if isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		return fail(v, "answers must be a mapping from criterion id to its answer", "see .bestpractices.yaml.example")
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		id := k.Value
+		if isNull(val) {
+			continue
+		}
+		if val.Kind != yaml.MappingNode {
+			return fail(val, fmt.Sprintf("the answer to %s must be a mapping with status and justification", id), "write it as `"+id+":` followed by indented `status: Met` and `justification: ...` lines")
+		}
+		var a Answer
+		for j := 0; j+1 < len(val.Content); j += 2 {
+			fk, fv := val.Content[j], val.Content[j+1]
+			switch fk.Value {
+			case "status":
+				if fv.Kind != yaml.ScalarNode {
+					return fail(fv, "the status of "+id+" must be one word", "write Met, Unmet, N/A or ?")
+				}
+				s, err := ParseStatus(fv.Value)
+				if err != nil {
+					return fail(fv, fmt.Sprintf("%s has an unknown status %q", id, fv.Value), "write Met, Unmet, N/A, or ? for unanswered")
+				}
+				a.Status = s
+			case "justification":
+				if isNull(fv) {
+					continue
+				}
+				if fv.Kind != yaml.ScalarNode || fv.Tag != "!!str" {
+					return fail(fv, "the justification of "+id+" must be text", "put it in quotes, or use `|` for several lines")
+				}
+				a.Justification = fv.Value
+			}
+		}
+		f.Answers[id] = a
+		f.checkAnswer(id, k.Line)
+	}
+	return nil
+}
+
+// checkAnswer records why an answer cannot count, if it cannot.
+func (f *File) checkAnswer(id string, line int) {
+	a := f.Answers[id]
+	a.Problem = ""
+	entries := f.cat.EntriesFor(id)
+	switch {
+	case len(entries) == 0:
+		a.Problem = "unknown criterion id " + id + " (a typo, or one from a newer catalog); it is kept but not counted"
+	case entries[0].Automatic() && a.Status != Unknown:
+		a.Problem = id + " is set automatically from the previous level; the answer given is ignored"
+	case utf8.RuneCountInString(a.Justification) > MaxJustification:
+		a.Problem = fmt.Sprintf("the justification of %s is %d characters, over the badge site's limit of %d; shorten it", id, utf8.RuneCountInString(a.Justification), MaxJustification)
+	case a.Status == NA:
+		for _, e := range entries {
+			if !e.NAAllowed {
+				a.Problem = id + " does not allow N/A at " + e.Level + "; answer Met or Unmet"
+				break
+			}
+		}
+	}
+	f.Answers[id] = a
+	f.Problems = removeProblem(f.Problems, id)
+	if a.Problem != "" {
+		f.Problems = append(f.Problems, Problem{Line: line, ID: id, Message: a.Problem})
+	}
+}
+
+func removeProblem(ps []Problem, id string) []Problem {
+	out := ps[:0]
+	for _, p := range ps {
+		if p.ID != id {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Set changes one answer in memory; Encode or Save writes it.
+func (f *File) Set(id string, a Answer) {
+	f.gen++
+	f.Answers[id] = Answer{Status: a.Status, Justification: a.Justification}
+	f.dirty[id] = f.gen
+	f.checkAnswer(id, 0)
+}
+
+// Dirty reports whether some answer has not been written yet.
+func (f *File) Dirty() bool { return len(f.dirty) > 0 }
+
+// Score scores the file's answers.
+func (f *File) Score() *Score { return Compute(f.cat, f.Answers) }
+
+// Pending is the text of a save to make, and the state it was made from.
+type Pending struct {
+	Data []byte
+	base []byte
+	gen  int
+}
+
+// Encode returns the file's new text: the text last read or written with
+// only the changed answers rewritten. It does not touch the disk, so a
+// caller may write the result elsewhere (a tea.Cmd) and then call Saved.
+func (f *File) Encode() (Pending, error) {
+	data, err := splice(f.src, f.Answers, f.dirty, f.cat)
+	if err != nil {
+		return Pending{}, err
+	}
+	return Pending{Data: data, base: f.src, gen: f.gen}, nil
+}
+
+// Write puts p on disk atomically, refusing when the file on disk is no
+// longer the text p was made from (ErrChangedOnDisk), unless force is set.
+// It only reads f's fixed fields, so it may run outside the UI goroutine.
+func (f *File) Write(p Pending, force bool) error {
+	target := f.Path
+	if resolved, err := filepath.EvalSymlinks(target); err == nil {
+		target = resolved
+	}
+	cur, err := os.ReadFile(target)
+	switch {
+	case err == nil:
+		if !force && (!f.Exists || !bytes.Equal(cur, p.base)) {
+			return ErrChangedOnDisk
+		}
+	case errors.Is(err, os.ErrNotExist):
+		if !force && f.Exists {
+			return ErrChangedOnDisk
+		}
+	default:
+		return err
+	}
+	return WriteAtomic(target, p.Data, f.perm)
+}
+
+// Saved records that p is now on disk.
+func (f *File) Saved(p Pending) {
+	f.src = p.Data
+	f.Exists = true
+	for id, g := range f.dirty {
+		if g <= p.gen {
+			delete(f.dirty, id)
+		}
+	}
+}
+
+// Save encodes and writes the changed answers (see Write).
+func (f *File) Save(force bool) error {
+	p, err := f.Encode()
+	if err != nil {
+		return err
+	}
+	if err := f.Write(p, force); err != nil {
+		return err
+	}
+	f.Saved(p)
+	return nil
+}
+
+// ChangedOnDisk reports whether the file on disk differs from the text last
+// read or written.
+func (f *File) ChangedOnDisk() bool {
+	cur, err := os.ReadFile(f.Path)
+	if err != nil {
+		return f.Exists
+	}
+	return !f.Exists || !bytes.Equal(cur, f.src)
+}
+
+// WriteAtomic replaces path with data so that a reader sees the old file or
+// the new one, never half of it: a temporary file in the same directory,
+// synced, then renamed over the old one.
+func WriteAtomic(path string, data []byte, perm os.FileMode) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(name)
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		return err
+	}
+	ok = true
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // make the rename durable; some filesystems refuse, harmlessly
+		d.Close()
+	}
+	return nil
+}
