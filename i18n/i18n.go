@@ -262,8 +262,10 @@ func Match(tag string) (string, bool) {
 		supported[i] = language.Make(a)
 	}
 	_, idx, conf := language.NewMatcher(supported).Match(want)
-	if conf == language.No {
-		return "", false
+	wantBase, _ := want.Base()
+	gotBase, _ := supported[idx].Base()
+	if conf < language.High || wantBase != gotBase {
+		return "", false // e.g. Klingon, which the matcher maps to English
 	}
 	return avail[idx], true
 }

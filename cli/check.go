@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(&Command{Name: "check", Summary: "ui.cli.check.summary", Run: runCheck})
+}
+
+// runCheck is for CI: exit 0 when the level is achieved, 1 when not.
+func runCheck(env *Env, args []string) int {
+	fs := env.flagSet("check")
+	level := fs.String("level", "passing", "")
+	if code, ok := env.parse(fs, args, "ui.cli.check.help"); !ok {
+		return code
+	}
+	if _, ok := env.Catalog.Level(*level); !ok {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_level", "Level", *level, "Levels", strings.Join(env.Catalog.LevelNames(), ", ")))
+		return ExitBadInput
+	}
+	f, ok := env.LoadAnswers()
+	if !ok {
+		return ExitBadInput
+	}
+	l, _ := f.Score().Level(*level)
+	name := env.Loc.T("ui.level." + *level)
+	if l.Achieved() {
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.cli.check.achieved", "Level", name, "Total", l.Total))
+		return ExitOK
+	}
+	blockers := Blockers(l)
+	fmt.Fprintln(env.Stdout, env.Loc.T("ui.cli.check.not_achieved", "Level", name, "Percentage", l.Percentage, "Count", len(blockers)))
+	for _, b := range blockers {
+		fmt.Fprintf(env.Stdout, "  %-38s %s\n", b.Entry.ID, Reason(env.Loc, b))
+	}
+	return ExitNotMet
+}

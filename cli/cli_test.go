@@ -1,0 +1,208 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bestpractices/bestpractices/criteria"
+)
+
+// run runs the command line in dir with a clean environment.
+func run(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Dir: dir, Getenv: func(string) string { return "" }}
+	code = Run(env, args)
+	return out.String(), errb.String(), code
+}
+
+func writeAnswers(t *testing.T, content string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".bestpractices.yaml"), []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// passingAnswers answers every passing entry so that it counts, except skip.
+func passingAnswers(skip ...string) string {
+	var b strings.Builder
+	b.WriteString("version: 1\nproject:\n  name: demo\nanswers:\n")
+	l, _ := criteria.Default().Level("passing")
+	for _, e := range l.Entries {
+		if strings.Contains(" "+strings.Join(skip, " ")+" ", " "+e.ID+" ") {
+			continue
+		}
+		b.WriteString("  " + e.ID + ":\n    status: Met\n    justification: See https://example.org/" + e.ID + "\n")
+	}
+	return b.String()
+}
+
+func TestCheckExitCodes(t *testing.T) {
+	dir := writeAnswers(t, passingAnswers())
+	out, _, code := run(t, dir, "check", "--level", "passing")
+	if code != ExitOK || !strings.Contains(out, "passing achieved") {
+		t.Errorf("all passing met: code %d, %q", code, out)
+	}
+	out, _, code = run(t, dir, "check", "--level", "silver")
+	if code != ExitNotMet || !strings.Contains(out, "silver not achieved") || strings.Contains(out, "achieve_passing ") {
+		t.Errorf("silver: code %d\n%s", code, out)
+	}
+
+	dir = writeAnswers(t, passingAnswers("floss_license", "contribution"))
+	out, _, code = run(t, dir, "check")
+	if code != ExitNotMet || !strings.Contains(out, "97%") || !strings.Contains(out, "floss_license") || !strings.Contains(out, "contribution ") {
+		t.Errorf("two missing: code %d\n%s", code, out)
+	}
+
+	dir = writeAnswers(t, "version: 1\nanswers:\n  test:\n    status: maybe\n")
+	_, errOut, code := run(t, dir, "check")
+	if code != ExitBadInput || !strings.Contains(errOut, ".bestpractices.yaml:4") || !strings.Contains(errOut, "maybe") {
+		t.Errorf("bad status: code %d, %q", code, errOut)
+	}
+	if _, _, code := run(t, dir, "check", "--level", "platinum"); code != ExitBadInput {
+		t.Errorf("unknown level: code %d", code)
+	}
+}
+
+func TestStatusJSON(t *testing.T) {
+	dir := writeAnswers(t, passingAnswers("floss_license", "report_tracker")+"  report_tracker:\n    status: Unmet\n    justification: E-mail only.\n  bogus_id:\n    status: Met\n")
+	out, errOut, code := run(t, dir, "status", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("code %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "bogus_id") {
+		t.Errorf("no warning for an unknown id: %q", errOut)
+	}
+	var s StatusJSON
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	// 66 of 67 passing: 98.5% rounds to 99 (and would be capped there anyway).
+	if s.BadgePercentage0 != 99 || s.TieredPercentage != 99 || s.BadgeLevel != "in_progress" {
+		t.Errorf("figures %+v", s)
+	}
+	if len(s.Criteria) != 145+64 || len(s.Levels) != 6 {
+		t.Errorf("%d criteria, %d levels", len(s.Criteria), len(s.Levels))
+	}
+	found := 0
+	for _, c := range s.Criteria {
+		if c.ID == "report_tracker" {
+			found++
+			want := map[string]string{"passing": "barely", "silver": "failing"}[c.Level]
+			if c.Result != want || c.Status != "Unmet" {
+				t.Errorf("report_tracker at %s: %+v, want %s", c.Level, c, want)
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("report_tracker listed %d times", found)
+	}
+	if len(s.Problems) != 1 || s.Problems[0].ID != "bogus_id" {
+		t.Errorf("problems %+v", s.Problems)
+	}
+	// The raw JSON uses the badge site's names.
+	for _, key := range []string{`"badge_level"`, `"tiered_percentage"`, `"badge_percentage_0"`, `"badge_percentage_2"`, `"baseline_tiered_percentage"`} {
+		if !strings.Contains(out, key) {
+			t.Errorf("missing %s", key)
+		}
+	}
+}
+
+func TestStatusTextAndMarkdown(t *testing.T) {
+	dir := writeAnswers(t, passingAnswers("floss_license", "contribution")+"  contribution:\n    status: Met\n    justification: see the docs\n")
+	out, _, code := run(t, dir, "status")
+	if code != ExitOK {
+		t.Fatal(code)
+	}
+	for _, want := range []string{"demo", "passing", "97%", "65/67", "floss_license", "unanswered", "contribution", "needs a URL", "What holds passing back (2 criteria)"} {
+		if !strings.Contains(out, want) && !strings.Contains(out, strings.Replace(want, "needs a URL", "Met needs a URL", 1)) {
+			t.Errorf("status text lacks %q:\n%s", want, out)
+		}
+	}
+	md, _, _ := run(t, dir, "status", "--format", "markdown")
+	for _, want := range []string{"| passing | 97% | 65/67 |", "[`floss_license`](https://www.bestpractices.dev/en/criteria/0#0.floss_license)", "<details>", "### Basics / FLOSS license"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q", want)
+		}
+	}
+}
+
+func TestStatusWithoutFile(t *testing.T) {
+	dir := t.TempDir()
+	out, _, code := run(t, dir, "status")
+	if code != ExitOK || !strings.Contains(out, "0/67") || !strings.Contains(out, "No answers yet") {
+		t.Errorf("code %d\n%s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".bestpractices.yaml")); !os.IsNotExist(err) {
+		t.Error("status created the answers file")
+	}
+}
+
+func TestFileFlagAndGitRoot(t *testing.T) {
+	root := t.TempDir()
+	os.Mkdir(filepath.Join(root, ".git"), 0o755)
+	sub := filepath.Join(root, "pkg", "deep")
+	os.MkdirAll(sub, 0o755)
+	os.WriteFile(filepath.Join(root, ".bestpractices.yaml"), []byte(passingAnswers()), 0o644)
+	if _, _, code := run(t, sub, "check"); code != ExitOK {
+		t.Errorf("answers at the git root not found from a subdirectory: %d", code)
+	}
+	other := filepath.Join(root, "other.yaml")
+	os.WriteFile(other, []byte("version: 1\n"), 0o644)
+	if _, _, code := run(t, sub, "check", "--file", other); code != ExitNotMet {
+		t.Errorf("--file ignored: %d", code)
+	}
+	if _, _, code := run(t, sub, "--file", other, "check"); code != ExitNotMet {
+		t.Errorf("--file before the command ignored: %d", code)
+	}
+}
+
+func TestCriteriaJSON(t *testing.T) {
+	out, _, code := run(t, t.TempDir(), "criteria", "--format", "json")
+	if code != ExitOK {
+		t.Fatal(code)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 145+64 {
+		t.Fatalf("%d entries", len(list))
+	}
+	first := list[0]
+	for _, k := range []string{"id", "level", "major", "minor", "category", "na_allowed", "na_justification_required", "met_justification_required", "met_url_required", "met_suppress", "unmet_suppress", "title", "url"} {
+		if _, ok := first[k]; !ok {
+			t.Errorf("field %s missing", k)
+		}
+	}
+	if first["id"] != "description_good" || first["level"] != "passing" || first["major"] != "Basics" || first["title"] == "" {
+		t.Errorf("first entry %v", first)
+	}
+	out, _, _ = run(t, t.TempDir(), "criteria", "--level", "gold", "--format", "json")
+	json.Unmarshal([]byte(out), &list)
+	if len(list) != 23 || list[0]["id"] != "achieve_silver" {
+		t.Errorf("gold: %d entries", len(list))
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	for _, cmd := range []string{"status", "check", "criteria"} {
+		_, errOut, code := run(t, t.TempDir(), cmd, "--help")
+		if code != ExitOK || !strings.Contains(errOut, "Usage: bestpractices "+cmd) {
+			t.Errorf("%s --help: %d %q", cmd, code, errOut)
+		}
+	}
+	out, _, code := run(t, t.TempDir(), "--version")
+	if code != ExitOK || !strings.HasPrefix(out, "bestpractices ") {
+		t.Errorf("--version: %d %q", code, out)
+	}
+	if _, errOut, code := run(t, t.TempDir(), "frobnicate"); code != ExitBadInput || !strings.Contains(errOut, "frobnicate") {
+		t.Errorf("unknown command: %d %q", code, errOut)
+	}
+}

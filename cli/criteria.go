@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/bestpractices/bestpractices/criteria"
+)
+
+func init() {
+	register(&Command{Name: "criteria", Summary: "ui.cli.criteria.summary", Run: runCriteria})
+}
+
+// CriterionJSON is one entry of `criteria --format json`.
+type CriterionJSON struct {
+	ID                       string `json:"id"`
+	Level                    string `json:"level"`
+	Control                  string `json:"control,omitempty"`
+	Major                    string `json:"major"`
+	Minor                    string `json:"minor"`
+	Category                 string `json:"category"`
+	NAAllowed                bool   `json:"na_allowed"`
+	NAJustificationRequired  bool   `json:"na_justification_required"`
+	MetJustificationRequired bool   `json:"met_justification_required"`
+	MetURLRequired           bool   `json:"met_url_required"`
+	MetSuppress              bool   `json:"met_suppress"`
+	UnmetSuppress            bool   `json:"unmet_suppress"`
+	Title                    string `json:"title"`
+	URL                      string `json:"url"`
+}
+
+func runCriteria(env *Env, args []string) int {
+	fs := env.flagSet("criteria")
+	level := fs.String("level", "", "")
+	format := fs.String("format", "text", "")
+	if code, ok := env.parse(fs, args, "ui.cli.criteria.help"); !ok {
+		return code
+	}
+	var levels []*criteria.Level
+	if *level == "" {
+		levels = env.Catalog.Levels
+	} else if l, ok := env.Catalog.Level(*level); ok {
+		levels = []*criteria.Level{l}
+	} else {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_level", "Level", *level, "Levels", strings.Join(env.Catalog.LevelNames(), ", ")))
+		return ExitBadInput
+	}
+	switch *format {
+	case "json":
+		out := []CriterionJSON{}
+		for _, l := range levels {
+			for _, e := range l.Entries {
+				out = append(out, CriterionJSON{
+					ID: e.ID, Level: l.Name, Control: e.Control, Major: e.Major, Minor: e.Minor, Category: string(e.Category),
+					NAAllowed: e.NAAllowed, NAJustificationRequired: e.NAJustificationRequired,
+					MetJustificationRequired: e.MetJustificationRequired, MetURLRequired: e.MetURLRequired,
+					MetSuppress: e.MetSuppress, UnmetSuppress: e.UnmetSuppress,
+					Title: env.Loc.Criterion(l.Name, e.ID).Title, URL: e.URL(),
+				})
+			}
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(out)
+	case "text":
+		for _, l := range levels {
+			fmt.Fprintf(env.Stdout, "%s (%d)\n", env.Loc.T("ui.level."+l.Name), len(l.Entries))
+			section := ""
+			for _, e := range l.Entries {
+				if s := e.Major + " / " + e.Minor; s != section {
+					section = s
+					fmt.Fprintf(env.Stdout, "  %s / %s\n", env.Loc.Section(e.Major), env.Loc.Section(e.Minor))
+				}
+				flags := ""
+				if e.MetURLRequired {
+					flags += " [URL]"
+				}
+				if e.NAAllowed {
+					flags += " [N/A]"
+				}
+				fmt.Fprintf(env.Stdout, "    %-9s %-38s %s%s\n", e.Category, e.ID, env.Loc.Criterion(l.Name, e.ID).Title, flags)
+			}
+			fmt.Fprintln(env.Stdout)
+		}
+	default:
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_format", "Format", *format, "Formats", "text, json"))
+		return ExitBadInput
+	}
+	return ExitOK
+}

@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/model"
+)
+
+// StatusMark is the one-character mark of an answer, the same in the TUI,
+// the text output and the Markdown report.
+func StatusMark(es model.EntryScore) string {
+	if !es.Result.Satisfied() && es.Answer.Status != model.Unknown {
+		return "!"
+	}
+	switch es.Answer.Status {
+	case model.Met:
+		return "✓"
+	case model.Unmet:
+		return "✗"
+	case model.NA:
+		return "–"
+	}
+	return "?"
+}
+
+// mdCell escapes text for a Markdown table cell.
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, "|", `\|`)
+	return strings.ReplaceAll(s, "\n", " ")
+}
+
+// writeStatusMarkdown is a report fit for a pull-request comment: levels,
+// what blocks the next one, then every criterion by section, folded.
+func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Score) {
+	fmt.Fprintf(w, "# %s\n\n", mdCell(loc.T("ui.report.title", "Project", projectName(f))))
+	fmt.Fprintf(w, "| %s | %s | %s |\n|---|---:|---:|\n", loc.T("ui.report.level"), loc.T("ui.report.percentage"), loc.T("ui.report.satisfied"))
+	for _, l := range s.Levels {
+		name := loc.T("ui.level." + l.Level.Name)
+		if l.Achieved() {
+			name = "**" + name + "** ✓"
+		}
+		fmt.Fprintf(w, "| %s | %d%% | %d/%d |\n", name, l.Percentage, l.Satisfied, l.Total)
+	}
+	fmt.Fprintf(w, "\n%s\n", loc.T("ui.cli.status.badge_level", "Level", loc.T("ui.badge_level."+s.BadgeLevel()), "Tiered", s.TieredPercentage()))
+	for _, l := range NextLevels(s) {
+		blockers := Blockers(l)
+		fmt.Fprintf(w, "\n## %s\n\n", loc.T("ui.cli.status.holding_back", "Level", loc.T("ui.level."+l.Level.Name), "Count", len(blockers)))
+		for _, b := range blockers {
+			fmt.Fprintf(w, "- [`%s`](%s) %s (%s): %s\n", b.Entry.ID, b.Entry.URL(), mdCell(loc.Criterion(l.Level.Name, b.Entry.ID).Title), b.Entry.Category, mdCell(Reason(loc, b)))
+		}
+	}
+	fmt.Fprintf(w, "\n## %s\n", loc.T("ui.report.all_criteria"))
+	for _, l := range s.Levels {
+		fmt.Fprintf(w, "\n<details><summary>%s: %d%% (%d/%d)</summary>\n", loc.T("ui.level."+l.Level.Name), l.Percentage, l.Satisfied, l.Total)
+		section := ""
+		for _, e := range l.Entries {
+			if sec := e.Entry.Major + " / " + e.Entry.Minor; sec != section {
+				section = sec
+				fmt.Fprintf(w, "\n### %s / %s\n\n| | %s | %s | %s |\n|---|---|---|---|\n", loc.Section(e.Entry.Major), loc.Section(e.Entry.Minor),
+					loc.T("ui.report.criterion"), loc.T("ui.report.status"), loc.T("ui.report.result"))
+			}
+			status := loc.T("ui.status." + statusKey(e.Answer.Status))
+			result := ""
+			if !e.Result.Satisfied() {
+				result = mdCell(Reason(loc, e))
+			}
+			fmt.Fprintf(w, "| %s | [`%s`](%s) %s | %s | %s |\n", StatusMark(e), e.Entry.ID, e.Entry.URL(), mdCell(loc.Criterion(l.Level.Name, e.Entry.ID).Title), status, result)
+		}
+		fmt.Fprintf(w, "\n</details>\n")
+	}
+}
+
+// statusKey is the i18n key suffix of a status.
+func statusKey(s model.Status) string {
+	switch s {
+	case model.Met:
+		return "met"
+	case model.Unmet:
+		return "unmet"
+	case model.NA:
+		return "na"
+	}
+	return "unknown"
+}

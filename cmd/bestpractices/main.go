@@ -1,0 +1,20 @@
+// Command bestpractices walks a maintainer through the OpenSSF Best
+// Practices badge criteria and keeps the answers in .bestpractices.yaml.
+package main
+
+import (
+	"os"
+
+	"github.com/bestpractices/bestpractices/cli"
+	"github.com/mattn/go-isatty"
+)
+
+func main() {
+	env := &cli.Env{
+		Stdin:      os.Stdin,
+		Stdout:     os.Stdout,
+		Stderr:     os.Stderr,
+		IsTerminal: isatty.IsTerminal(os.Stdin.Fd()) && isatty.IsTerminal(os.Stdout.Fd()),
+	}
+	os.Exit(cli.Run(env, os.Args[1:]))
+}

@@ -1,0 +1,53 @@
+package model
+
+import "sort"
+
+// Proposal is an answer the program suggests for a criterion: found in the
+// repository (detect) or carried across from an answer in the other series.
+// It never replaces an answer the maintainer gave; accepting one fills an
+// unanswered criterion.
+type Proposal struct {
+	ID            string
+	Status        Status
+	Justification string
+	// Source says where the proposal comes from, in words shown to the user
+	// ("detected in the repository", "from your answer to test").
+	Source string
+	// Evidence lists what supports it: file:line, or a git fact.
+	Evidence []string
+	// Confidence is 1 (weak) to 3 (strong).
+	Confidence int
+}
+
+// Proposals maps criterion ids to the best proposal for each.
+type Proposals map[string]Proposal
+
+// Add keeps p when it is the first for its id or more confident than the one
+// held.
+func (ps Proposals) Add(p Proposal) {
+	if old, ok := ps[p.ID]; !ok || p.Confidence > old.Confidence {
+		ps[p.ID] = p
+	}
+}
+
+// Open returns the proposals for criteria still unanswered, in id order.
+func (ps Proposals) Open(a Answers) []Proposal {
+	var out []Proposal
+	for id, p := range ps {
+		if a[id].Status == Unknown {
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Accept fills the proposal's criterion when it is still unanswered and
+// reports whether it did.
+func (f *File) Accept(p Proposal) bool {
+	if f.Answers[p.ID].Status != Unknown {
+		return false
+	}
+	f.Set(p.ID, Answer{Status: p.Status, Justification: p.Justification})
+	return true
+}
