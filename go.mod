@@ -1,11 +1,11 @@
 module github.com/bestpractices/bestpractices
 
-go 1.26.0
+go 1.24.2
 
 require (
 	github.com/charmbracelet/x/ansi v0.11.6
 	github.com/mattn/go-isatty v0.0.20
-	golang.org/x/text v0.44.0
+	golang.org/x/text v0.24.0
 	gopkg.in/yaml.v3 v3.0.1
 )
 
