@@ -62,7 +62,7 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 				fmt.Fprintf(w, "\n### %s / %s\n\n| | %s | %s | %s |\n|---|---|---|---|\n", loc.Section(e.Entry.Major), loc.Section(e.Entry.Minor),
 					loc.T("ui.report.criterion"), loc.T("ui.report.status"), loc.T("ui.report.result"))
 			}
-			status := loc.T("ui.status." + statusKey(e.Answer.Status))
+			status := loc.T("ui.status." + StatusKey(e.Answer.Status))
 			result := ""
 			if !e.Result.Satisfied() {
 				result = mdCell(Reason(loc, e))
@@ -73,8 +73,8 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 	}
 }
 
-// statusKey is the i18n key suffix of a status.
-func statusKey(s model.Status) string {
+// StatusKey is the i18n key suffix of a status (ui.status.<key>).
+func StatusKey(s model.Status) string {
 	switch s {
 	case model.Met:
 		return "met"

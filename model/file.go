@@ -487,3 +487,42 @@ func WriteAtomic(path string, data []byte, perm os.FileMode) error {
 	}
 	return nil
 }
+
+// SaveJob is a save prepared on the UI goroutine and run on another: it
+// holds copies of everything it needs, so answers may change meanwhile. Run
+// one job at a time; a change made during it is written by the next.
+type SaveJob struct {
+	f       *File
+	path    string
+	exists  bool
+	perm    os.FileMode
+	src     []byte
+	answers Answers
+	dirty   map[string]int
+	gen     int
+}
+
+// NewSaveJob snapshots the unsaved answers.
+func (f *File) NewSaveJob() *SaveJob {
+	j := &SaveJob{f: f, path: f.Path, exists: f.Exists, perm: f.perm, src: f.src, gen: f.gen,
+		answers: make(Answers, len(f.Answers)), dirty: make(map[string]int, len(f.dirty))}
+	for k, v := range f.Answers {
+		j.answers[k] = v
+	}
+	for k, v := range f.dirty {
+		j.dirty[k] = v
+	}
+	return j
+}
+
+// Run encodes and writes the snapshot (see File.Write for force). Call
+// File.Saved with the result on the UI goroutine.
+func (j *SaveJob) Run(force bool) (Pending, error) {
+	data, err := splice(j.src, j.answers, j.dirty, j.f.cat)
+	if err != nil {
+		return Pending{}, err
+	}
+	p := Pending{Data: data, base: j.src, gen: j.gen}
+	shadow := File{Path: j.path, Exists: j.exists, perm: j.perm}
+	return p, shadow.Write(p, force)
+}

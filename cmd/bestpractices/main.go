@@ -6,10 +6,12 @@ import (
 	"os"
 
 	"github.com/bestpractices/bestpractices/cli"
+	"github.com/bestpractices/bestpractices/tui"
 	"github.com/mattn/go-isatty"
 )
 
 func main() {
+	cli.Interactive = tui.Run
 	env := &cli.Env{
 		Stdin:      os.Stdin,
 		Stdout:     os.Stdout,

@@ -1,0 +1,102 @@
+package tui
+
+import (
+	"errors"
+
+	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/model"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+)
+
+// draft is the answer being edited. It is allocated apart from the Model
+// because huh keeps pointers into it while bubbletea copies the Model.
+type draft struct {
+	status        string
+	justification string
+}
+
+type formSubmittedMsg struct{}
+type formCancelledMsg struct{}
+
+// newAnswerForm builds the edit form for e: a status choice (N/A only where
+// the badge allows it) and the justification, checked as the user types
+// against what the badge will require. A huh form cannot be reused once
+// submitted, so every edit gets a new one.
+func newAnswerForm(loc *i18n.Locale, e *criteria.Entry, a model.Answer, d *draft, width int) *huh.Form {
+	d.status = a.Status.String()
+	d.justification = a.Justification
+	opts := []huh.Option[string]{
+		huh.NewOption(loc.T("ui.status.met"), model.Met.String()),
+		huh.NewOption(loc.T("ui.status.unmet"), model.Unmet.String()),
+	}
+	if e.NAAllowed {
+		opts = append(opts, huh.NewOption(loc.T("ui.status.na"), model.NA.String()))
+	}
+	opts = append(opts, huh.NewOption(loc.T("ui.status.unknown"), model.Unknown.String()))
+	status := huh.NewSelect[string]().
+		Title(loc.T("ui.tui.form.status", "Title", loc.Criterion(e.Level, e.ID).Title)).
+		Options(opts...).
+		Value(&d.status)
+	just := huh.NewText().
+		Title(loc.T("ui.tui.form.justification")).
+		DescriptionFunc(func() string { return requirementHint(loc, e, d.status) }, &d.status).
+		Lines(5).
+		CharLimit(model.MaxJustification).
+		ExternalEditor(false).
+		Value(&d.justification).
+		Validate(func(j string) error { return validateAnswer(loc, e, d.status, j) })
+	f := huh.NewForm(huh.NewGroup(status, just)).
+		WithShowHelp(true).
+		WithWidth(width)
+	f.SubmitCmd = func() tea.Msg { return formSubmittedMsg{} }
+	f.CancelCmd = func() tea.Msg { return formCancelledMsg{} }
+	return f
+}
+
+// requirementHint says what the chosen status needs to count.
+func requirementHint(loc *i18n.Locale, e *criteria.Entry, status string) string {
+	s, _ := model.ParseStatus(status)
+	switch s {
+	case model.Met:
+		if e.MetURLRequired {
+			return loc.T("ui.tui.detail.met_url")
+		}
+		if e.MetJustificationRequired {
+			return loc.T("ui.tui.detail.met_justification")
+		}
+	case model.NA:
+		if e.NAJustificationRequired {
+			return loc.T("ui.tui.detail.na_justification")
+		}
+	case model.Unmet:
+		if e.Category == criteria.Should {
+			return loc.T("ui.tui.detail.unmet_should")
+		}
+	}
+	return loc.T("ui.tui.form.optional")
+}
+
+// validateAnswer accepts what will count on the badge site, plus an honest
+// Unmet for a MUST and leaving the criterion unanswered.
+func validateAnswer(loc *i18n.Locale, e *criteria.Entry, status, j string) error {
+	s, err := model.ParseStatus(status)
+	if err != nil {
+		return err
+	}
+	if utf8Len(j) > model.MaxJustification {
+		return errors.New(loc.T("ui.tui.form.too_long", "Max", model.MaxJustification))
+	}
+	switch model.Judge(e, model.Answer{Status: s, Justification: j}) {
+	case model.ResultURLRequired:
+		return errors.New(loc.T("ui.result.url_required"))
+	case model.ResultJustificationRequired:
+		return errors.New(loc.T("ui.result.justification_required"))
+	case model.ResultInvalid:
+		return errors.New(loc.T("ui.tui.detail.na_not_allowed"))
+	}
+	return nil
+}
+
+func utf8Len(s string) int { return len([]rune(s)) }

@@ -1,0 +1,125 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/bestpractices/bestpractices/cli"
+	"github.com/bestpractices/bestpractices/model"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// Hooks that other packages plug in (repository evidence, answers carried
+// across series); package main sets them.
+var (
+	ScanProposals   func(env *cli.Env, f *model.File) model.Proposals
+	AnswerProposals func(env *cli.Env) func(model.Answers) model.Proposals
+)
+
+// Run opens the interactive walk on the answers file; it is cli.Interactive.
+func Run(env *cli.Env, _ []string) int {
+	if !env.IsTerminal && !env.Accessible {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.tui.not_a_terminal"))
+		return cli.ExitBadInput
+	}
+	f, ok := openFile(env)
+	if !ok {
+		return cli.ExitBadInput
+	}
+	readOnly := readOnlyReason(env, f)
+	noColor := env.NoColor || env.Getenv("NO_COLOR") != ""
+	if env.Accessible {
+		return runAccessible(env, f, readOnly)
+	}
+	style := "light"
+	if noColor {
+		lipgloss.SetColorProfile(termenv.Ascii)
+		style = "notty"
+	} else if lipgloss.HasDarkBackground() { // cached by bubbletea's own start-up query
+		style = "dark"
+	}
+	opts := Options{File: f, Catalog: env.Catalog, Locale: env.Loc, ReadOnly: readOnly, GlamourStyle: style, WatchInterval: 2 * time.Second}
+	if ScanProposals != nil {
+		opts.ScanProposals = func() model.Proposals { return ScanProposals(env, f) }
+	}
+	if AnswerProposals != nil {
+		opts.AnswerProposals = AnswerProposals(env)
+	}
+	m := New(opts)
+	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout)).Run()
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		return cli.ExitBadInput
+	}
+	if fm, ok := final.(*Model); ok {
+		m = fm
+	}
+	fmt.Fprintln(env.Stdout, summary(env, m.file))
+	return cli.ExitOK
+}
+
+// openFile loads the answers file, or starts a new one; a file with errors
+// is reported and never opened for editing.
+func openFile(env *cli.Env) (*model.File, bool) {
+	p := env.AnswersPath()
+	f, err := model.Load(p, env.Catalog)
+	if errors.Is(err, os.ErrNotExist) {
+		return model.New(p, env.Catalog, env.DefaultProject(p)), true
+	}
+	if err != nil {
+		var fe *model.FileError
+		if errors.As(err, &fe) {
+			fe.Path = env.DisplayPath(fe.Path)
+		}
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		return nil, false
+	}
+	return f, true
+}
+
+// readOnlyReason says why the answers file cannot be written, or "".
+func readOnlyReason(env *cli.Env, f *model.File) string {
+	dir := filepath.Dir(f.Path)
+	if f.Exists {
+		fh, err := os.OpenFile(f.Path, os.O_WRONLY, 0)
+		if err != nil {
+			return env.Loc.T("ui.tui.ro_file")
+		}
+		fh.Close()
+	}
+	tmp, err := os.CreateTemp(dir, ".bestpractices-probe-*")
+	if err != nil {
+		return env.Loc.T("ui.tui.ro_dir")
+	}
+	tmp.Close()
+	os.Remove(tmp.Name())
+	return ""
+}
+
+// summary is the line left on the terminal after the walk.
+func summary(env *cli.Env, f *model.File) string {
+	s := f.Score()
+	var best model.LevelScore
+	for _, l := range s.Levels {
+		if l.Level.Series == "metal" {
+			best = l
+			if !l.Achieved() {
+				break
+			}
+		}
+	}
+	name := env.Loc.T("ui.level." + best.Level.Name)
+	path := env.DisplayPath(f.Path)
+	switch {
+	case f.Dirty():
+		return env.Loc.T("ui.tui.summary_unsaved", "Satisfied", best.Satisfied, "Total", best.Total, "Level", name, "File", path)
+	case !f.Exists:
+		return env.Loc.T("ui.tui.summary_nothing")
+	}
+	return env.Loc.T("ui.tui.summary", "Satisfied", best.Satisfied, "Total", best.Total, "Level", name, "File", path)
+}

@@ -1,0 +1,246 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bestpractices/bestpractices/cli"
+	"github.com/bestpractices/bestpractices/model"
+	"github.com/bestpractices/bestpractices/safetext"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+var (
+	statusMark = cli.StatusMark
+	statusKey  = cli.StatusKey
+	reason     = cli.Reason
+)
+
+// View draws the whole screen. Every line is cut to the terminal's width:
+// a line that wraps would push the layout off the screen.
+func (m *Model) View() string {
+	if m.width == 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		msg := m.loc.T("ui.tui.too_small", "Width", m.width, "Height", m.height, "MinWidth", minWidth, "MinHeight", minHeight)
+		return fit(lipgloss.NewStyle().Width(max(1, m.width)).Render(msg), m.width, m.height)
+	}
+	var b strings.Builder
+	b.WriteString(m.headerView())
+	b.WriteString("\n")
+	switch {
+	case m.fullHelp:
+		b.WriteString(fit(m.help.FullHelpView(m.keys.FullHelp()), m.width, m.bodyHeight()))
+	case m.wide():
+		left := fit(m.listView(m.listWidth()), m.listWidth(), m.bodyHeight())
+		right := m.rightPane()
+		sep := strings.TrimSuffix(strings.Repeat("│\n", m.bodyHeight()), "\n")
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, left, " ", m.st.Dim.Render(sep), " ", right))
+	case m.form != nil || m.showDetail:
+		b.WriteString(m.rightPane())
+	default:
+		b.WriteString(fit(m.listView(m.width), m.width, m.bodyHeight()))
+	}
+	b.WriteString("\n")
+	b.WriteString(m.statusLine())
+	b.WriteString("\n")
+	b.WriteString(ansi.Truncate(m.help.ShortHelpView(m.keys.ShortHelp()), m.width, "…"))
+	return fit(b.String(), m.width, m.height)
+}
+
+func (m *Model) rightPane() string {
+	w, h := m.detailWidth(), m.bodyHeight()
+	if m.form != nil {
+		return fit(m.form.View(), w, h)
+	}
+	return fit(m.detail.View(), w, h)
+}
+
+// fit cuts s to w columns and exactly h lines.
+func fit(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			l = ansi.Truncate(l, w, "…")
+		}
+		lines[i] = l + strings.Repeat(" ", max(0, w-ansi.StringWidth(l)))
+	}
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) headerView() string {
+	name := safetext.Line(m.file.Project.Name)
+	if name == "" {
+		name = "?"
+	}
+	title := m.st.Title.Render("bestpractices") + " · " + name + " · " + m.displayPath()
+	var lines []string
+	lines = append(lines, ansi.Truncate(title, m.width, "…"))
+	if m.compactHeader() {
+		for _, series := range []string{m.series(), m.otherSeries()} {
+			lines = append(lines, ansi.Truncate(m.seriesLine(series), m.width, "…"))
+		}
+		return strings.Join(lines, "\n")
+	}
+	barW := max(10, min(40, m.width-40))
+	for _, l := range m.cat.SeriesLevels(m.series()) {
+		ls, _ := m.score.Level(l.Name)
+		mark := "  "
+		if ls.Achieved() {
+			mark = m.st.Good.Render("✓ ")
+		}
+		cur := " "
+		if l.Name == m.level {
+			cur = "›"
+		}
+		full := ls.Percentage * barW / 100
+		bar := m.st.BarFull.Render(strings.Repeat("█", full)) + m.st.BarEmpty.Render(strings.Repeat("░", barW-full))
+		line := fmt.Sprintf("%s%s%-11s %s %3d%%  %d/%d", cur, mark, m.loc.T("ui.level."+l.Name), bar, ls.Percentage, ls.Satisfied, ls.Total)
+		lines = append(lines, ansi.Truncate(line, m.width, "…"))
+	}
+	lines = append(lines, ansi.Truncate(m.st.Dim.Render(m.seriesLine(m.otherSeries())), m.width, "…"))
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) otherSeries() string {
+	for _, l := range m.cat.Levels {
+		if l.Series != m.series() {
+			return l.Series
+		}
+	}
+	return m.series()
+}
+
+// seriesLine is a series' progress on one line.
+func (m *Model) seriesLine(series string) string {
+	var parts []string
+	for _, l := range m.cat.SeriesLevels(series) {
+		ls, _ := m.score.Level(l.Name)
+		mark := ""
+		if ls.Achieved() {
+			mark = " ✓"
+		}
+		cur := ""
+		if l.Name == m.level {
+			cur = "›"
+		}
+		parts = append(parts, fmt.Sprintf("%s%s %d%% %d/%d%s", cur, m.loc.T("ui.level."+l.Name), ls.Percentage, ls.Satisfied, ls.Total, mark))
+	}
+	return " " + strings.Join(parts, " · ")
+}
+
+func (m *Model) displayPath() string {
+	p := m.file.Path
+	if i := strings.LastIndex(p, "/"); i >= 0 && len(p) > 40 {
+		p = "…" + p[i:]
+	}
+	return p
+}
+
+// listView draws the list heading and the visible rows.
+func (m *Model) listView(width int) string {
+	ls := m.levelScore()
+	var b strings.Builder
+	heading := fmt.Sprintf("%s (%d)", m.loc.T("ui.level."+m.level), len(ls.Entries))
+	if m.mode != showAll {
+		heading += " · " + m.loc.T("ui.tui.filter."+m.mode.key())
+	}
+	if m.filtering || m.filter.Value() != "" {
+		heading += " " + m.filter.View()
+	}
+	b.WriteString(m.st.Title.Render(ansi.Truncate(heading, width, "…")))
+	if len(m.rows) == 0 {
+		b.WriteString("\n" + m.st.Dim.Render(m.loc.T("ui.tui.empty_list")))
+		return b.String()
+	}
+	end := min(len(m.rows), m.offset+m.listHeight())
+	for i := m.offset; i < end; i++ {
+		b.WriteString("\n")
+		r := m.rows[i]
+		if r.entry < 0 {
+			parts := strings.SplitN(r.section, " / ", 2)
+			b.WriteString(m.st.Section.Render(ansi.Truncate(m.loc.Section(parts[0])+" / "+m.loc.Section(parts[1]), width, "…")))
+			continue
+		}
+		b.WriteString(m.entryRow(ls.Entries[r.entry], i == m.cursor, width))
+	}
+	return b.String()
+}
+
+// keywordWidth fits the longest keyword, SUGGESTED.
+const keywordWidth = 9
+
+func (m *Model) entryRow(es model.EntryScore, selected bool, width int) string {
+	cursor := "  "
+	if selected {
+		cursor = "› "
+	}
+	mark := statusMark(es)
+	if _, ok := m.proposals[es.Entry.ID]; ok && es.Answer.Status == model.Unknown {
+		mark = "+"
+	}
+	styled := mark
+	switch {
+	case mark == "!":
+		styled = m.st.Problem.Render(mark)
+	case es.Result.Satisfied():
+		styled = m.st.Good.Render(mark)
+	case mark == "+":
+		styled = m.st.Warn.Render(mark)
+	}
+	kw := fmt.Sprintf("%-*s", keywordWidth, m.loc.T("ui.category."+string(es.Entry.Category)))
+	title := m.loc.Criterion(es.Entry.Level, es.Entry.ID).Title
+	room := width - 2 - 2 - keywordWidth - 1
+	if room < 1 {
+		room = 1
+	}
+	title = ansi.Truncate(title, room, "…")
+	line := cursor + styled + " " + m.st.Keyword.Render(kw) + " " + title
+	if selected {
+		pad := max(0, width-ansi.StringWidth(line))
+		return m.st.Selected.Render(ansi.Strip(line) + strings.Repeat(" ", pad))
+	}
+	return line
+}
+
+func (m *Model) statusLine() string {
+	var s string
+	switch m.prompt {
+	case promptQuit:
+		s = m.st.Banner.Render(m.loc.T("ui.tui.prompt.quit"))
+	case promptConflict:
+		s = m.st.Banner.Render(m.loc.T("ui.tui.prompt.conflict"))
+	case promptAcceptAll:
+		s = m.st.Banner.Render(m.loc.T("ui.tui.prompt.accept_all", "Count", len(m.proposals.Open(m.file.Answers))))
+	default:
+		switch {
+		case m.message != "":
+			s = m.message
+		case m.opts.ReadOnly != "":
+			s = m.st.Warn.Render(m.loc.T("ui.tui.read_only", "Reason", m.opts.ReadOnly))
+		case m.saveErr != nil:
+			s = m.st.Problem.Render(m.loc.T("ui.tui.save_failed", "Error", safetext.Line(m.saveErr.Error())))
+		case m.saving || m.file.Dirty():
+			s = m.st.Dim.Render(m.loc.T("ui.tui.saving"))
+		case !m.savedAt.IsZero():
+			s = m.st.Good.Render(m.loc.T("ui.tui.saved", "Time", m.savedAt.Format("15:04:05")))
+		case !m.file.Exists:
+			s = m.st.Dim.Render(m.loc.T("ui.tui.new_file"))
+		default:
+			if n := len(m.file.Problems); n > 0 {
+				s = m.st.Warn.Render(m.loc.T("ui.tui.problems", "Count", n))
+			} else {
+				s = m.st.Dim.Render(m.loc.T("ui.tui.ready"))
+			}
+		}
+	}
+	return ansi.Truncate(s, m.width, "…")
+}
