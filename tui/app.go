@@ -153,6 +153,9 @@ func (m *Model) Init() tea.Cmd {
 }
 
 func (m *Model) watch() tea.Cmd {
+	if m.opts.WatchInterval <= 0 {
+		return nil
+	}
 	return tea.Tick(m.opts.WatchInterval, func(time.Time) tea.Msg { return fileCheckMsg{} })
 }
 

@@ -26,6 +26,9 @@ type formCancelledMsg struct{}
 // submitted, so every edit gets a new one.
 func newAnswerForm(loc *i18n.Locale, e *criteria.Entry, a model.Answer, d *draft, width int) *huh.Form {
 	d.status = a.Status.String()
+	if a.Status == model.Unknown {
+		d.status = model.Met.String() // the usual answer; one key away from the others
+	}
 	d.justification = a.Justification
 	opts := []huh.Option[string]{
 		huh.NewOption(loc.T("ui.status.met"), model.Met.String()),
