@@ -7,7 +7,7 @@ import "github.com/charmbracelet/lipgloss"
 // marks and symbols carry the meaning.
 type styles struct {
 	Title, Dim, Section, Selected, Keyword, Problem, Good, Warn, Banner, Help lipgloss.Style
-	BarFull, BarEmpty                                                        lipgloss.Style
+	BarFull, BarEmpty                                                         lipgloss.Style
 }
 
 func newStyles() styles {

@@ -49,7 +49,10 @@ func (x *tmux) waitFor(parts ...string) string {
 	return s
 }
 
-func (x *tmux) keys(k ...string) { x.t.Helper(); x.run(append([]string{"send-keys", "-t", "e2e"}, k...)...) }
+func (x *tmux) keys(k ...string) {
+	x.t.Helper()
+	x.run(append([]string{"send-keys", "-t", "e2e"}, k...)...)
+}
 
 func (x *tmux) text(s string) { x.t.Helper(); x.run("send-keys", "-t", "e2e", "-l", s) }
 
