@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 // dumb terminals. Each answer is saved at once.
 func runAccessible(env *cli.Env, f *model.File, readOnly string) int {
 	loc, out := env.Loc, env.Stdout
+	in := &lineReader{r: bufio.NewReader(env.Stdin)}
 	if readOnly != "" {
 		fmt.Fprintln(env.Stderr, loc.T("ui.tui.read_only", "Reason", readOnly))
 		return cli.ExitBadInput
@@ -50,8 +52,8 @@ func runAccessible(env *cli.Env, f *model.File, readOnly string) int {
 		}
 		opts = append(opts, huh.NewOption(loc.T("ui.tui.accessible.skip"), skip), huh.NewOption(loc.T("ui.tui.accessible.quit"), quit))
 		err := huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title(loc.T("ui.tui.form.status", "Title", c.Title)).Options(opts...).Value(&d.status))).
-			WithAccessible(true).WithInput(env.Stdin).WithOutput(out).Run()
-		if errors.Is(err, io.EOF) || errors.Is(err, huh.ErrUserAborted) || d.status == quit {
+			WithAccessible(true).WithInput(in).WithOutput(out).Run()
+		if in.eof || errors.Is(err, io.EOF) || errors.Is(err, huh.ErrUserAborted) || d.status == quit || d.status == "" {
 			break
 		}
 		if err != nil {
@@ -63,11 +65,15 @@ func runAccessible(env *cli.Env, f *model.File, readOnly string) int {
 		}
 		d.justification = f.Answers[e.ID].Justification
 		fmt.Fprintln(out, requirementHint(loc, e, d.status))
-		err = huh.NewForm(huh.NewGroup(huh.NewInput().Title(loc.T("ui.tui.form.justification")).Value(&d.justification).
+		err = huh.NewForm(huh.NewGroup(huh.NewInput().Title(loc.T("ui.tui.accessible.justification")).Value(&d.justification).
 			Validate(func(j string) error { return validateAnswer(loc, e, d.status, j) }))).
-			WithAccessible(true).WithInput(env.Stdin).WithOutput(out).Run()
-		if err != nil {
-			break
+			WithAccessible(true).WithInput(in).WithOutput(out).Run()
+		if err != nil || in.eof {
+			break // input ended mid-answer: nothing half-given is saved
+		}
+		if err := validateAnswer(loc, e, d.status, d.justification); err != nil {
+			fmt.Fprintln(out, err)
+			continue
 		}
 		st, _ := model.ParseStatus(d.status)
 		f.Set(e.ID, model.Answer{Status: st, Justification: d.justification})
@@ -80,4 +86,32 @@ func runAccessible(env *cli.Env, f *model.File, readOnly string) int {
 	}
 	fmt.Fprintln(out, summary(env, f))
 	return cli.ExitOK
+}
+
+// lineReader hands out input one line per Read. huh reads each prompt
+// through a buffered scanner of its own; without this, the first prompt
+// would swallow the answers typed (or piped) for the next ones.
+type lineReader struct {
+	r   *bufio.Reader
+	eof bool
+}
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		b, err := l.r.ReadByte()
+		if err != nil {
+			if n == 0 {
+				l.eof = true
+				return 0, err
+			}
+			return n, nil
+		}
+		p[n] = b
+		n++
+		if b == '\n' {
+			break
+		}
+	}
+	return n, nil
 }

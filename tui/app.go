@@ -94,7 +94,8 @@ type Model struct {
 	filtering bool
 	mode      filterMode
 
-	detail     viewport.Model
+	detail      viewport.Model // scroll state of the detail pane
+	detailLines []string
 	showDetail bool // narrow layout: the detail replaces the list
 
 	form      *huh.Form
@@ -769,7 +770,7 @@ func (m *Model) refreshDetail() {
 	}
 	es, ok := m.current()
 	if !ok {
-		m.detail.SetContent(m.loc.T("ui.tui.empty_list"))
+		m.setDetail(m.loc.T("ui.tui.empty_list"))
 		return
 	}
 	w := m.detailWidth()
@@ -777,8 +778,13 @@ func (m *Model) refreshDetail() {
 	if !ok {
 		static = m.rend.render(m.loc, es.Entry, w)
 	}
-	m.detail.SetContent(static + "\n\n" + m.answerView(es, w))
+	m.setDetail(static + "\n\n" + m.answerView(es, w))
 	m.detail.GotoTop()
+}
+
+func (m *Model) setDetail(s string) {
+	m.detail.SetContent(s)
+	m.detailLines = strings.Split(s, "\n")
 }
 
 // answerView shows the answer as given, and why it does not count yet.

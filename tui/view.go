@@ -18,65 +18,69 @@ var (
 )
 
 // View draws the whole screen. Every line is cut to the terminal's width:
-// a line that wraps would push the layout off the screen.
+// a line that wraps would push the layout off the screen. Widths are
+// measured once per line; this runs on every keystroke.
 func (m *Model) View() string {
 	if m.width == 0 {
 		return ""
 	}
 	if m.tooSmall() {
 		msg := m.loc.T("ui.tui.too_small", "Width", m.width, "Height", m.height, "MinWidth", minWidth, "MinHeight", minHeight)
-		return fit(lipgloss.NewStyle().Width(max(1, m.width)).Render(msg), m.width, m.height)
+		return strings.Join(fitLines(strings.Split(lipgloss.NewStyle().Width(max(1, m.width)).Render(msg), "\n"), m.width, m.height), "\n")
 	}
-	var b strings.Builder
-	b.WriteString(m.headerView())
-	b.WriteString("\n")
+	lines := make([]string, 0, m.height)
+	lines = append(lines, m.headerLines()...)
+	bh := m.bodyHeight()
 	switch {
 	case m.fullHelp:
-		b.WriteString(fit(m.help.FullHelpView(m.keys.FullHelp()), m.width, m.bodyHeight()))
+		lines = append(lines, fitLines(strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n"), m.width, bh)...)
 	case m.wide():
-		left := fit(m.listView(m.listWidth()), m.listWidth(), m.bodyHeight())
+		left := fitLines(m.listLines(m.listWidth()), m.listWidth(), bh)
 		right := m.rightPane()
-		sep := strings.TrimSuffix(strings.Repeat("│\n", m.bodyHeight()), "\n")
-		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, left, " ", m.st.Dim.Render(sep), " ", right))
+		sep := m.st.Dim.Render("│")
+		for i := 0; i < bh; i++ {
+			lines = append(lines, left[i]+" "+sep+" "+right[i])
+		}
 	case m.form != nil || m.showDetail:
-		b.WriteString(m.rightPane())
+		lines = append(lines, m.rightPane()...)
 	default:
-		b.WriteString(fit(m.listView(m.width), m.width, m.bodyHeight()))
+		lines = append(lines, fitLines(m.listLines(m.width), m.width, bh)...)
 	}
-	b.WriteString("\n")
-	b.WriteString(m.statusLine())
-	b.WriteString("\n")
-	b.WriteString(ansi.Truncate(m.help.ShortHelpView(m.keys.ShortHelp()), m.width, "…"))
-	return fit(b.String(), m.width, m.height)
+	lines = append(lines, m.statusLine(), ansi.Truncate(m.help.ShortHelpView(m.keys.ShortHelp()), m.width, "…"))
+	return strings.Join(fitLines(lines, m.width, m.height), "\n")
 }
 
-func (m *Model) rightPane() string {
+// rightPane is the detail or the form, as exactly bodyHeight lines.
+func (m *Model) rightPane() []string {
 	w, h := m.detailWidth(), m.bodyHeight()
 	if m.form != nil {
-		return fit(m.form.View(), w, h)
+		return fitLines(strings.Split(m.form.View(), "\n"), w, h)
 	}
-	return fit(m.detail.View(), w, h)
+	top := max(0, min(m.detail.YOffset, len(m.detailLines)-1))
+	end := min(len(m.detailLines), top+h)
+	return fitLines(m.detailLines[top:end], w, h)
 }
 
-// fit cuts s to w columns and exactly h lines.
-func fit(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			l = ansi.Truncate(l, w, "…")
+// fitLines cuts or pads each line to w columns and the list to h lines.
+func fitLines(lines []string, w, h int) []string {
+	out := make([]string, h)
+	for i := range out {
+		if i >= len(lines) {
+			out[i] = strings.Repeat(" ", w)
+			continue
 		}
-		lines[i] = l + strings.Repeat(" ", max(0, w-ansi.StringWidth(l)))
+		l := lines[i]
+		lw := ansi.StringWidth(l)
+		if lw > w {
+			l = ansi.Truncate(l, w, "…")
+			lw = ansi.StringWidth(l)
+		}
+		out[i] = l + strings.Repeat(" ", max(0, w-lw))
 	}
-	for len(lines) < h {
-		lines = append(lines, strings.Repeat(" ", w))
-	}
-	return strings.Join(lines, "\n")
+	return out
 }
 
-func (m *Model) headerView() string {
+func (m *Model) headerLines() []string {
 	name := safetext.Line(m.file.Project.Name)
 	if name == "" {
 		name = "?"
@@ -88,7 +92,7 @@ func (m *Model) headerView() string {
 		for _, series := range []string{m.series(), m.otherSeries()} {
 			lines = append(lines, ansi.Truncate(m.seriesLine(series), m.width, "…"))
 		}
-		return strings.Join(lines, "\n")
+		return lines
 	}
 	barW := max(10, min(40, m.width-40))
 	for _, l := range m.cat.SeriesLevels(m.series()) {
@@ -107,7 +111,7 @@ func (m *Model) headerView() string {
 		lines = append(lines, ansi.Truncate(line, m.width, "…"))
 	}
 	lines = append(lines, ansi.Truncate(m.st.Dim.Render(m.seriesLine(m.otherSeries())), m.width, "…"))
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 func (m *Model) otherSeries() string {
@@ -145,10 +149,10 @@ func (m *Model) displayPath() string {
 	return p
 }
 
-// listView draws the list heading and the visible rows.
-func (m *Model) listView(width int) string {
+// listLines draws the list heading and the visible rows.
+func (m *Model) listLines(width int) []string {
 	ls := m.levelScore()
-	var b strings.Builder
+	lines := make([]string, 0, m.listHeight()+1)
 	heading := fmt.Sprintf("%s (%d)", m.loc.T("ui.level."+m.level), len(ls.Entries))
 	if m.mode != showAll {
 		heading += " · " + m.loc.T("ui.tui.filter."+m.mode.key())
@@ -156,23 +160,21 @@ func (m *Model) listView(width int) string {
 	if m.filtering || m.filter.Value() != "" {
 		heading += " " + m.filter.View()
 	}
-	b.WriteString(m.st.Title.Render(ansi.Truncate(heading, width, "…")))
+	lines = append(lines, m.st.Title.Render(ansi.Truncate(heading, width, "…")))
 	if len(m.rows) == 0 {
-		b.WriteString("\n" + m.st.Dim.Render(m.loc.T("ui.tui.empty_list")))
-		return b.String()
+		return append(lines, m.st.Dim.Render(m.loc.T("ui.tui.empty_list")))
 	}
 	end := min(len(m.rows), m.offset+m.listHeight())
 	for i := m.offset; i < end; i++ {
-		b.WriteString("\n")
 		r := m.rows[i]
 		if r.entry < 0 {
 			parts := strings.SplitN(r.section, " / ", 2)
-			b.WriteString(m.st.Section.Render(ansi.Truncate(m.loc.Section(parts[0])+" / "+m.loc.Section(parts[1]), width, "…")))
+			lines = append(lines, m.st.Section.Render(ansi.Truncate(m.loc.Section(parts[0])+" / "+m.loc.Section(parts[1]), width, "…")))
 			continue
 		}
-		b.WriteString(m.entryRow(ls.Entries[r.entry], i == m.cursor, width))
+		lines = append(lines, m.entryRow(ls.Entries[r.entry], i == m.cursor, width))
 	}
-	return b.String()
+	return lines
 }
 
 // keywordWidth fits the longest keyword, SUGGESTED.

@@ -1,0 +1,65 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/model"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// benchModel is the walk over the full catalog at 120x40, with every
+// detail already rendered (as the background pre-render leaves it).
+func benchModel(b *testing.B) *Model {
+	b.Helper()
+	f := model.New(filepath.Join(b.TempDir(), model.DefaultName), criteria.Default(), model.Project{Name: "bench"})
+	m := New(Options{File: f, Catalog: criteria.Default(), Locale: i18n.English(), GlamourStyle: "dark"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if cmd := m.prerender(); cmd != nil {
+		cmd()
+	}
+	return m
+}
+
+// One keystroke moving the cursor: Update and the frame it draws.
+func BenchmarkKeystrokeMove(b *testing.B) {
+	m := benchModel(b)
+	down, up := keyMsg("down"), keyMsg("up")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := down
+		if i%120 >= 60 {
+			k = up
+		}
+		m.Update(k)
+		_ = m.View()
+	}
+}
+
+// One keystroke answering a criterion: the answer, rescoring, the save job
+// handed to a tea.Cmd (not the disk write, which runs off the UI), the frame.
+func BenchmarkKeystrokeSetStatus(b *testing.B) {
+	m := benchModel(b)
+	keys := []tea.KeyMsg{keyMsg("m"), keyMsg("u"), keyMsg("x")}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Update(keys[i%3])
+		_ = m.View()
+		m.saving = false // as if the previous save had landed
+	}
+}
+
+// Time to the first frame: building the model, the first size, the first
+// detail render and View.
+func BenchmarkFirstFrame(b *testing.B) {
+	dir := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		f := model.New(filepath.Join(dir, fmt.Sprint(i)), criteria.Default(), model.Project{Name: "bench"})
+		m := New(Options{File: f, Catalog: criteria.Default(), Locale: i18n.English(), GlamourStyle: "dark"})
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		_ = m.View()
+	}
+}
