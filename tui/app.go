@@ -96,7 +96,7 @@ type Model struct {
 
 	detail      viewport.Model // scroll state of the detail pane
 	detailLines []string
-	showDetail bool // narrow layout: the detail replaces the list
+	showDetail  bool // narrow layout: the detail replaces the list
 
 	form      *huh.Form
 	draft     *draft
