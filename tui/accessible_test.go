@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"github.com/bestpractices/bestpractices/cli"
+	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/model"
 )
 
 func TestAccessibleWalk(t *testing.T) {
@@ -50,5 +53,18 @@ func TestAccessibleInputEndsCleanly(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".bestpractices.yaml")); !os.IsNotExist(err) {
 		t.Error("a half-given answer was saved")
+	}
+}
+
+func TestReadOnlyDetected(t *testing.T) {
+	env := &cli.Env{Loc: i18n.English()}
+	dir := t.TempDir()
+	ok := model.New(filepath.Join(dir, model.DefaultName), criteria.Default(), model.Project{})
+	if r := readOnlyReason(env, ok); r != "" {
+		t.Errorf("writable directory reported read-only: %s", r)
+	}
+	gone := model.New(filepath.Join(dir, "no-such-dir", model.DefaultName), criteria.Default(), model.Project{})
+	if r := readOnlyReason(env, gone); !strings.Contains(r, "not writable") {
+		t.Errorf("unwritable directory: %q", r)
 	}
 }

@@ -167,3 +167,42 @@ func TestBadFileIsNotOpened(t *testing.T) {
 		t.Error("bad file rewritten")
 	}
 }
+
+// SIGTERM (kill, a closing terminal multiplexer) ends the walk with the
+// terminal restored: the app's screen is gone and the shell prints again.
+func TestSigtermRestoresTerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the tmux test in -short mode")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	x := startTmux(t, dir, "sh -c 'echo BEFORE; "+bin+"; echo EXIT=$?; sleep 30'")
+	x.waitFor("passing (67)")
+	x.keys("m")
+	x.waitFor("Saved at")
+	pid := findProcess(t, bin)
+	if out, err := exec.Command("kill", "-TERM", pid).CombinedOutput(); err != nil {
+		t.Fatalf("kill: %v %s", err, out)
+	}
+	s := x.waitFor("EXIT=")
+	if !strings.Contains(s, "BEFORE") || strings.Contains(s, "passing (67)") {
+		t.Errorf("terminal not restored after SIGTERM:\n%s", s)
+	}
+	if a, _ := os.ReadFile(filepath.Join(dir, ".bestpractices.yaml")); !strings.Contains(string(a), "description_good") {
+		t.Error("the answer given before SIGTERM is missing")
+	}
+}
+
+// findProcess returns the pid of the running program at path, from /proc.
+func findProcess(t *testing.T, path string) string {
+	t.Helper()
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	for _, d := range dirs {
+		cmd, err := os.ReadFile(filepath.Join(d, "cmdline"))
+		if err == nil && strings.HasPrefix(string(cmd), path+"\x00") {
+			return filepath.Base(d)
+		}
+	}
+	t.Skip("skipping: cannot find the process in /proc on this system")
+	return ""
+}
