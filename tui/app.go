@@ -105,12 +105,12 @@ type Model struct {
 	width, height int
 	fullHelp      bool
 
-	saving, saveAgain bool
-	saveErr           error
-	savedAt           time.Time
-	prompt            prompt
-	message           string
-	quitting          bool
+	saving   bool // one save at a time; a change made meanwhile is saved when it lands
+	saveErr  error
+	savedAt  time.Time
+	prompt   prompt
+	message  string
+	quitting bool
 
 	scanned   model.Proposals
 	proposals model.Proposals
@@ -512,13 +512,12 @@ func (m *Model) change(id string, a model.Answer) tea.Cmd {
 // save writes the file in the background, one save at a time.
 func (m *Model) save(force bool) tea.Cmd {
 	if m.saving {
-		m.saveAgain = true
 		return nil
 	}
 	if m.opts.ReadOnly != "" {
 		return nil
 	}
-	m.saving, m.saveAgain = true, false
+	m.saving = true
 	job := m.file.NewSaveJob()
 	return func() tea.Msg {
 		p, err := job.Run(force)
@@ -555,7 +554,9 @@ func (m *Model) answerPrompt(msg tea.KeyMsg) tea.Cmd {
 		case "y", "s":
 			m.prompt = noPrompt
 			m.quitting = true
-			m.saving = false
+			if m.saving {
+				return nil // the save in flight quits when it lands
+			}
 			return m.save(false)
 		case "n", "q":
 			m.prompt = noPrompt
@@ -579,7 +580,6 @@ func (m *Model) answerPrompt(msg tea.KeyMsg) tea.Cmd {
 			}
 		case "k":
 			m.prompt = noPrompt
-			m.saving = false
 			return m.save(true)
 		}
 	case promptAcceptAll:
