@@ -46,7 +46,7 @@ type Options struct {
 	ScanProposals func() model.Proposals
 	// AnswerProposals derives proposals from the answers given (the other
 	// series); it runs after every change, so it must be fast.
-	AnswerProposals func(model.Answers) model.Proposals
+	AnswerProposals func(*i18n.Locale, model.Answers) model.Proposals
 	Now             func() time.Time
 }
 
@@ -168,7 +168,7 @@ func (m *Model) rescore() {
 		m.proposals.Add(p)
 	}
 	if m.opts.AnswerProposals != nil {
-		for _, p := range m.opts.AnswerProposals(m.file.Answers) {
+		for _, p := range m.opts.AnswerProposals(m.loc, m.file.Answers) {
 			m.proposals.Add(p)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/crosswalk"
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
@@ -416,7 +417,7 @@ func TestNewFileCreatedOnFirstAnswer(t *testing.T) {
 
 func TestProposalsAcceptAndNeverOverwrite(t *testing.T) {
 	d, p := newDriver(t, startFile, 120, 40)
-	d.m.opts.AnswerProposals = func(a model.Answers) model.Proposals {
+	d.m.opts.AnswerProposals = func(_ *i18n.Locale, a model.Answers) model.Proposals {
 		ps := model.Proposals{}
 		ps.Add(model.Proposal{ID: "description_good", Status: model.Met, Justification: "README.md:1 says it.", Source: "detected in the repository", Evidence: []string{"README.md:1"}, Confidence: 2})
 		ps.Add(model.Proposal{ID: "floss_license", Status: model.Unmet, Source: "test", Confidence: 3})
@@ -464,5 +465,33 @@ func TestHelpScreen(t *testing.T) {
 	d.keys("j")
 	if strings.Contains(d.screen(), "suspend") {
 		t.Error("help did not close")
+	}
+}
+
+// Answering a badge criterion proposes the matching baseline control, which
+// one key accepts.
+func TestCarriedAcrossSeries(t *testing.T) {
+	d, p := newDriver(t, startFile, 120, 40)
+	d.m.opts.AnswerProposals = func(loc *i18n.Locale, a model.Answers) model.Proposals {
+		return crosswalk.Propose(criteria.Default(), a, loc)
+	}
+	d.goTo("vulnerability_report_private")
+	d.keys("enter", "enter", "Private reports go through https://github.com/demo/demo/security/advisories/new", "enter")
+	if d.m.file.Answers["vulnerability_report_private"].Status != model.Met {
+		t.Fatalf("not answered:\n%s", d.screen())
+	}
+	d.keys("b")
+	for d.m.level != criteria.Default().EntriesFor("osps_vm_03_01")[0].Level {
+		d.keys("]")
+	}
+	d.goTo("osps_vm_03_01")
+	d.wantScreen("› + MUST", "from your answer to vulnerability_report_private")
+	d.keys("p")
+	if a := d.m.file.Answers["osps_vm_03_01"]; a.Status != model.Met || !strings.Contains(a.Justification, "security/advisories/new") {
+		t.Fatalf("carried answer %+v", a)
+	}
+	b, _ := os.ReadFile(p)
+	if !strings.Contains(string(b), "osps_vm_03_01:") {
+		t.Errorf("not saved:\n%s", b)
 	}
 }

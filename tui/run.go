@@ -8,17 +8,12 @@ import (
 	"time"
 
 	"github.com/bestpractices/bestpractices/cli"
+	"github.com/bestpractices/bestpractices/crosswalk"
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
-)
-
-// Hooks that other packages plug in (repository evidence, answers carried
-// across series); package main sets them.
-var (
-	ScanProposals   func(env *cli.Env, f *model.File) model.Proposals
-	AnswerProposals func(env *cli.Env) func(model.Answers) model.Proposals
 )
 
 // Run opens the interactive walk on the answers file; it is cli.Interactive.
@@ -44,11 +39,8 @@ func Run(env *cli.Env, _ []string) int {
 		style = "dark"
 	}
 	opts := Options{File: f, Catalog: env.Catalog, Locale: env.Loc, ReadOnly: readOnly, GlamourStyle: style, WatchInterval: 2 * time.Second}
-	if ScanProposals != nil {
-		opts.ScanProposals = func() model.Proposals { return ScanProposals(env, f) }
-	}
-	if AnswerProposals != nil {
-		opts.AnswerProposals = AnswerProposals(env)
+	opts.AnswerProposals = func(loc *i18n.Locale, a model.Answers) model.Proposals {
+		return crosswalk.Propose(env.Catalog, a, loc)
 	}
 	m := New(opts)
 	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout)).Run()

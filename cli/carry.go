@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/bestpractices/bestpractices/crosswalk"
+	"github.com/bestpractices/bestpractices/model"
+)
+
+func init() {
+	register(&Command{Name: "carry", Summary: "ui.carry.summary", Run: runCarry})
+}
+
+// CarryJSON is one proposal of `carry --format json`.
+type CarryJSON struct {
+	ID            string `json:"id"`
+	Level         string `json:"level"`
+	Status        string `json:"status"`
+	Confidence    int    `json:"confidence"`
+	From          string `json:"from"`
+	FromStatus    string `json:"from_status"`
+	Source        string `json:"source"`
+	Justification string `json:"justification"`
+}
+
+// CarryOutput is `carry --format json`: the proposals, or with --apply the
+// criteria filled.
+type CarryOutput struct {
+	Applied   bool        `json:"applied"`
+	Proposals []CarryJSON `json:"proposals"`
+}
+
+// runCarry lists the answers the other series suggests and, with --apply,
+// fills the unanswered criteria with them.
+func runCarry(env *Env, args []string) int {
+	fs := env.flagSet("carry")
+	apply := fs.Bool("apply", false, "")
+	minConf := fs.Int("min-confidence", 1, "")
+	format := fs.String("format", "text", "")
+	if code, ok := env.parse(fs, args, "ui.carry.help"); !ok {
+		return code
+	}
+	if *minConf < 1 || *minConf > 3 {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.carry.bad_confidence", "Value", *minConf))
+		return ExitBadInput
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_format", "Format", *format, "Formats", "text, json"))
+		return ExitBadInput
+	}
+	f, ok := env.LoadAnswers()
+	if !ok {
+		return ExitBadInput
+	}
+	ps := carryList(env, f, crosswalk.Propose(env.Catalog, f.Answers, env.Loc), *minConf)
+	if *apply && len(ps) > 0 {
+		var filled []model.Proposal
+		for _, p := range ps {
+			if f.Accept(p) {
+				filled = append(filled, p)
+			}
+		}
+		if err := f.Save(false); err != nil {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.carry.not_saved", "File", env.DisplayPath(f.Path), "Error", err.Error()))
+			return ExitBadInput
+		}
+		ps = filled
+	}
+	if *format == "json" {
+		out := CarryOutput{Applied: *apply, Proposals: []CarryJSON{}}
+		for _, p := range ps {
+			out.Proposals = append(out.Proposals, carryJSON(env, f, p))
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(out)
+		return ExitOK
+	}
+	switch {
+	case len(ps) == 0:
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.carry.none"))
+		return ExitOK
+	case *apply:
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.carry.filled", "Count", len(ps), "File", env.DisplayPath(f.Path)))
+	default:
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.carry.found", "Count", len(ps)))
+	}
+	for _, p := range ps {
+		fmt.Fprintf(env.Stdout, "  %-38s %-11s %-6s %s, %s\n", p.ID, env.Loc.T("ui.level."+carryLevel(env, p.ID)),
+			env.Loc.T(crosswalk.StatusKey(p.Status)), env.Loc.T("ui.carry.confidence", "Confidence", p.Confidence), p.Source)
+	}
+	if !*apply {
+		fmt.Fprintln(env.Stdout)
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.carry.apply_hint"))
+	}
+	return ExitOK
+}
+
+// carryList keeps the proposals of at least min confidence that are still
+// open, in the catalog's order (series, then level).
+func carryList(env *Env, f *model.File, ps model.Proposals, min int) []model.Proposal {
+	var out []model.Proposal
+	for _, id := range env.Catalog.IDs() {
+		if p, ok := ps[id]; ok && p.Confidence >= min && f.Answers[id].Status == model.Unknown {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func carryLevel(env *Env, id string) string {
+	if es := env.Catalog.EntriesFor(id); len(es) > 0 {
+		return es[0].Level
+	}
+	return ""
+}
+
+func carryJSON(env *Env, f *model.File, p model.Proposal) CarryJSON {
+	c := CarryJSON{ID: p.ID, Level: carryLevel(env, p.ID), Status: p.Status.String(), Confidence: p.Confidence, Source: p.Source, Justification: p.Justification}
+	if len(p.Evidence) > 0 {
+		c.From = p.Evidence[0]
+		c.FromStatus = f.Answers[c.From].Status.String()
+	}
+	return c
+}
