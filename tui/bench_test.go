@@ -18,7 +18,9 @@ func benchModel(b *testing.B) *Model {
 	b.Helper()
 	f := model.New(filepath.Join(b.TempDir(), model.DefaultName), criteria.Default(), model.Project{Name: "bench"})
 	m := New(Options{File: f, Catalog: criteria.Default(), Locale: i18n.English(), GlamourStyle: "dark",
-		AnswerProposals: func(loc *i18n.Locale, a model.Answers) model.Proposals { return crosswalk.Propose(criteria.Default(), a, loc) }})
+		AnswerProposals: func(loc *i18n.Locale, a model.Answers) model.Proposals {
+			return crosswalk.Propose(criteria.Default(), a, loc)
+		}})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	if cmd := m.prerender(); cmd != nil {
 		cmd()
