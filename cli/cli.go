@@ -60,6 +60,11 @@ type Env struct {
 
 	Loc     *i18n.Locale
 	Catalog *criteria.Catalog
+
+	// localeKey is the --locale-file and --lang last applied: setLocale
+	// runs for the global flags and again for the command's, and its
+	// warnings are to show once.
+	localeKey string
 }
 
 // Command is one subcommand.
@@ -168,14 +173,13 @@ func (env *Env) parse(fs *flag.FlagSet, args []string, helpKey string) (int, boo
 
 // setLocale applies --locale-file, --lang and the environment.
 func (env *Env) setLocale() (int, bool) {
-	if env.LocaleFile != "" {
-		f, err := i18n.LoadFile(env.LocaleFile)
-		if err != nil {
-			fmt.Fprintln(env.Stderr, err)
-			return ExitBadInput, false
-		}
-		env.Loc = i18n.FromFile(f)
+	key := env.LocaleFile + "\x00" + env.Lang
+	if key == env.localeKey {
 		return ExitOK, true
+	}
+	env.localeKey = key
+	if env.LocaleFile != "" {
+		return env.useLocaleFile() // in i18n.go
 	}
 	loc, warning := i18n.FromEnvironment(env.Lang, env.Getenv)
 	if warning != "" && env.Lang != "" {

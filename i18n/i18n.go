@@ -69,7 +69,16 @@ var pluralForms = map[string]bool{"zero": true, "one": true, "two": true, "few":
 func Parse(name string, src []byte) (*File, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		line, msg := yamlErrorLine(err)
+		if raw := rawProblems(src); line == 0 && len(raw) > 0 {
+			// The parser does not say where a bad byte is; we can.
+			what := "is not UTF-8 text; save the file as UTF-8"
+			if raw[0].Kind == "control_raw" {
+				what = fmt.Sprintf("holds the control character %s; remove it", raw[0].Args[1])
+			}
+			return nil, fmt.Errorf("%s:%d: this line %s", name, raw[0].Line, what)
+		}
+		return nil, fmt.Errorf("%s:%d: %s", name, max(line, 1), msg)
 	}
 	f := &File{Path: name, Messages: map[string]Message{}, Sources: map[string]string{}}
 	if len(doc.Content) == 0 {
@@ -83,6 +92,9 @@ func Parse(name string, src []byte) (*File, error) {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
 		case "_source":
+			if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+				continue // emptied by hand: nothing recorded
+			}
 			if v.Kind != yaml.MappingNode {
 				return nil, fmt.Errorf("%s:%d: _source must map keys to hashes", name, v.Line)
 			}
@@ -114,7 +126,7 @@ func flatten(file, prefix string, n *yaml.Node, out map[string]Message) error {
 			return nil // an untranslated key in a starter file
 		}
 		if n.Tag != "!!str" {
-			return fmt.Errorf("%s:%d: %s must be text; quote it", file, n.Line, prefix)
+			return fmt.Errorf("%s:%d: %s must be text; quote it", file, n.Line, safetext.Line(prefix))
 		}
 		out[prefix] = Message{Text: n.Value, Line: n.Line, Column: n.Column}
 		return nil
@@ -134,7 +146,7 @@ func flatten(file, prefix string, n *yaml.Node, out map[string]Message) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("%s:%d: %s must be text or a mapping", file, n.Line, prefix)
+	return fmt.Errorf("%s:%d: %s must be text or a mapping", file, n.Line, safetext.Line(prefix))
 }
 
 func isPlural(n *yaml.Node) bool {
@@ -433,8 +445,17 @@ func Hash(text string) string {
 	return hex.EncodeToString(sum[:4])
 }
 
-// SourceHash is Hash of the English text of key.
+// SourceHash is Hash of the English text of key; for plural forms, of all
+// of them, so that a change to "one" alone marks translations stale too.
 func SourceHash(key string) string {
 	en, _ := Embedded("en")
-	return Hash(en.Messages[key].plain())
+	m := en.Messages[key]
+	if m.Forms == nil {
+		return Hash(m.Text)
+	}
+	var b strings.Builder
+	for _, f := range sortedForms(m.Forms) {
+		b.WriteString(f + ": " + m.Forms[f] + "\n")
+	}
+	return Hash(b.String())
 }

@@ -1,0 +1,475 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/model"
+	"github.com/bestpractices/bestpractices/safetext"
+	"golang.org/x/text/language"
+)
+
+func init() {
+	register(&Command{Name: "i18n", Summary: "ui.i18ncmd.summary", Run: runI18n})
+}
+
+// runI18n dispatches the translator's commands.
+func runI18n(env *Env, args []string) int {
+	fset := env.flagSet("i18n")
+	fset.Usage = func() { env.help("ui.i18ncmd.help") }
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitBadInput
+	}
+	rest := fset.Args()
+	if len(rest) == 0 {
+		env.help("ui.i18ncmd.help")
+		return ExitBadInput
+	}
+	switch rest[0] {
+	case "status":
+		return i18nStatus(env, rest[1:])
+	case "check":
+		return i18nCheck(env, rest[1:])
+	case "new":
+		return i18nNew(env, rest[1:])
+	case "stamp":
+		return i18nStamp(env, rest[1:])
+	case "help":
+		env.help("ui.i18ncmd.help")
+		return ExitOK
+	}
+	fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.unknown_subcommand", "Name", safetext.Line(rest[0])))
+	return ExitBadInput
+}
+
+func (env *Env) help(key string) {
+	fmt.Fprintln(env.Stderr, env.Loc.T(key))
+	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.global_flags"))
+}
+
+// parseArgs is env.parse for commands that take arguments: flags may come
+// before, between or after them.
+func (env *Env) parseArgs(fset *flag.FlagSet, args []string, helpKey string) ([]string, int, bool) {
+	fset.Usage = func() { env.help(helpKey) }
+	var pos []string
+	for {
+		if err := fset.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, ExitOK, false
+			}
+			return nil, ExitBadInput, false
+		}
+		rest := fset.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			pos = append(pos, rest...) // after --, everything is an argument
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	if code, ok := env.setLocale(); !ok {
+		return nil, code, false
+	}
+	return pos, ExitOK, true
+}
+
+// resolve makes a path given on the command line relative to env.Dir.
+func (env *Env) resolve(p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(env.Dir, p)
+}
+
+// useLocaleFile applies --locale-file: a file that cannot be used stops
+// the command with its problems (file:line); one that can is used, and its
+// problems are shown as warnings, a few at most.
+func (env *Env) useLocaleFile() (int, bool) {
+	name := env.LocaleFile
+	f, problems, err := i18n.LoadChecked(env.resolve(name))
+	if f == nil {
+		shown := 0
+		for _, p := range problems {
+			if p.Severity == i18n.Error {
+				env.printProblem(env.Stderr, name, p)
+				shown++
+			}
+		}
+		if shown == 0 {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		} else {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.locale_file.unusable", "File", name))
+		}
+		return ExitBadInput, false
+	}
+	const most = 10
+	shown, hidden := 0, 0
+	for _, p := range problems {
+		if p.Severity == i18n.Info {
+			continue
+		}
+		if shown == most {
+			hidden++
+			continue
+		}
+		shown++
+		p.Severity = i18n.Warning // the file works: a draft is worth seeing
+		env.printProblem(env.Stderr, name, p)
+	}
+	if hidden > 0 {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.locale_file.more", "File", name, "Count", hidden))
+	}
+	env.Loc = i18n.FromFile(f)
+	return ExitOK, true
+}
+
+func (env *Env) printProblem(w io.Writer, file string, p i18n.Problem) {
+	sev := env.Loc.T("ui.i18ncmd.severity." + p.Severity.String())
+	if p.Line > 0 {
+		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.at", "File", file, "Line", p.Line, "Severity", sev, "Message", p.Message(env.Loc)))
+	} else {
+		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.in", "File", file, "Severity", sev, "Message", p.Message(env.Loc)))
+	}
+}
+
+// localeStatus is one row of i18n status.
+type localeStatus struct {
+	Tag        string     `json:"tag"`
+	Name       string     `json:"name"`
+	File       string     `json:"file"`
+	Translated int        `json:"translated"`
+	Total      int        `json:"total"`
+	Percent    int        `json:"percent"`
+	UI         partStatus `json:"ui"`
+	Criteria   partStatus `json:"criteria"`
+	Missing    []string   `json:"missing"`
+	Stale      []string   `json:"stale"`
+	Unstamped  []string   `json:"unstamped"`
+}
+
+type partStatus struct {
+	Translated int `json:"translated"`
+	Total      int `json:"total"`
+	Percent    int `json:"percent"`
+}
+
+func part(c i18n.Counts) partStatus {
+	return partStatus{Translated: c.Translated, Total: c.Total, Percent: c.Percent()}
+}
+
+func i18nStatus(env *Env, args []string) int {
+	fset := env.flagSet("i18n status")
+	format := fset.String("format", "text", "")
+	verbose := fset.Bool("verbose", false, "")
+	if code, ok := env.parse(fset, args, "ui.i18ncmd.status.help"); !ok {
+		return code
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_format", "Format", safetext.Line(*format), "Formats", "text, json"))
+		return ExitBadInput
+	}
+	var rows []localeStatus
+	add := func(f *i18n.File, file string) {
+		p := i18n.Measure(f)
+		rows = append(rows, localeStatus{
+			Tag: safetext.Line(f.Tag), Name: f.Name, File: file,
+			Translated: p.All.Translated, Total: p.All.Total, Percent: p.All.Percent(),
+			UI: part(p.UI), Criteria: part(p.Criteria),
+			Missing: p.Missing, Stale: p.Stale, Unstamped: p.Unstamped,
+		})
+	}
+	code := ExitOK
+	for _, tag := range i18n.Available() {
+		if tag == "en" {
+			continue
+		}
+		f, err := i18n.Embedded(tag)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+			code = ExitBadInput
+			continue
+		}
+		add(f, f.Path)
+	}
+	if env.LocaleFile != "" {
+		add(env.Loc.File(), env.LocaleFile)
+	}
+	if *format == "json" {
+		en := i18n.Measure(&i18n.File{})
+		out := struct {
+			Source   string         `json:"source"`
+			Keys     int            `json:"keys"`
+			UI       int            `json:"ui_keys"`
+			Criteria int            `json:"criteria_keys"`
+			Locales  []localeStatus `json:"locales"`
+		}{"en", en.All.Total, en.UI.Total, en.Criteria.Total, rows}
+		if out.Locales == nil {
+			out.Locales = []localeStatus{}
+		}
+		b, _ := json.MarshalIndent(out, "", "  ")
+		fmt.Fprintln(env.Stdout, string(b))
+		return code
+	}
+	w := env.Stdout
+	en := i18n.Measure(&i18n.File{})
+	fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.source", "Count", en.All.Total, "UI", en.UI.Total, "Criteria", en.Criteria.Total))
+	if len(rows) == 0 {
+		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.none"))
+	}
+	for _, r := range rows {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.locale", "Tag", r.Tag, "Name", r.Name, "File", r.File, "Percent", r.Percent, "Translated", r.Translated, "Total", r.Total))
+		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.ui", "Percent", r.UI.Percent, "Translated", r.UI.Translated, "Total", r.UI.Total))
+		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.criteria", "Percent", r.Criteria.Percent, "Translated", r.Criteria.Translated, "Total", r.Criteria.Total))
+		if len(r.Stale) > 0 {
+			fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.stale", "Count", len(r.Stale), "File", r.File))
+			listKeys(w, r.Stale, len(r.Stale), env)
+		}
+		if len(r.Unstamped) > 0 {
+			fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.unstamped", "Count", len(r.Unstamped), "File", r.File))
+			if *verbose {
+				listKeys(w, r.Unstamped, len(r.Unstamped), env)
+			}
+		}
+		if len(r.Missing) > 0 {
+			fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.missing", "Count", len(r.Missing)))
+			n := 10
+			if *verbose {
+				n = len(r.Missing)
+			}
+			listKeys(w, r.Missing, n, env)
+		}
+	}
+	return code
+}
+
+// listKeys prints the first n keys, and how many more there are.
+func listKeys(w io.Writer, keys []string, n int, env *Env) {
+	for i, k := range keys {
+		if i == n {
+			fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.more", "Count", len(keys)-n))
+			return
+		}
+		fmt.Fprintln(w, "    "+k)
+	}
+}
+
+func i18nCheck(env *Env, args []string) int {
+	fset := env.flagSet("i18n check")
+	verbose := fset.Bool("verbose", false, "")
+	names, code, ok := env.parseArgs(fset, args, "ui.i18ncmd.check.help")
+	if !ok {
+		return code
+	}
+	if len(names) == 0 {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.check.need_file"))
+		return ExitBadInput
+	}
+	worst := ExitOK
+	for _, name := range names {
+		src, err := os.ReadFile(env.resolve(name))
+		if err != nil {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+			worst = ExitBadInput
+			continue
+		}
+		problems := i18n.Check(name, src)
+		errs, warns, missing := 0, 0, 0
+		for _, p := range problems {
+			switch {
+			case p.Severity == i18n.Error:
+				errs++
+			case p.Severity == i18n.Warning:
+				warns++
+			case p.Kind == "missing":
+				missing++
+				if !*verbose {
+					continue
+				}
+			}
+			env.printProblem(env.Stdout, name, p)
+		}
+		switch {
+		case errs == 0 && warns == 0:
+			fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.check.clean", "File", name))
+		default:
+			if errs > 0 {
+				fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.check.errors", "File", name, "Count", errs))
+			}
+			if warns > 0 {
+				fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.check.warnings", "File", name, "Count", warns))
+			}
+		}
+		if missing > 0 {
+			fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.check.missing", "File", name, "Count", missing))
+		} else if i18n.Errors(problems) == 0 {
+			fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.check.complete", "File", name))
+		}
+		if errs > 0 && worst == ExitOK {
+			worst = ExitNotMet
+		}
+	}
+	return worst
+}
+
+func i18nNew(env *Env, args []string) int {
+	fset := env.flagSet("i18n new")
+	out := fset.String("o", "", "")
+	pos, code, ok := env.parseArgs(fset, args, "ui.i18ncmd.new.help")
+	if !ok {
+		return code
+	}
+	switch {
+	case len(pos) == 0:
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.new.need_tag"))
+		return ExitBadInput
+	case len(pos) > 1:
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.extra_args", "Args", safetext.Line(strings.Join(pos[1:], " "))))
+		return ExitBadInput
+	}
+	t, err := language.Parse(pos[0])
+	if err != nil || t == language.Und {
+		detail := "und"
+		if err != nil {
+			detail = err.Error()
+		}
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.new.bad_tag", "Tag", safetext.Line(pos[0]), "Detail", detail))
+		return ExitBadInput
+	}
+	tag := t.String()
+	if t == language.English {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.new.english"))
+		return ExitBadInput
+	}
+	for _, a := range i18n.Available() {
+		if a == tag {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.new.builtin", "Tag", tag))
+		}
+	}
+	data := i18n.Starter(t, env.Loc.T("ui.i18ncmd.new.header", "Tag", tag))
+	count := len(i18n.EnglishKeys())
+	name := *out
+	if name == "" {
+		name = tag + ".yaml"
+	}
+	if name == "-" {
+		env.Stdout.Write(data)
+		return ExitOK
+	}
+	// O_EXCL: never replace a file, even one created a moment ago.
+	f, err := os.OpenFile(env.resolve(name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.new.exists", "File", name))
+		return ExitBadInput
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		return ExitBadInput
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name()) // ours, half written
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		return ExitBadInput
+	}
+	fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.new.written", "File", name, "Count", count))
+	return ExitOK
+}
+
+func i18nStamp(env *Env, args []string) int {
+	fset := env.flagSet("i18n stamp")
+	pos, code, ok := env.parseArgs(fset, args, "ui.i18ncmd.stamp.help")
+	if !ok {
+		return code
+	}
+	if len(pos) == 0 {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.stamp.need_file"))
+		return ExitBadInput
+	}
+	name, keys := pos[0], pos[1:]
+	path := env.resolve(name)
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real // replace the file a link points to, not the link
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		return ExitBadInput
+	}
+	f, err := i18n.Parse(name, src)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		return ExitBadInput
+	}
+	all := i18n.EnglishKeys()
+	var chosen []string
+	if len(keys) == 0 {
+		for _, k := range all {
+			if _, has := f.Sources[k]; !has && i18n.Translated(f, k) {
+				chosen = append(chosen, k)
+			}
+		}
+	}
+	for _, want := range keys {
+		var group []string
+		for _, k := range all {
+			if k == want {
+				group = []string{k}
+				break
+			}
+			if strings.HasPrefix(k, want+".") && i18n.Translated(f, k) {
+				group = append(group, k)
+			}
+		}
+		if len(group) == 0 {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.stamp.unknown_key", "Key", safetext.Line(want)))
+			return ExitBadInput
+		}
+		if len(group) == 1 && group[0] == want && !i18n.Translated(f, want) {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.stamp.untranslated", "Key", want, "File", name))
+		}
+		chosen = append(chosen, group...)
+	}
+	hashes := map[string]string{}
+	for _, k := range chosen {
+		if h := i18n.SourceHash(k); f.Sources[k] != h {
+			hashes[k] = h
+		}
+	}
+	if len(hashes) == 0 {
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.stamp.nothing", "File", name))
+		return ExitOK
+	}
+	data, err := i18n.Stamp(name, src, hashes, env.Loc.T("ui.i18ncmd.stamp.header"))
+	if err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		return ExitBadInput
+	}
+	perm := os.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		perm = info.Mode().Perm()
+	}
+	if err := model.WriteAtomic(path, data, perm); err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		return ExitBadInput
+	}
+	fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.stamp.done", "File", name, "Count", len(hashes)))
+	return ExitOK
+}

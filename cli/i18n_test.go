@@ -1,0 +1,265 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bestpractices/bestpractices/i18n"
+)
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const goodDraft = "meta:\n  tag: fr\n  name: Français\nui:\n  status:\n    met: Satisfait\n  cli:\n    check:\n      not_achieved:\n        one: \"{{.Level}} non atteint ({{.Percentage}} %) : {{.Count}} critère ne compte pas encore :\"\n        other: \"{{.Level}} non atteint ({{.Percentage}} %) : {{.Count}} critères ne comptent pas encore :\"\n"
+
+func TestI18nCheck(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "good.yaml", goodDraft)
+	out, _, code := run(t, dir, "i18n", "check", "good.yaml")
+	if code != ExitOK || !strings.Contains(out, "good.yaml: no errors") || !strings.Contains(out, "keys not translated yet") {
+		t.Errorf("good draft: code %d\n%s", code, out)
+	}
+	if strings.Contains(out, "ui.status.unmet") {
+		t.Errorf("missing keys listed without --verbose:\n%s", out)
+	}
+	out, _, _ = run(t, dir, "i18n", "check", "--verbose", "good.yaml")
+	if !strings.Contains(out, "good.yaml: info: ui.status.unmet is not translated yet") {
+		t.Errorf("--verbose does not list the missing keys:\n%s", out)
+	}
+
+	writeFile(t, dir, "bad.yaml", "ui:\n  status:\n    met: \"\\e[31mSatisfait\"\n    mett: x\n  cli:\n    error: \"erreur\"\n    unknown_command: \"{{.Nom}}\"\n    check:\n      not_achieved:\n        one: \"{{.Count}}\"\n")
+	out, _, code = run(t, dir, "i18n", "check", "bad.yaml", "good.yaml")
+	if code != ExitNotMet {
+		t.Errorf("errors: code %d", code)
+	}
+	for _, want := range []string{
+		"bad.yaml:3: error: ui.status.met holds the control character U+001B",
+		"bad.yaml:4: error: unknown key ui.status.mett",
+		"bad.yaml:6: error: ui.cli.error leaves out {{.Message}}",
+		"bad.yaml:7: error: ui.cli.unknown_command uses {{.Nom}}",
+		"bad.yaml:9: error: ui.cli.check.not_achieved: plural forms need an other: form",
+		"bad.yaml: 6 errors.",
+		"good.yaml: no errors",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Error("an escape sequence from the file reached the terminal")
+	}
+
+	// Not UTF-8, a raw control byte, bad YAML, a list for a text: each
+	// with its line.
+	writeFile(t, dir, "raw.yaml", "ui:\n  status:\n    met: caf\xe9\n    unmet: a\x07b\n")
+	out, _, code = run(t, dir, "i18n", "check", "raw.yaml")
+	if code != ExitNotMet || !strings.Contains(out, "raw.yaml:3: error: this line is not UTF-8") || !strings.Contains(out, "raw.yaml:4: error: this line holds the control character U+0007") {
+		t.Errorf("raw bytes: code %d\n%s", code, out)
+	}
+	writeFile(t, dir, "list.yaml", "ui:\n  status:\n    met:\n      - Satisfait\n")
+	out, _, _ = run(t, dir, "i18n", "check", "list.yaml")
+	if !strings.Contains(out, "list.yaml:4: error: ui.status.met is a list") {
+		t.Errorf("list:\n%s", out)
+	}
+	if _, errOut, code := run(t, dir, "i18n", "check", "nothere.yaml"); code != ExitBadInput || !strings.Contains(errOut, "nothere.yaml") {
+		t.Errorf("missing file: code %d %q", code, errOut)
+	}
+	if _, _, code := run(t, dir, "i18n", "check"); code != ExitBadInput {
+		t.Errorf("no file: code %d", code)
+	}
+}
+
+// CI runs i18n check over every shipped locale file; so does this test,
+// over the files in the source tree (the embedded ones are checked in
+// package i18n).
+func TestI18nCheckShippedFiles(t *testing.T) {
+	files, _ := filepath.Glob("../i18n/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no locale files found")
+	}
+	args := append([]string{"i18n", "check"}, files...)
+	out, _, code := run(t, ".", args...)
+	if code != ExitOK {
+		t.Errorf("code %d\n%s", code, out)
+	}
+}
+
+func TestI18nNew(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, code := run(t, dir, "i18n", "new", "de")
+	if code != ExitOK || !strings.Contains(out, "Wrote de.yaml") {
+		t.Fatalf("code %d %q %q", code, out, errOut)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "de.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"meta:\n  tag: de\n  name: \"\"\n", "    met: # Met\n", "      holding_back:\n        one:\n        other:\n", "_source:\n", "  ui.status.met: \"" + i18n.SourceHash("ui.status.met") + "\"\n"} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("starter lacks %q", want)
+		}
+	}
+	if out, _, code := run(t, dir, "i18n", "check", "de.yaml"); code != ExitOK {
+		t.Errorf("the starter file fails its check: %d\n%s", code, out)
+	}
+
+	// Never overwritten, not even by a second run.
+	os.WriteFile(filepath.Join(dir, "de.yaml"), []byte("mine\n"), 0o644)
+	if _, errOut, code := run(t, dir, "i18n", "new", "de"); code != ExitBadInput || !strings.Contains(errOut, "exists already") {
+		t.Errorf("overwrite: code %d %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "de.yaml")); string(b) != "mine\n" {
+		t.Error("an existing file was overwritten")
+	}
+
+	out, _, code = run(t, dir, "i18n", "new", "-o", "-", "ja")
+	if code != ExitOK || !strings.Contains(out, "      holding_back:\n        other:\n") || strings.Contains(out, "        one:\n") {
+		t.Errorf("Japanese starter on stdout: code %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ja.yaml")); err == nil {
+		t.Error("-o - wrote a file")
+	}
+	if _, _, code := run(t, dir, "i18n", "new", "pt_BR", "-o", "pt.yaml"); code != ExitOK {
+		t.Errorf("pt_BR: code %d", code)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "pt.yaml")); !strings.Contains(string(b), "  tag: pt-BR\n") {
+		t.Error("the tag is not written in BCP 47 form")
+	}
+	for _, bad := range []string{"not a tag", "en", ""} {
+		if _, _, code := run(t, dir, "i18n", "new", bad); code != ExitBadInput {
+			t.Errorf("new %q: code %d", bad, code)
+		}
+	}
+}
+
+func TestI18nStampAndStatus(t *testing.T) {
+	dir := t.TempDir()
+	draft := goodDraft + "_source:\n  ui.status.met: \"00000000\" # translated from an older text\n"
+	p := writeFile(t, dir, "fr.yaml", draft)
+
+	out, _, code := run(t, dir, "--locale-file", "fr.yaml", "i18n", "status")
+	if code != ExitOK {
+		t.Fatal(code)
+	}
+	row := out[strings.Index(out, "(fr.yaml)")-len("fr Français "):]
+	for _, want := range []string{
+		"fr Français (fr.yaml): 0% translated (2/",
+		"1 stale translation",
+		"    ui.status.met\n",
+		"1 translation records no English source yet",
+		"keys not translated (English is shown for them):",
+		"--verbose lists them all",
+	} {
+		if !strings.Contains(row, want) {
+			t.Errorf("status lacks %q:\n%s", want, row)
+		}
+	}
+
+	// Stamping what the translator revisited: only the _source block changes.
+	out, _, code = run(t, dir, "i18n", "stamp", "fr.yaml", "ui.status.met")
+	if code != ExitOK || !strings.Contains(out, "recorded the current English source of 1 translation") {
+		t.Errorf("stamp: %d %q", code, out)
+	}
+	b, _ := os.ReadFile(p)
+	want := strings.Replace(draft, "\"00000000\"", "\""+i18n.SourceHash("ui.status.met")+"\"", 1)
+	if string(b) != want {
+		t.Errorf("stamp changed more than the hash:\n%s", b)
+	}
+	// With no key: every translated key without a record.
+	run(t, dir, "i18n", "stamp", "fr.yaml")
+	b, _ = os.ReadFile(p)
+	if !strings.HasPrefix(string(b), want) || !strings.Contains(string(b), "  ui.cli.check.not_achieved: \""+i18n.SourceHash("ui.cli.check.not_achieved")+"\"\n") {
+		t.Errorf("stamp without keys:\n%s", b)
+	}
+	if out, _, _ := run(t, dir, "i18n", "stamp", "fr.yaml"); !strings.Contains(out, "nothing to record") {
+		t.Errorf("second stamp: %q", out)
+	}
+	if _, errOut, code := run(t, dir, "i18n", "stamp", "fr.yaml", "ui.no.such"); code != ExitBadInput || !strings.Contains(errOut, "ui.no.such") {
+		t.Errorf("unknown key: %d %q", code, errOut)
+	}
+
+	out, _, _ = run(t, dir, "--locale-file", "fr.yaml", "i18n", "status", "--format", "json")
+	var s struct {
+		Keys    int `json:"keys"`
+		Locales []struct {
+			Tag, File  string
+			Translated int
+			UI         struct{ Translated int }
+			Missing    []string
+			Stale      []string
+			Unstamped  []string
+		} `json:"locales"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	last := s.Locales[len(s.Locales)-1]
+	if last.File != "fr.yaml" || last.Translated != 2 || last.UI.Translated != 2 || len(last.Stale) != 0 || len(last.Unstamped) != 0 || len(last.Missing) != s.Keys-2 {
+		t.Errorf("json: %+v", last)
+	}
+
+	// A file that does not parse is never written.
+	bad := writeFile(t, dir, "bad.yaml", "ui:\n  status:\n met: x\n   unmet: y\n")
+	if _, errOut, code := run(t, dir, "i18n", "stamp", "bad.yaml", "ui.status.met"); code != ExitBadInput || !strings.Contains(errOut, "bad.yaml:2") {
+		t.Errorf("bad file: %d %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(bad); string(b) != "ui:\n  status:\n met: x\n   unmet: y\n" {
+		t.Error("an unparsable file was rewritten")
+	}
+}
+
+func TestLocaleFileProblems(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "broken.yaml", "ui:\n  status:\n met: x\n   unmet: y\n")
+	_, errOut, code := run(t, dir, "--locale-file", "broken.yaml", "criteria")
+	if code != ExitBadInput || !strings.Contains(errOut, "broken.yaml:2: error: not valid YAML") {
+		t.Errorf("bad YAML: %d %q", code, errOut)
+	}
+	writeFile(t, dir, "list.yaml", "ui:\n  status:\n    met: [a, b]\n")
+	if _, errOut, code := run(t, dir, "--locale-file", "list.yaml", "criteria"); code != ExitBadInput || !strings.Contains(errOut, "list.yaml:3: error:") {
+		t.Errorf("wrong type: %d %q", code, errOut)
+	}
+
+	// Unknown keys and escape sequences: warnings, and the draft is used,
+	// cleaned.
+	writeFile(t, dir, "draft.yaml", "meta:\n  tag: fr\n  name: Français\nui:\n  status:\n    mett: x\ncriteria:\n  passing:\n    description_good:\n      title: \"\\e[31mDit ce que fait le logiciel\\e[0m\"\n")
+	out, errOut, code := run(t, dir, "--locale-file", "draft.yaml", "criteria", "--level", "passing")
+	if code != ExitOK {
+		t.Fatalf("draft: code %d %q", code, errOut)
+	}
+	for _, want := range []string{"draft.yaml:6: warning: unknown key ui.status.mett", "draft.yaml:10: warning: criteria.passing.description_good.title holds the control character U+001B"} {
+		if strings.Count(errOut, want) != 1 {
+			t.Errorf("want %q once:\n%s", want, errOut)
+		}
+	}
+	if !strings.Contains(out, "Dit ce que fait le logiciel") || strings.Contains(out+errOut, "\x1b") {
+		t.Errorf("the draft's text is not shown cleaned:\n%q", out[:min(len(out), 300)])
+	}
+}
+
+func TestI18nHelp(t *testing.T) {
+	for _, args := range [][]string{{"i18n", "--help"}, {"help", "i18n"}, {"i18n", "help"}} {
+		_, errOut, code := run(t, t.TempDir(), args...)
+		if code != ExitOK || !strings.Contains(errOut, "Usage: bestpractices i18n") {
+			t.Errorf("%v: %d %q", args, code, errOut)
+		}
+	}
+	for _, sub := range []string{"status", "check", "new", "stamp"} {
+		_, errOut, code := run(t, t.TempDir(), "i18n", sub, "--help")
+		if code != ExitOK || !strings.Contains(errOut, "Usage: bestpractices i18n "+sub) {
+			t.Errorf("%s --help: %d %q", sub, code, errOut)
+		}
+	}
+	if _, errOut, code := run(t, t.TempDir(), "i18n", "frob"); code != ExitBadInput || !strings.Contains(errOut, "frob") {
+		t.Errorf("unknown: %d %q", code, errOut)
+	}
+}

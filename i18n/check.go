@@ -1,0 +1,806 @@
+package i18n
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+	"text/template/parse"
+	"unicode/utf8"
+
+	"github.com/bestpractices/bestpractices/safetext"
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+)
+
+// Severity ranks a problem in a locale file.
+type Severity int
+
+const (
+	// Info is worth knowing but needs no change: a key not translated yet
+	// (English is shown), a translation whose English text changed.
+	Info Severity = iota
+	// Warning is probably a mistake, but the file works.
+	Warning
+	// Error must be fixed before the file is shipped; i18n check exits 1.
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "info"
+}
+
+// Problem is one finding of Check. Its words come from en.yaml
+// (ui.i18ncmd.problem.<Kind>), so that it is shown in the user's language.
+type Problem struct {
+	Line     int    // 1-based; 0 when it has no place in the file (a missing key)
+	Key      string // the flattened key concerned, if any
+	Severity Severity
+	Kind     string
+	Args     []any // name/value pairs for the text of Kind
+}
+
+// Message is the problem in words. Everything taken from the file is made
+// safe for a terminal first: a key may hold an escape sequence.
+func (p Problem) Message(loc *Locale) string {
+	args := []any{"Key", safetext.Line(p.Key)}
+	for i := 0; i+1 < len(p.Args); i += 2 {
+		v := p.Args[i+1]
+		if s, ok := v.(string); ok {
+			v = safetext.Line(s)
+		}
+		args = append(args, p.Args[i], v)
+	}
+	return loc.T("ui.i18ncmd.problem."+p.Kind, args...)
+}
+
+// problemKinds lists every Kind, so that a test can see each has its text.
+var problemKinds = []string{
+	"yaml", "utf8", "control_raw", "control", "bidi", "root", "key_type", "duplicate",
+	"unknown_key", "group", "not_text", "list", "plural_form", "plural_other",
+	"plural_unused", "plural_never", "plural_lacks", "template", "placeholder_missing",
+	"placeholder_added", "link_open", "link_close", "link_empty", "link_space",
+	"link_scheme", "link_count", "brackets", "meta_type", "meta_unknown", "tag",
+	"tag_form", "no_tag", "no_name", "source_type", "source_value", "source_unknown",
+	"source_hash", "parse", "missing", "stale",
+}
+
+// Errors counts the problems of severity Error.
+func Errors(ps []Problem) int {
+	n := 0
+	for _, p := range ps {
+		if p.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Check lints a locale file against English: everything a translator can
+// get wrong, each with its line. A file with no Error parses (Parse accepts
+// it) and shows correctly.
+func Check(name string, src []byte) []Problem {
+	en, err := Embedded("en")
+	if err != nil {
+		panic(err) // the build is broken; tests catch it
+	}
+	c := &checker{en: en, groups: englishGroups()}
+	raw := rawProblems(src)
+	c.out = append(c.out, raw...)
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, msg := yamlErrorLine(err)
+		if line == 0 && len(raw) > 0 {
+			return c.sorted() // the bytes found above are what the parser tripped on
+		}
+		if line == 0 {
+			line = 1 // the parser leaves out the line number of line 1
+		}
+		c.add(line, "", Error, "yaml", "Detail", msg)
+		return c.sorted()
+	}
+	if len(doc.Content) == 0 {
+		c.missing(&File{Messages: map[string]Message{}})
+		return c.sorted()
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		c.add(root.Line, "", Error, "root")
+		return c.sorted()
+	}
+	// meta first: its tag decides which plural forms the language has.
+	hasMeta := false
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "meta" && !hasMeta {
+			hasMeta = true
+			c.meta(root.Content[i], root.Content[i+1])
+		}
+	}
+	if !hasMeta {
+		c.add(0, "meta.tag", Warning, "no_tag")
+	}
+	c.pairs("", root, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "meta":
+		case "_source":
+			c.sources(k, v)
+		default:
+			c.walk(key, k, v)
+		}
+	})
+	f, err := Parse(name, src)
+	if err != nil {
+		if Errors(c.out) == 0 {
+			c.add(0, "", Error, "parse", "Detail", err.Error())
+		}
+		return c.sorted()
+	}
+	c.missing(f)
+	c.stale(f)
+	return c.sorted()
+}
+
+// LoadChecked reads a locale file once, checks it and parses it. The file
+// is nil when it cannot be used; the problems then say why, with lines.
+func LoadChecked(p string) (*File, []Problem, error) {
+	src, err := os.ReadFile(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	problems := Check(p, src)
+	f, err := Parse(p, src)
+	if err != nil {
+		return nil, problems, err
+	}
+	if f.Tag == "" {
+		f.Tag = strings.TrimSuffix(path.Base(p), path.Ext(p))
+	}
+	return f, problems, nil
+}
+
+type checker struct {
+	en     *File
+	groups map[string]bool // prefixes of English keys ("ui", "ui.cli", ...)
+	tag    language.Tag
+	hasTag bool
+	out    []Problem
+}
+
+func (c *checker) add(line int, key string, sev Severity, kind string, args ...any) {
+	c.out = append(c.out, Problem{Line: line, Key: key, Severity: sev, Kind: kind, Args: args})
+}
+
+func (c *checker) sorted() []Problem {
+	sort.SliceStable(c.out, func(i, j int) bool {
+		a, b := c.out[i], c.out[j]
+		if (a.Line == 0) != (b.Line == 0) {
+			return b.Line == 0 // those without a place go last
+		}
+		return a.Line < b.Line
+	})
+	return c.out
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlErrorLine splits a yaml.v3 error into its line (0 if not given) and
+// its message.
+func yamlErrorLine(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	return 0, strings.TrimPrefix(msg, "yaml: ")
+}
+
+// rawProblems looks at the bytes before YAML does: the parser rejects
+// invalid UTF-8 and control characters without saying where they are.
+func rawProblems(src []byte) []Problem {
+	var out []Problem
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		n := i + 1
+		if !utf8.Valid(line) {
+			out = append(out, Problem{Line: n, Severity: Error, Kind: "utf8"})
+			continue
+		}
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		for _, r := range string(line) {
+			if r < 0x20 && r != '\t' || r >= 0x7f && r < 0xa0 {
+				out = append(out, Problem{Line: n, Severity: Error, Kind: "control_raw", Args: []any{"Char", fmt.Sprintf("U+%04X", r)}})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// englishGroups is every prefix of an English key: the mappings a locale
+// file may contain.
+func englishGroups() map[string]bool {
+	en, _ := Embedded("en")
+	g := map[string]bool{}
+	for k := range en.Messages {
+		for i := strings.LastIndexByte(k, '.'); i > 0; i = strings.LastIndexByte(k[:i], '.') {
+			g[k[:i]] = true
+		}
+	}
+	return g
+}
+
+// pairs calls fn for each entry of a mapping, reporting keys that are not
+// text and keys given twice (YAML keeps the last one silently).
+func (c *checker) pairs(prefix string, m *yaml.Node, fn func(key string, k, v *yaml.Node)) {
+	seen := map[string]int{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			c.add(k.Line, prefix, Error, "key_type")
+			continue
+		}
+		key := k.Value
+		if prefix != "" {
+			key = prefix + "." + k.Value
+		}
+		if first, dup := seen[k.Value]; dup {
+			c.add(k.Line, key, Error, "duplicate", "First", first)
+			continue
+		}
+		seen[k.Value] = k.Line
+		fn(key, k, v)
+	}
+}
+
+func (c *checker) walk(key string, k, v *yaml.Node) {
+	if em, ok := c.en.Messages[key]; ok {
+		c.message(key, k, v, em)
+		return
+	}
+	if !c.groups[key] {
+		c.add(k.Line, key, Error, "unknown_key")
+		return
+	}
+	switch {
+	case v.Kind == yaml.MappingNode:
+		c.pairs(key, v, func(key string, k, v *yaml.Node) { c.walk(key, k, v) })
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		// an empty group: nothing translated there yet
+	default:
+		c.add(v.Line, key, Error, "group")
+	}
+}
+
+// message checks the translation v of the English message em.
+func (c *checker) message(key string, k, v *yaml.Node, em Message) {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		if v.Tag == "!!null" {
+			return // not translated yet
+		}
+		if v.Tag != "!!str" {
+			c.add(v.Line, key, Error, "not_text", "Value", v.Value)
+			return
+		}
+		if v.Value == "" {
+			return
+		}
+		got := c.text(key, "", v.Value, v.Line, em)
+		want := englishFields(em)
+		c.compareFields(key, v.Line, got, want, true)
+	case yaml.MappingNode:
+		c.plural(key, k, v, em)
+	case yaml.SequenceNode:
+		c.add(v.Line, key, Error, "list")
+	default:
+		c.add(v.Line, key, Error, "not_text", "Value", v.Value)
+	}
+}
+
+// plural checks a mapping of plural forms (one:, other:, ...).
+func (c *checker) plural(key string, k, v *yaml.Node, em Message) {
+	forms := map[string]string{}
+	lines := map[string]int{}
+	ok := true
+	c.pairs(key, v, func(_ string, fk, fv *yaml.Node) {
+		switch {
+		case !pluralForms[fk.Value]:
+			c.add(fk.Line, key, Error, "plural_form", "Form", fk.Value)
+			ok = false
+		case fv.Kind != yaml.ScalarNode || fv.Tag != "!!str" && fv.Tag != "!!null":
+			c.add(fv.Line, key+"."+fk.Value, Error, "not_text", "Value", fv.Value)
+			ok = false
+		default:
+			forms[fk.Value] = fv.Value
+			lines[fk.Value] = fv.Line
+		}
+	})
+	if !ok {
+		return
+	}
+	if _, has := forms["other"]; !has {
+		c.add(k.Line, key, Error, "plural_other")
+		return
+	}
+	translated := false
+	for _, s := range forms {
+		translated = translated || s != ""
+	}
+	if !translated {
+		return
+	}
+	want := englishFields(em)
+	if em.Forms == nil && !want["Count"] {
+		c.add(k.Line, key, Warning, "plural_unused")
+	}
+	if c.hasTag {
+		used := map[string]bool{}
+		for _, f := range PluralForms(c.tag) {
+			used[f] = true
+			if forms[f] == "" && f != "other" {
+				c.add(k.Line, key, Warning, "plural_lacks", "Form", f, "Tag", c.tag.String())
+			}
+		}
+		for _, f := range sortedForms(forms) {
+			if !used[f] && forms[f] != "" {
+				c.add(lines[f], key, Warning, "plural_never", "Form", f, "Tag", c.tag.String())
+			}
+		}
+	}
+	all := map[string]bool{}
+	for _, f := range sortedForms(forms) {
+		if forms[f] == "" {
+			continue
+		}
+		got := c.text(key, f, forms[f], lines[f], em)
+		c.compareFields(key, lines[f], got, want, false)
+		for n := range got {
+			all[n] = true
+		}
+	}
+	// Each form may leave a value out ("one criterion"), but together they
+	// must use everything English's usual form does.
+	base := englishFields(Message{Text: em.plain()})
+	var lost []string
+	for n := range base {
+		if !all[n] {
+			lost = append(lost, n)
+		}
+	}
+	if len(lost) > 0 {
+		c.add(k.Line, key, Error, "placeholder_missing", "Names", fieldList(lost))
+	}
+}
+
+func sortedForms(forms map[string]string) []string {
+	var out []string
+	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+		if _, ok := forms[f]; ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// text checks one text (a form of a plural, or the whole message) and
+// returns the template fields it uses.
+func (c *checker) text(key, form, s string, line int, em Message) map[string]bool {
+	for _, r := range s {
+		if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0 {
+			c.add(line, key, Error, "control", "Char", fmt.Sprintf("U+%04X", r))
+			break
+		}
+		if r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			c.add(line, key, Error, "bidi", "Char", fmt.Sprintf("U+%04X", r))
+			break
+		}
+	}
+	enText := em.Text
+	if em.Forms != nil {
+		enText = em.Forms[form]
+		if enText == "" {
+			enText = em.Forms["other"]
+		}
+	}
+	c.links(key, line, s, enText)
+	t, err := template.New(key).Option("missingkey=zero").Parse(s)
+	if err != nil {
+		msg := strings.TrimPrefix(err.Error(), "template: ")
+		msg = strings.TrimPrefix(msg, key+":")
+		c.add(line, key, Error, "template", "Detail", msg)
+		return nil
+	}
+	return fields(t)
+}
+
+// compareFields reports values English fills in that the translation
+// drops, and values it asks for that the program does not give. A plural
+// form may drop some (exact=false).
+func (c *checker) compareFields(key string, line int, got, want map[string]bool, exact bool) {
+	if got == nil {
+		return // a template error, reported already
+	}
+	var lost, added []string
+	for n := range want {
+		if !got[n] {
+			lost = append(lost, n)
+		}
+	}
+	for n := range got {
+		if !want[n] {
+			added = append(added, n)
+		}
+	}
+	if exact && len(lost) > 0 {
+		c.add(line, key, Error, "placeholder_missing", "Names", fieldList(lost))
+	}
+	if len(added) > 0 {
+		c.add(line, key, Error, "placeholder_added", "Names", fieldList(added), "Want", fieldList(keys(want)))
+	}
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func fieldList(names []string) string {
+	if len(names) == 0 {
+		return "-"
+	}
+	sort.Strings(names)
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = "{{." + n + "}}"
+	}
+	return strings.Join(out, ", ")
+}
+
+// englishFields is the set of values an English message uses, over all its
+// forms.
+func englishFields(m Message) map[string]bool {
+	out := map[string]bool{}
+	texts := []string{m.Text}
+	if m.Forms != nil {
+		texts = nil
+		for _, s := range m.Forms {
+			texts = append(texts, s)
+		}
+	}
+	for _, s := range texts {
+		if t, err := template.New("").Parse(s); err == nil {
+			for n := range fields(t) {
+				out[n] = true
+			}
+		}
+	}
+	return out
+}
+
+// fields lists the names of the values a template uses ({{.Name}}).
+func fields(t *template.Template) map[string]bool {
+	out := map[string]bool{}
+	if t.Tree == nil {
+		return out
+	}
+	var visit func(n parse.Node)
+	visit = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n == nil {
+				return
+			}
+			for _, c := range n.Nodes {
+				visit(c)
+			}
+		case *parse.ActionNode:
+			visit(n.Pipe)
+		case *parse.IfNode:
+			visitBranch(visit, &n.BranchNode)
+		case *parse.RangeNode:
+			visitBranch(visit, &n.BranchNode)
+		case *parse.WithNode:
+			visitBranch(visit, &n.BranchNode)
+		case *parse.TemplateNode:
+			visit(n.Pipe)
+		case *parse.PipeNode:
+			if n == nil {
+				return
+			}
+			for _, c := range n.Cmds {
+				visit(c)
+			}
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				visit(a)
+			}
+		case *parse.ChainNode:
+			visit(n.Node)
+		case *parse.FieldNode:
+			out[n.Ident[0]] = true
+		}
+	}
+	visit(t.Tree.Root)
+	return out
+}
+
+func visitBranch(visit func(parse.Node), b *parse.BranchNode) {
+	visit(b.Pipe)
+	visit(b.List)
+	if b.ElseList != nil {
+		visit(b.ElseList)
+	}
+}
+
+var codeSpan = regexp.MustCompile("`[^`\n]*`")
+
+// links checks the Markdown links of a text: [text](url) with an http(s),
+// mailto or relative URL, nothing left open. en is the English text it
+// translates, to compare the number of links and brackets.
+func (c *checker) links(key string, line int, s, en string) {
+	got := c.scanLinks(key, line, s, true)
+	s, en = safetext.Clean(s), safetext.Clean(en)
+	if en == "" || en == s {
+		if strings.Count(stripCode(s), "[") != strings.Count(stripCode(s), "]") {
+			c.add(line, key, Warning, "brackets")
+		}
+		return
+	}
+	want := c.scanLinks(key, line, en, false)
+	if got != want {
+		c.add(line, key, Warning, "link_count", "Count", got, "Want", want)
+	}
+	ts, es := stripCode(s), stripCode(en)
+	if strings.Count(ts, "[") != strings.Count(ts, "]") && strings.Count(es, "[") == strings.Count(es, "]") {
+		c.add(line, key, Error, "brackets")
+	}
+}
+
+func stripCode(s string) string {
+	return codeSpan.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+}
+
+// scanLinks counts the links in s, reporting broken ones when report is set.
+func (c *checker) scanLinks(key string, line int, s string, report bool) int {
+	s = stripCode(safetext.Clean(s)) // as shown: an escape sequence is no bracket
+	n := 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ']' || s[i+1] != '(' {
+			continue
+		}
+		open := opening(s[:i])
+		end := closing(s, i+2)
+		snippet := s[max(open, i-30, 0):]
+		if end >= 0 {
+			snippet = s[max(open, i-30, 0) : end+1]
+		}
+		if len(snippet) > 70 {
+			snippet = snippet[:70] + "..."
+		}
+		if open < 0 {
+			if report {
+				c.add(line, key, Error, "link_open", "Text", snippet)
+			}
+			continue
+		}
+		if end < 0 {
+			if report {
+				c.add(line, key, Error, "link_close", "Text", snippet)
+			}
+			continue
+		}
+		n++
+		url := strings.Trim(s[i+2:end], " \t") // CommonMark allows space around it
+		if strings.HasPrefix(url, "<") && strings.HasSuffix(url, ">") {
+			url = url[1 : len(url)-1] // <...> may hold spaces
+		} else if strings.ContainsAny(url, " \t\n") {
+			if report {
+				c.add(line, key, Error, "link_space", "URL", url)
+			}
+			continue
+		}
+		switch {
+		case strings.TrimSpace(url) == "":
+			if report {
+				c.add(line, key, Error, "link_empty", "Text", snippet)
+			}
+		case hasScheme(url) && !allowedScheme(url):
+			if report {
+				c.add(line, key, Error, "link_scheme", "URL", url)
+			}
+		}
+		i = end
+	}
+	return n
+}
+
+// opening finds the "[" that opens the link text before a "](" (nested
+// brackets allowed), or -1.
+func opening(before string) int {
+	depth := 0
+	for i := len(before) - 1; i >= 0; i-- {
+		switch before[i] {
+		case ']':
+			depth++
+		case '[':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		case '\n':
+			if i > 0 && before[i-1] == '\n' {
+				return -1 // a link does not span paragraphs
+			}
+		}
+	}
+	return -1
+}
+
+// closing finds the ")" that ends a link destination starting at i,
+// allowing balanced parentheses inside (Wikipedia URLs).
+func closing(s string, i int) int {
+	depth := 0
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		case '\n':
+			return -1
+		}
+	}
+	return -1
+}
+
+var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.\-]*:`)
+
+func hasScheme(url string) bool { return scheme.MatchString(url) }
+
+func allowedScheme(url string) bool {
+	u := strings.ToLower(url)
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "mailto:")
+}
+
+// meta checks meta.tag and meta.name.
+func (c *checker) meta(k, v *yaml.Node) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		c.add(k.Line, "meta", Warning, "no_tag")
+		return
+	}
+	if v.Kind != yaml.MappingNode {
+		c.add(v.Line, "meta", Error, "meta_type")
+		return
+	}
+	hasTag, hasName := false, false
+	c.pairs("meta", v, func(key string, k, v *yaml.Node) {
+		switch k.Value {
+		case "tag":
+			hasTag = true
+			c.metaTag(key, v)
+		case "name":
+			hasName = true
+			if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+				c.add(v.Line, key, Error, "not_text", "Value", v.Value)
+			} else if strings.TrimSpace(v.Value) == "" {
+				c.add(v.Line, key, Warning, "no_name")
+			} else {
+				c.text(key, "", v.Value, v.Line, Message{})
+			}
+		default:
+			c.add(k.Line, key, Warning, "meta_unknown")
+		}
+	})
+	if !hasTag {
+		c.add(k.Line, "meta.tag", Warning, "no_tag")
+	}
+	if !hasName {
+		c.add(k.Line, "meta.name", Warning, "no_name")
+	}
+}
+
+func (c *checker) metaTag(key string, v *yaml.Node) {
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+		c.add(v.Line, key, Error, "not_text", "Value", v.Value)
+		return
+	}
+	s := v.Value
+	t, err := language.Parse(s)
+	switch {
+	case err != nil || s == "" || t == language.Und:
+		detail := "-"
+		if err != nil {
+			detail = err.Error()
+		}
+		c.add(v.Line, key, Error, "tag", "Tag", s, "Detail", detail)
+		return
+	case strings.Contains(s, "_"):
+		c.add(v.Line, key, Error, "tag_form", "Tag", s, "Want", t.String())
+	case t.String() != s:
+		c.add(v.Line, key, Warning, "tag_form", "Tag", s, "Want", t.String())
+	}
+	c.tag, c.hasTag = t, true
+}
+
+// sources checks the _source block: per key, the 8-hex Hash of the English
+// text the translation was made from.
+func (c *checker) sources(k, v *yaml.Node) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return
+	}
+	if v.Kind != yaml.MappingNode {
+		c.add(v.Line, "_source", Error, "source_type")
+		return
+	}
+	// Keys here are flattened ("ui.cli.check.summary"), so no prefix.
+	seen := map[string]int{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		sk, sv := v.Content[i], v.Content[i+1]
+		if sk.Kind != yaml.ScalarNode {
+			c.add(sk.Line, "_source", Error, "key_type")
+			continue
+		}
+		if first, dup := seen[sk.Value]; dup {
+			c.add(sk.Line, sk.Value, Error, "duplicate", "First", first)
+			continue
+		}
+		seen[sk.Value] = sk.Line
+		if sv.Kind != yaml.ScalarNode {
+			c.add(sv.Line, sk.Value, Error, "source_value")
+			continue
+		}
+		if _, ok := c.en.Messages[sk.Value]; !ok {
+			c.add(sk.Line, sk.Value, Warning, "source_unknown")
+			continue
+		}
+		if !isHash(sv.Value) {
+			c.add(sv.Line, sk.Value, Warning, "source_hash", "Hash", sv.Value)
+		}
+	}
+}
+
+func isHash(s string) bool {
+	if len(s) != 8 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// missing notes the English keys without a translation, in English order.
+func (c *checker) missing(f *File) {
+	for _, k := range EnglishKeys() {
+		if !Translated(f, k) {
+			c.add(0, k, Info, "missing")
+		}
+	}
+}
+
+// stale notes the translations made from an English text that has changed.
+func (c *checker) stale(f *File) {
+	for _, k := range EnglishKeys() {
+		if h, ok := f.Sources[k]; ok && Translated(f, k) && h != SourceHash(k) {
+			c.add(f.Messages[k].Line, k, Info, "stale")
+		}
+	}
+}

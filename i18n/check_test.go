@@ -1,0 +1,293 @@
+package i18n
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// An embedded locale that fails its check fails the tests: this is what
+// keeps a broken translation out of the binary.
+func TestEmbeddedLocalesPassCheck(t *testing.T) {
+	en := English()
+	for _, tag := range Available() {
+		src, err := files.ReadFile(tag + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := "i18n/" + tag + ".yaml"
+		for _, p := range Check(name, src) {
+			if p.Severity == Error {
+				t.Errorf("%s:%d: %s", name, p.Line, p.Message(en))
+			}
+		}
+		f, err := Embedded(tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Tag != tag {
+			t.Errorf("%s says meta.tag %q; the file name and the tag must agree", name, f.Tag)
+		}
+	}
+}
+
+// Every problem Check can report has its words in en.yaml.
+func TestEveryProblemKindHasText(t *testing.T) {
+	src, err := os.ReadFile("check.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := regexp.MustCompile(`(?:Error|Warning|Info), "([a-z0-9_]+)"|Kind: "([a-z0-9_]+)"`).FindAllStringSubmatch(string(src), -1)
+	if len(used) < 30 {
+		t.Fatalf("found only %d problem kinds in check.go: is the pattern still right?", len(used))
+	}
+	listed := map[string]bool{}
+	for _, k := range problemKinds {
+		listed[k] = true
+	}
+	for _, m := range used {
+		k := m[1] + m[2]
+		if !listed[k] {
+			t.Errorf("problem kind %q is not in problemKinds", k)
+		}
+	}
+	en := English()
+	for _, k := range problemKinds {
+		if !en.Has("ui.i18ncmd.problem." + k) {
+			t.Errorf("en.yaml lacks ui.i18ncmd.problem.%s", k)
+		}
+	}
+	for _, s := range []Severity{Info, Warning, Error} {
+		if !en.Has("ui.i18ncmd.severity." + s.String()) {
+			t.Errorf("en.yaml lacks ui.i18ncmd.severity.%s", s)
+		}
+	}
+}
+
+type want struct {
+	line int
+	kind string
+	sev  Severity
+}
+
+func findings(ps []Problem) []want {
+	var out []want
+	for _, p := range ps {
+		if p.Kind != "missing" {
+			out = append(out, want{p.Line, p.Kind, p.Severity})
+		}
+	}
+	return out
+}
+
+func has(ps []Problem, w want) bool {
+	for _, p := range ps {
+		if p.Line == w.line && p.Kind == w.kind && p.Severity == w.sev {
+			return true
+		}
+	}
+	return false
+}
+
+func TestCheckFindsProblems(t *testing.T) {
+	cases := []struct {
+		name, src string
+		want      []want
+	}{
+		{"unknown key", "ui:\n  status:\n    met: Satisfait\n    mett: x\n", []want{{4, "unknown_key", Error}}},
+		{"unknown top-level key", "uii:\n  status: x\n", []want{{1, "unknown_key", Error}}},
+		{"list for text", "ui:\n  status:\n    met:\n      - a\n", []want{{4, "list", Error}}},
+		{"number for text", "ui:\n  status:\n    met: 12\n", []want{{3, "not_text", Error}}},
+		{"text for a group", "ui:\n  status: Satisfait\n", []want{{2, "group", Error}}},
+		{"duplicate key", "ui:\n  status:\n    met: a\n    met: b\n", []want{{4, "duplicate", Error}}},
+		{"placeholder dropped", "ui:\n  cli:\n    error: \"erreur\"\n", []want{{3, "placeholder_missing", Error}}},
+		{"placeholder misspelt", "ui:\n  cli:\n    error: \"erreur : {{.Mesage}}\"\n", []want{{3, "placeholder_missing", Error}, {3, "placeholder_added", Error}}},
+		{"template syntax", "ui:\n  cli:\n    error: \"erreur : {{.Message\"\n", []want{{3, "template", Error}}},
+		{"plural without other", "ui:\n  cli:\n    check:\n      not_achieved:\n        one: \"{{.Level}} {{.Percentage}} {{.Count}}\"\n", []want{{4, "plural_other", Error}}},
+		{"plural form with a value English lacks", "ui:\n  cli:\n    check:\n      not_achieved:\n        one: \"{{.Level}} {{.Percentage}}\"\n        other: \"{{.Level}} {{.Percentage}} {{.Count}} {{.Total}}\"\n", []want{{6, "placeholder_added", Error}}},
+		{"plural forms losing a value", "ui:\n  cli:\n    check:\n      not_achieved:\n        one: \"{{.Level}}\"\n        other: \"{{.Level}} {{.Count}}\"\n", []want{{4, "placeholder_missing", Error}}},
+		{"not a plural form", "ui:\n  cli:\n    check:\n      not_achieved:\n        several: x\n        other: \"{{.Level}} {{.Percentage}} {{.Count}}\"\n", []want{{5, "plural_form", Error}}},
+		{"escape sequence in a text", "ui:\n  status:\n    met: \"\\e[31mSatisfait\"\n", []want{{3, "control", Error}}},
+		{"bidirectional override", "ui:\n  status:\n    met: \"\u202eSatisfait\"\n", []want{{3, "bidi", Error}}},
+		{"raw escape byte", "ui:\n  status:\n    met: a\x1b[31mb\n", []want{{3, "control_raw", Error}}},
+		{"not UTF-8", "ui:\n  status:\n    met: caf\xe9\n", []want{{3, "utf8", Error}}},
+		{"bad YAML", "ui:\n  status:\n met: x\n   unmet: y\n", []want{{2, "yaml", Error}}},
+		{"bad YAML on line 1", "ui: a: b\n", []want{{1, "yaml", Error}}},
+		{"not a mapping", "- a\n- b\n", []want{{1, "root", Error}}},
+		{"bad tag", "meta:\n  tag: not a tag\n  name: X\n", []want{{2, "tag", Error}}},
+		{"underscore in tag", "meta:\n  tag: pt_BR\n  name: X\n", []want{{2, "tag_form", Error}}},
+		{"tag in the wrong case", "meta:\n  tag: PT-br\n  name: X\n", []want{{2, "tag_form", Warning}}},
+		{"no name", "meta:\n  tag: de\n", []want{{1, "no_name", Warning}}},
+		{"form Japanese never uses", "meta:\n  tag: ja\n  name: 日本語\nui:\n  cli:\n    status:\n      holding_back:\n        one: \"{{.Level}}\"\n        other: \"{{.Level}} {{.Count}}\"\n", []want{{8, "plural_never", Warning}}},
+		{"_source of a key English lacks", "_source:\n  ui.nothing: \"12345678\"\n", []want{{2, "source_unknown", Warning}}},
+		{"_source not a mapping", "_source: [a]\n", []want{{1, "source_type", Error}}},
+		{"stale translation", "ui:\n  status:\n    met: Satisfait\n_source:\n  ui.status.met: \"00000000\"\n", []want{{3, "stale", Info}}},
+	}
+	for _, c := range cases {
+		ps := Check("x.yaml", []byte(c.src))
+		for _, w := range c.want {
+			if !has(ps, w) {
+				t.Errorf("%s: want %+v, got %+v", c.name, w, findings(ps))
+			}
+		}
+	}
+}
+
+func TestCheckMarkdownLinks(t *testing.T) {
+	line := func(text string) string {
+		return "criteria:\n  passing:\n    floss_license:\n      guidance: '" + text + "'\n"
+	}
+	good := []string{
+		"Voir [la liste](https://opensource.org/licenses).",
+		"Voir [le guide](CONTRIBUTING.md#licence) et `a[0]`.",
+		"Voir [Wikipédia](https://fr.wikipedia.org/wiki/Licence_(droit)).",
+		"Écrire à [nous](mailto:x@example.org).",
+		"Sans lien [facultatif].",
+	}
+	for _, s := range good {
+		for _, p := range Check("x.yaml", []byte(line(s))) {
+			if p.Severity == Error {
+				t.Errorf("%q: %s", s, p.Message(English()))
+			}
+		}
+	}
+	bad := map[string]string{
+		"Voir [la liste]().":                     "link_empty",
+		"Voir [la liste](javascript:alert(1)).":  "link_scheme",
+		"Voir [la liste](https://exemple .org).": "link_space",
+		"Voir [la liste](https://exemple.org.":   "link_close",
+		"Voir la liste](https://exemple.org).":   "link_open",
+		"Voir [la liste (https://exemple.org).":  "brackets",
+	}
+	for s, kind := range bad {
+		ps := Check("x.yaml", []byte(line(s)))
+		if !has(ps, want{4, kind, Error}) {
+			t.Errorf("%q: want %s, got %+v", s, kind, findings(ps))
+		}
+	}
+}
+
+func TestCheckCleanTranslation(t *testing.T) {
+	src := "meta:\n  tag: ja\n  name: 日本語\nui:\n  status:\n    met: 満たす\n    unmet: \"\"\n  cli:\n    error: \"エラー: {{.Message}}\"\n    status:\n      holding_back:\n        other: \"{{.Level}} を妨げるもの ({{.Count}} 件):\"\nsections:\n  Basics: 基本\n_source:\n  ui.status.met: \"" + SourceHash("ui.status.met") + "\"\n"
+	ps := Check("ja.yaml", []byte(src))
+	for _, p := range ps {
+		if p.Severity != Info {
+			t.Errorf("line %d: %s", p.Line, p.Message(English()))
+		}
+	}
+	f, err := Parse("ja.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Measure(f)
+	if p.UI.Translated != 3 || p.Criteria.Translated != 1 || len(p.Stale) != 0 || len(p.Unstamped) != 3 {
+		t.Errorf("progress %+v", p.UI)
+	}
+	if Translated(f, "ui.status.unmet") {
+		t.Error("an empty text counts as translated; English must show instead")
+	}
+	// Japanese has one form: it is used for one criterion too.
+	if got := FromFile(f).T("ui.cli.status.holding_back", "Level", "passing", "Count", 1); got != "passing を妨げるもの (1 件):" {
+		t.Errorf("Japanese plural: %q", got)
+	}
+}
+
+// Parse, which --locale-file and the embedded files go through, names the
+// line of what it cannot read.
+func TestParseErrorsHaveLines(t *testing.T) {
+	cases := map[string]string{
+		"ui:\n  status:\n met: x\n   unmet: y\n": "x.yaml:2:",
+		"ui:\n  status:\n    met: caf\xe9\n":     "x.yaml:3:",
+		"ui:\n  status:\n    met: a\x1bb\n":      "x.yaml:3:",
+		"ui:\n  status:\n    met: [a]\n":         "x.yaml:3:",
+	}
+	for src, prefix := range cases {
+		_, err := Parse("x.yaml", []byte(src))
+		if err == nil || !strings.HasPrefix(err.Error(), prefix) {
+			t.Errorf("%q: %v, want %s", src, err, prefix)
+		}
+	}
+	if _, err := Parse("x.yaml", []byte("ui:\n  status:\n    met: ok\n_source:\n")); err != nil {
+		t.Errorf("an emptied _source block: %v", err)
+	}
+}
+
+func TestStarterFile(t *testing.T) {
+	for tag, forms := range map[string]string{"ja": "other", "de": "one other", "ru": "one few many other"} {
+		src := Starter(language.Make(tag), "header line one\nline two")
+		if got := strings.Join(PluralForms(language.Make(tag)), " "); got != forms {
+			t.Errorf("%s plural forms %q, want %q", tag, got, forms)
+		}
+		f, err := Parse(tag+".yaml", src)
+		if err != nil {
+			t.Fatalf("%s: %v", tag, err)
+		}
+		if p := Measure(f); f.Tag != tag || p.All.Translated != 0 {
+			t.Errorf("%s: tag %q, %d texts; a starter file translates nothing", tag, f.Tag, p.All.Translated)
+		}
+		for _, p := range Check(tag+".yaml", src) {
+			if p.Severity == Error {
+				t.Errorf("%s starter:%d: %s", tag, p.Line, p.Message(English()))
+			}
+		}
+		if p := Measure(f); p.All.Translated != 0 || len(p.Missing) != len(EnglishKeys()) || len(p.Stale) != 0 {
+			t.Errorf("%s: %+v", tag, p.All)
+		}
+		// Every English text is there for the translator to read.
+		for _, k := range []string{"ui.status.met", "criteria.passing.floss_license.title"} {
+			if !strings.Contains(string(src), "# "+English().T(k)) {
+				t.Errorf("%s: English text of %s not shown", tag, k)
+			}
+		}
+		// A value filled in is a translation, made from the English shown.
+		filled := strings.Replace(string(src), "    met: # Met\n", "    met: Erfüllt\n", 1)
+		g, err := Parse(tag+".yaml", []byte(filled))
+		if err != nil || !Translated(g, "ui.status.met") {
+			t.Fatalf("%s: filling in a value: %v", tag, err)
+		}
+		if p := Measure(g); len(p.Stale) != 0 || len(p.Unstamped) != 0 {
+			t.Errorf("%s: a translation of the English shown is not current: %+v", tag, p)
+		}
+	}
+	ja := string(Starter(language.Japanese, ""))
+	if !strings.Contains(ja, "      holding_back:\n        other:\n") {
+		t.Error("Japanese starter should offer only the other form")
+	}
+}
+
+func TestStamp(t *testing.T) {
+	hash := SourceHash("ui.status.met")
+	src := "# Français\nmeta:\n  tag: fr   # la langue\n  name: Français\nui:\n  status:\n    met: Satisfait # revu\n    unmet: 'Non satisfait'\n_source:\n  # anciens\n  ui.status.unmet: \"00000000\"  # à revoir\n\n# fin\nsections:\n  Basics: Bases\n"
+	out, err := Stamp("fr.yaml", []byte(src), map[string]string{"ui.status.met": hash, "ui.status.unmet": SourceHash("ui.status.unmet")}, "header")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantOut := strings.Replace(src, "\"00000000\"  # à revoir\n", "\""+SourceHash("ui.status.unmet")+"\"  # à revoir\n  ui.status.met: \""+hash+"\"\n", 1)
+	if string(out) != wantOut {
+		t.Errorf("stamp changed more than the _source block:\n%s\nwant:\n%s", out, wantOut)
+	}
+	f, _ := Parse("fr.yaml", out)
+	if p := Measure(f); len(p.Stale) != 0 || len(p.Unstamped) != 1 || p.Unstamped[0] != "sections.Basics" {
+		t.Errorf("after stamp: stale %v, unstamped %v", p.Stale, p.Unstamped)
+	}
+
+	// No block yet: one is added at the end, the rest kept; CRLF kept.
+	crlf := "ui:\r\n  status:\r\n    met: Satisfait"
+	out, err = Stamp("fr.yaml", []byte(crlf), map[string]string{"ui.status.met": hash}, "records")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := crlf + "\r\n\r\n# records\r\n_source:\r\n  ui.status.met: \"" + hash + "\"\r\n"; string(out) != want {
+		t.Errorf("new block: %q\nwant %q", out, want)
+	}
+
+	// What cannot be edited safely is refused, never damaged.
+	for _, bad := range []string{"ui:\n  status:\n met: x\n   unmet: y\n", "_source: {ui.status.met: \"1\"}\n", "_source:\n  a: b\n_source:\n  c: d\n"} {
+		if _, err := Stamp("fr.yaml", []byte(bad), map[string]string{"ui.status.met": hash}, ""); err == nil {
+			t.Errorf("stamped %q", bad)
+		}
+	}
+}
