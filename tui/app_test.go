@@ -495,3 +495,23 @@ func TestCarriedAcrossSeries(t *testing.T) {
 		t.Errorf("not saved:\n%s", b)
 	}
 }
+
+// Japanese has no spaces to wrap at: the detail must still show every
+// character of the requirement, over as many lines as it takes.
+func TestJapaneseDetailIsWrappedNotCut(t *testing.T) {
+	loc, _ := i18n.New("ja")
+	d, _ := newDriver(t, startFile, 100, 40)
+	d.m.loc = loc
+	d.m.rebuild()
+	want := loc.Criterion("passing", "description_good").Requirement
+	var got strings.Builder
+	for _, l := range d.m.detailLines {
+		if ansi.StringWidth(l) > d.m.detailWidth() {
+			t.Fatalf("detail line wider than the pane: %q", l)
+		}
+		got.WriteString(strings.TrimSpace(ansi.Strip(l)))
+	}
+	if !strings.Contains(got.String(), strings.ReplaceAll(want, " ", "")) && !strings.Contains(strings.ReplaceAll(got.String(), " ", ""), strings.ReplaceAll(want, " ", "")) {
+		t.Errorf("requirement not shown whole:\nwant %s\ngot  %s", want, got.String())
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // renderer turns a criterion's fixed texts into terminal Markdown with
@@ -49,7 +50,7 @@ func (r *renderer) render(loc *i18n.Locale, e *criteria.Entry, width int) string
 		return s
 	}
 	if r.tr == nil || r.width != width {
-		tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(r.style), glamour.WithWordWrap(width), glamour.WithEmoji())
+		tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(r.style), glamour.WithWordWrap(0), glamour.WithEmoji())
 		if err != nil {
 			return staticMarkdown(loc, e)
 		}
@@ -59,9 +60,43 @@ func (r *renderer) render(loc *i18n.Locale, e *criteria.Entry, width int) string
 	if err != nil {
 		out = staticMarkdown(loc, e)
 	}
-	out = strings.Trim(out, "\n")
+	out = rewrap(strings.Trim(out, "\n"), width)
 	r.cache[k] = out
 	return out
+}
+
+// rewrap wraps glamour's output to the pane. glamour itself wraps at
+// spaces only, so Japanese or Chinese text, which has none, came out as one
+// long line; it now renders unwrapped and every line is wrapped here, at
+// spaces where there are some and between characters where there are not.
+// Continuation lines keep the line's indentation.
+func rewrap(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if ansi.StringWidth(l) <= width {
+			out = append(out, l)
+			continue
+		}
+		l = strings.TrimRight(l, " ")
+		plain := ansi.Strip(l)
+		indent := len(plain) - len(strings.TrimLeft(plain, " "))
+		if indent > width/2 {
+			indent = 0
+		}
+		pad := strings.Repeat(" ", indent)
+		wrap := ansi.Wrap
+		if hasWide(plain) { // CJK breaks between characters, not at spaces
+			wrap = func(s string, limit int, _ string) string { return ansi.Hardwrap(s, limit, true) }
+		}
+		for i, w := range strings.Split(wrap(l, max(1, width-indent), ""), "\n") {
+			if i > 0 {
+				w = pad + strings.TrimLeft(w, " ")
+			}
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // staticMarkdown is what we say about an entry, whatever the answer.
@@ -100,4 +135,13 @@ func staticMarkdown(loc *i18n.Locale, e *criteria.Entry) string {
 	}
 	fmt.Fprintf(&b, "\n%s: %s\n", loc.T("ui.tui.detail.official"), e.URL())
 	return b.String()
+}
+
+func hasWide(s string) bool {
+	for _, r := range s {
+		if r >= 0x1100 && ansi.StringWidth(string(r)) == 2 {
+			return true
+		}
+	}
+	return false
 }
