@@ -13,6 +13,8 @@ func init() {
 func runCheck(env *Env, args []string) int {
 	fs := env.flagSet("check")
 	level := fs.String("level", "passing", "")
+	inSync := fs.Bool("json-in-sync", false, "")
+	strict := fs.Bool("strict", false, "")
 	if code, ok := env.parse(fs, args, "ui.cli.check.help"); !ok {
 		return code
 	}
@@ -24,11 +26,15 @@ func runCheck(env *Env, args []string) int {
 	if !ok {
 		return ExitBadInput
 	}
+	if *inSync {
+		return checkJSONInSync(env, f) // in insync.go
+	}
+	stale := warnStale(env, f) // in detect.go
 	l, _ := f.Score().Level(*level)
 	name := env.Loc.T("ui.level." + *level)
 	if l.Achieved() {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.cli.check.achieved", "Level", name, "Total", l.Total))
-		return ExitOK
+		return staleExit(env, *strict, stale)
 	}
 	blockers := Blockers(l)
 	fmt.Fprintln(env.Stdout, env.Loc.T("ui.cli.check.not_achieved", "Level", name, "Percentage", l.Percentage, "Count", len(blockers)))

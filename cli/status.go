@@ -33,6 +33,7 @@ func runStatus(env *Env, args []string) int {
 	if !ok {
 		return ExitBadInput
 	}
+	warnStale(env, f) // in detect.go
 	s := f.Score()
 	switch *format {
 	case "text":

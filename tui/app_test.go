@@ -515,3 +515,21 @@ func TestJapaneseDetailIsWrappedNotCut(t *testing.T) {
 		t.Errorf("requirement not shown whole:\nwant %s\ngot  %s", want, got.String())
 	}
 }
+
+// Repository evidence arrives in the background and shows on its criterion.
+func TestScanProposalsArriveInBackground(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, model.DefaultName)
+	os.WriteFile(p, []byte(startFile), 0o644)
+	f, _ := model.Load(p, criteria.Default())
+	m := New(Options{File: f, Catalog: criteria.Default(), Locale: i18n.English(), GlamourStyle: "notty",
+		ScanProposals: func() model.Proposals {
+			return model.Proposals{"license_location": {ID: "license_location", Status: model.Met, Justification: "LICENSE at the root: https://example.org/LICENSE", Source: "detected in the repository", Evidence: []string{"LICENSE:1"}, Confidence: 3}}
+		}})
+	d := &driver{t: t, m: m}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d.run(m.Init())
+	d.wantScreen("+ MUST      License file in a standard place")
+	d.goTo("license_location")
+	d.wantScreen("detected in the repository", "LICENSE:1")
+}

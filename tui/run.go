@@ -39,6 +39,13 @@ func Run(env *cli.Env, _ []string) int {
 		style = "dark"
 	}
 	opts := Options{File: f, Catalog: env.Catalog, Locale: env.Loc, ReadOnly: readOnly, GlamourStyle: style, WatchInterval: 2 * time.Second}
+	opts.ScanProposals = func() model.Proposals {
+		r, err := env.Detect(f)
+		if err != nil {
+			return nil // no proposals is the honest answer when the scan fails
+		}
+		return r.Proposals
+	}
 	opts.AnswerProposals = func(loc *i18n.Locale, a model.Answers) model.Proposals {
 		return crosswalk.Propose(env.Catalog, a, loc)
 	}

@@ -1,0 +1,415 @@
+// Package detect looks at a checked-out repository (its files and local git
+// data, never the network) and proposes answers to the badge's criteria,
+// each with a justification and the evidence behind it. What it cannot read
+// (binary, unreadable or huge files, links leaving the repository, missing
+// git data) is reported, and the scan goes on.
+package detect
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/evidence"
+	"github.com/bestpractices/bestpractices/gitrepo"
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/model"
+	"github.com/bestpractices/bestpractices/safetext"
+)
+
+// DefaultMaxRead is how much of a file is read: enough for any policy or
+// manifest, and a bound on what a huge file costs.
+const DefaultMaxRead = 64 << 10
+
+const defaultMaxFiles = 50000
+
+// Options tune a scan; the zero value is ready to use.
+type Options struct {
+	Loc *i18n.Locale // texts of justifications and reasons; English when nil
+	Now time.Time    // "now" for the age of the last commit; time.Now when zero
+	// NoGitCommand forbids running the git binary; the scan then reads
+	// only the files under .git.
+	NoGitCommand bool
+	MaxRead      int // bytes read per file; DefaultMaxRead when 0
+	MaxFiles     int // files listed before the walk stops
+	// ProjectURL is the project's address from the answers file, checked
+	// for https like the addresses found in the repository.
+	ProjectURL string
+}
+
+// Unchecked is something the scan could not look at, and why.
+type Unchecked struct {
+	Path   string `json:"path"` // repository path; "" for the repository as a whole
+	Reason string `json:"reason"`
+}
+
+// Report is the outcome of a scan.
+type Report struct {
+	Root      string
+	Site      evidence.Site
+	Proposals model.Proposals
+	Unchecked []Unchecked
+}
+
+// Scan looks at the repository at root. It fails only when root itself
+// cannot be read; everything else it cannot check is in Report.Unchecked.
+func Scan(root string, cat *criteria.Catalog, opts Options) (*Report, error) {
+	s, err := newScanner(root, cat, opts)
+	if err != nil {
+		return nil, err
+	}
+	s.scanGit()
+	s.scanLicense()
+	s.scanReadme()
+	s.scanContributing()
+	s.scanSecurity()
+	s.scanReleaseNotes()
+	s.scanGovernance()
+	s.scanBuildAndTests()
+	s.scanCI()
+	s.scanAnalysis()
+	s.scanDependencies()
+	s.scanHTTPS()
+	return s.rep, nil
+}
+
+// SecurityProposals runs only the security-policy checks: what the
+// vulnerability reporting criteria can be answered with right now.
+func SecurityProposals(root string, cat *criteria.Catalog, opts Options) (*Report, error) {
+	s, err := newScanner(root, cat, opts)
+	if err != nil {
+		return nil, err
+	}
+	s.scanSecurity()
+	return s.rep, nil
+}
+
+type scanner struct {
+	real   string // root with symbolic links resolved
+	cat    *criteria.Catalog
+	opts   Options
+	loc    *i18n.Locale
+	site   evidence.Site
+	rep    *Report
+	gitDir string
+
+	entries map[string][]string // directory -> names of its files (and links)
+	dirs    map[string]bool     // every directory walked, "" for the root
+	files   []string            // every file, slash-separated, sorted
+
+	cache  map[string]*text
+	noted  map[string]bool
+	urlReq map[string]bool
+}
+
+func newScanner(root string, cat *criteria.Catalog, opts Options) (*scanner, error) {
+	if opts.Loc == nil {
+		opts.Loc = i18n.English()
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.MaxRead <= 0 {
+		opts.MaxRead = DefaultMaxRead
+	}
+	if opts.MaxFiles <= 0 {
+		opts.MaxFiles = defaultMaxFiles
+	}
+	real, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(real)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("%s: not a directory", root)
+	}
+	s := &scanner{
+		real: real, cat: cat, opts: opts, loc: opts.Loc,
+		rep:     &Report{Root: root, Proposals: model.Proposals{}},
+		entries: map[string][]string{}, dirs: map[string]bool{},
+		cache: map[string]*text{}, noted: map[string]bool{}, urlReq: map[string]bool{},
+	}
+	for _, l := range cat.Levels {
+		for _, e := range l.Entries {
+			if e.MetURLRequired {
+				s.urlReq[e.ID] = true
+			}
+		}
+	}
+	s.gitDir = gitrepo.GitDir(real)
+	if s.gitDir != "" {
+		s.site = evidence.Locate(real)
+	} else {
+		s.site = evidence.Site{Branch: "main"}
+	}
+	s.rep.Site = s.site
+	if err := s.walk(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *scanner) T(key string, args ...any) string { return s.loc.T(key, args...) }
+
+// skipDirs are never looked into: dependencies, build output, caches.
+var skipDirs = map[string]bool{
+	".git": true, "node_modules": true, "vendor": true, "target": true, ".venv": true, "venv": true,
+	"__pycache__": true, ".tox": true, ".nox": true, ".mypy_cache": true, ".cache": true,
+	"bower_components": true, ".terraform": true, ".gradle": true, ".idea": true,
+}
+
+func (s *scanner) walk() error {
+	count := 0
+	return filepath.WalkDir(s.real, func(p string, d fs.DirEntry, err error) error {
+		rel := ""
+		if p != s.real {
+			r, rerr := filepath.Rel(s.real, p)
+			if rerr != nil {
+				return nil
+			}
+			rel = filepath.ToSlash(r)
+		}
+		if err != nil {
+			if rel == "" {
+				return err
+			}
+			s.unchecked(rel, s.T("ui.detect.reason.dir_unreadable", "Error", errText(err)))
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if rel != "" && skipDirs[d.Name()] {
+				return filepath.SkipDir
+			}
+			s.dirs[rel] = true
+			return nil
+		}
+		count++
+		if count > s.opts.MaxFiles {
+			s.unchecked("", s.T("ui.detect.reason.too_many", "Count", s.opts.MaxFiles))
+			return filepath.SkipAll
+		}
+		dir := path.Dir(rel)
+		if dir == "." {
+			dir = ""
+		}
+		s.entries[dir] = append(s.entries[dir], d.Name())
+		s.files = append(s.files, rel)
+		return nil
+	})
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
+}
+
+func (s *scanner) unchecked(rel, reason string) {
+	k := rel + "\x00" + reason
+	if s.noted[k] {
+		return
+	}
+	s.noted[k] = true
+	s.rep.Unchecked = append(s.rep.Unchecked, Unchecked{Path: safetext.Line(rel), Reason: reason})
+}
+
+// text is the readable beginning of a file, split into lines.
+type text struct {
+	rel   string
+	lines []string
+}
+
+func (t *text) String() string { return strings.Join(t.lines, "\n") }
+
+// find returns the first line (1-based) matching re, 0 when none does.
+func (t *text) find(re *regexp.Regexp) int {
+	for i, l := range t.lines {
+		if re.MatchString(l) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// read returns the beginning of a file of the repository, or nil when it is
+// missing, a directory, or cannot be read (which is then reported).
+func (s *scanner) read(rel string) *text {
+	if t, ok := s.cache[rel]; ok {
+		return t
+	}
+	t := s.load(rel, false)
+	s.cache[rel] = t
+	return t
+}
+
+// skim reads a file like read, without caching it or reporting that only
+// its beginning was read: for source files searched in bulk.
+func (s *scanner) skim(rel string) *text {
+	if t, ok := s.cache[rel]; ok {
+		return t
+	}
+	return s.load(rel, true)
+}
+
+func (s *scanner) load(rel string, quiet bool) *text {
+	full := filepath.Join(s.real, filepath.FromSlash(rel))
+	if _, err := os.Lstat(full); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			s.unchecked(rel, s.T("ui.detect.reason.unreadable", "Error", errText(err)))
+		}
+		return nil
+	}
+	target, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		s.unchecked(rel, s.T("ui.detect.reason.broken_link"))
+		return nil
+	}
+	if r, err := filepath.Rel(s.real, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		s.unchecked(rel, s.T("ui.detect.reason.link_outside"))
+		return nil
+	}
+	fi, err := os.Stat(target)
+	if err != nil {
+		s.unchecked(rel, s.T("ui.detect.reason.unreadable", "Error", errText(err)))
+		return nil
+	}
+	if fi.IsDir() {
+		return nil
+	}
+	if !fi.Mode().IsRegular() {
+		s.unchecked(rel, s.T("ui.detect.reason.not_regular"))
+		return nil
+	}
+	fh, err := os.Open(target)
+	if err != nil {
+		s.unchecked(rel, s.T("ui.detect.reason.unreadable", "Error", errText(err)))
+		return nil
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, int64(s.opts.MaxRead)+1))
+	if err != nil {
+		s.unchecked(rel, s.T("ui.detect.reason.unreadable", "Error", errText(err)))
+		return nil
+	}
+	head := data
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		s.unchecked(rel, s.T("ui.detect.reason.binary"))
+		return nil
+	}
+	if len(data) > s.opts.MaxRead {
+		data = data[:s.opts.MaxRead]
+		if !quiet {
+			s.unchecked(rel, s.T("ui.detect.reason.truncated", "Size", fmt.Sprintf("%d KiB", s.opts.MaxRead>>10)))
+		}
+	}
+	str := strings.ReplaceAll(string(data), "\r\n", "\n")
+	return &text{rel: rel, lines: strings.Split(str, "\n")}
+}
+
+// docExts are the extensions a documentation file may carry.
+var docExts = map[string]bool{"": true, ".md": true, ".markdown": true, ".txt": true, ".rst": true, ".adoc": true, ".asciidoc": true, ".org": true, ".html": true}
+
+// find returns the first file of dir named like one of bases (any case,
+// with or without a documentation extension), trying bases in order.
+func (s *scanner) find(dir string, bases ...string) string {
+	names := append([]string(nil), s.entries[dir]...)
+	sort.Strings(names)
+	return findName(dir, names, bases)
+}
+
+func findName(dir string, names, bases []string) string {
+	for _, b := range bases {
+		for _, n := range names {
+			ext := path.Ext(n)
+			stem := strings.TrimSuffix(n, ext)
+			if strings.EqualFold(n, b) || strings.EqualFold(stem, b) && docExts[strings.ToLower(ext)] {
+				return path.Join(dir, n)
+			}
+		}
+	}
+	return ""
+}
+
+// findIn tries dirs in order.
+func (s *scanner) findIn(dirs []string, bases ...string) string {
+	for _, d := range dirs {
+		if f := s.find(d, bases...); f != "" {
+			return f
+		}
+	}
+	return ""
+}
+
+// hasDir reports whether rel is a directory holding at least one file.
+func (s *scanner) hasDir(rel string) bool {
+	if !s.dirs[rel] {
+		return false
+	}
+	for _, f := range s.files {
+		if strings.HasPrefix(f, rel+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// where is the address of a file at a line for a justification: its URL
+// on the forge, else its path.
+func (s *scanner) where(rel string, line int) string {
+	if u := s.site.FileURL(rel, line); u != "" {
+		return u
+	}
+	return at(rel, line)
+}
+
+func (s *scanner) whereDir(rel string) string {
+	if u := s.site.DirURL(rel); u != "" {
+		return u
+	}
+	return safetext.Line(rel) + "/"
+}
+
+// at is evidence "path:line".
+func at(rel string, line int) string {
+	rel = safetext.Line(rel)
+	if line > 0 {
+		return fmt.Sprintf("%s:%d", rel, line)
+	}
+	return rel
+}
+
+// add records a proposal. A Met answer that needs a URL and has none (no
+// remote to build it from) gets a note saying so.
+func (s *scanner) add(id string, st model.Status, confidence int, justification string, ev ...string) {
+	if !s.cat.Known(id) {
+		return
+	}
+	if st == model.Met && s.urlReq[id] && !model.HasURL(justification) {
+		justification += " " + s.T("ui.detect.url_needed")
+	}
+	s.rep.Proposals.Add(model.Proposal{
+		ID: id, Status: st, Justification: justification,
+		Source: s.T("ui.detect.source"), Evidence: ev, Confidence: confidence,
+	})
+}

@@ -1,0 +1,331 @@
+package detect
+
+import (
+	"bufio"
+	"bytes"
+	"compress/zlib"
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bestpractices/bestpractices/evidence"
+	"github.com/bestpractices/bestpractices/model"
+	"github.com/bestpractices/bestpractices/safetext"
+)
+
+var (
+	shaPattern     = regexp.MustCompile(`^[0-9a-f]{40}([0-9a-f]{24})?$`)
+	versionPrefix  = regexp.MustCompile(`(?i)^(v|version[-_]?|release[-_]?|rel[-_]?)`)
+	versionTag     = regexp.MustCompile(`(?i)^(v|version[-_]?|release[-_]?|rel[-_]?)?\d+(\.\d+)*([-+._].*)?$`)
+	semverTag      = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+	committerLine  = regexp.MustCompile(`(?m)^committer .* (\d+) [+-]\d{4}$`)
+	reflogLine     = regexp.MustCompile(`^[0-9a-f]+ ([0-9a-f]+) .*> (\d+) [+-]\d{4}\t(.*)$`)
+	commitMessages = regexp.MustCompile(`^(commit|merge|pull|rebase|cherry-pick|am|revert)`)
+)
+
+func (s *scanner) scanGit() {
+	if s.gitDir == "" {
+		s.unchecked("", s.T("ui.detect.reason.no_git"))
+		return
+	}
+	if s.site.Web == "" {
+		s.unchecked("", s.T("ui.detect.reason.no_remote"))
+	} else if s.site.Forge == evidence.Unknown {
+		s.unchecked("", s.T("ui.detect.reason.unknown_forge", "Web", safetext.Line(s.site.Web)))
+	}
+	s.add("repo_distributed", model.Met, 3, s.T("ui.detect.j.repo_distributed"), s.T("ui.detect.git.repo"))
+	s.add("repo_track", model.Met, 2, s.T("ui.detect.j.repo_track"), s.T("ui.detect.git.repo"))
+	s.scanTags()
+	s.scanLastCommit()
+}
+
+// tags lists the repository's tags: loose refs and packed-refs.
+func (s *scanner) tags() []string {
+	common := evidence.CommonDir(s.gitDir)
+	seen := map[string]bool{}
+	base := filepath.Join(common, "refs", "tags")
+	filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if r, err := filepath.Rel(base, p); err == nil {
+				seen[filepath.ToSlash(r)] = true
+			}
+		}
+		return nil
+	})
+	if fh, err := os.Open(filepath.Join(common, "packed-refs")); err == nil {
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+		for sc.Scan() {
+			_, ref, ok := strings.Cut(sc.Text(), " ")
+			if t, isTag := strings.CutPrefix(ref, "refs/tags/"); ok && isTag {
+				seen[t] = true
+			}
+		}
+		fh.Close()
+	}
+	out := make([]string, 0, len(seen))
+	for t := range seen {
+		out = append(out, t)
+	}
+	return out
+}
+
+// versionOf strips a tag to its version: a monorepo prefix ("sub/") and a
+// "v" or "release-" marker.
+func versionOf(tag string) string {
+	if i := strings.LastIndex(tag, "/"); i >= 0 {
+		tag = tag[i+1:]
+	}
+	m := versionPrefix.FindString(tag)
+	return tag[len(m):]
+}
+
+// compareVersions orders versions by their numbers, then by text.
+func compareVersions(a, b string) int {
+	na, nb := numbers(a), numbers(b)
+	for i := 0; i < len(na) && i < len(nb); i++ {
+		if na[i] != nb[i] {
+			if na[i] < nb[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	if len(na) != len(nb) {
+		if len(na) < len(nb) {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a, b)
+}
+
+func numbers(v string) []int {
+	var out []int
+	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r < '0' || r > '9' }) {
+		n, _ := strconv.Atoi(f)
+		out = append(out, n)
+	}
+	return out
+}
+
+func (s *scanner) scanTags() {
+	all := s.tags()
+	var versions, notSemver []string
+	for _, t := range all {
+		last := t
+		if i := strings.LastIndex(t, "/"); i >= 0 {
+			last = t[i+1:]
+		}
+		if !versionTag.MatchString(last) {
+			continue
+		}
+		versions = append(versions, t)
+		if !semverTag.MatchString(versionOf(t)) {
+			notSemver = append(notSemver, t)
+		}
+	}
+	if len(versions) == 0 {
+		key := "ui.detect.j.version_tags_none"
+		if len(all) > 0 {
+			key = "ui.detect.j.version_tags_unversioned"
+		}
+		s.add("version_tags", model.Unmet, 1, s.T(key, "Count", len(all)), s.T("ui.detect.git.tags", "Count", len(all)))
+		return
+	}
+	sort.Slice(versions, func(i, j int) bool { return compareVersions(versionOf(versions[i]), versionOf(versions[j])) > 0 })
+	latest := safetext.Line(versions[0])
+	where := s.site.TagURL(versions[0])
+	if where == "" {
+		where = s.T("ui.detect.git.tag", "Tag", latest)
+	}
+	ev := []string{s.T("ui.detect.git.tag", "Tag", latest), s.T("ui.detect.git.tags", "Count", len(versions))}
+	s.add("version_tags", model.Met, 3, s.T("ui.detect.j.version_tags", "Count", len(versions), "Tag", latest, "Where", where), ev...)
+	s.add("version_unique", model.Met, 2, s.T("ui.detect.j.version_unique", "Tag", latest, "Where", where), ev...)
+	if len(notSemver) == 0 {
+		s.add("version_semver", model.Met, 2, s.T("ui.detect.j.version_semver", "Tag", latest, "Where", where), ev...)
+	} else {
+		sort.Strings(notSemver)
+		if len(notSemver) > 5 {
+			notSemver = append(notSemver[:5], "…")
+		}
+		s.add("version_semver", model.Unmet, 1, s.T("ui.detect.j.version_not_semver", "Tags", safetext.Line(strings.Join(notSemver, ", "))), ev...)
+	}
+}
+
+// headCommit is the commit HEAD points to, "" when unknown.
+func (s *scanner) headCommit() string {
+	b, err := os.ReadFile(filepath.Join(s.gitDir, "HEAD"))
+	if err != nil {
+		return ""
+	}
+	h := strings.TrimSpace(string(b))
+	ref, ok := strings.CutPrefix(h, "ref: ")
+	if !ok {
+		if shaPattern.MatchString(h) {
+			return h
+		}
+		return ""
+	}
+	if !strings.HasPrefix(ref, "refs/") || strings.Contains(ref, "..") {
+		return ""
+	}
+	for _, d := range []string{s.gitDir, evidence.CommonDir(s.gitDir)} {
+		if b, err := os.ReadFile(filepath.Join(d, filepath.FromSlash(ref))); err == nil {
+			if sha := strings.TrimSpace(string(b)); shaPattern.MatchString(sha) {
+				return sha
+			}
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(evidence.CommonDir(s.gitDir), "packed-refs")); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if sha, r, ok := strings.Cut(strings.TrimSpace(l), " "); ok && r == ref && shaPattern.MatchString(sha) {
+				return sha
+			}
+		}
+	}
+	return ""
+}
+
+// looseCommitTime reads the committer date of a commit kept as a loose
+// object; packed objects are left to the git command.
+func (s *scanner) looseCommitTime(sha string) (time.Time, bool) {
+	p := filepath.Join(evidence.CommonDir(s.gitDir), "objects", sha[:2], sha[2:])
+	fh, err := os.Open(p)
+	if err != nil {
+		return time.Time{}, false
+	}
+	defer fh.Close()
+	zr, err := zlib.NewReader(io.LimitReader(fh, 1<<20))
+	if err != nil {
+		return time.Time{}, false
+	}
+	data, _ := io.ReadAll(io.LimitReader(zr, 64<<10))
+	hdr, body, ok := bytes.Cut(data, []byte{0})
+	if !ok || !bytes.HasPrefix(hdr, []byte("commit ")) {
+		return time.Time{}, false
+	}
+	// The headers end at the first blank line; the message may quote anything.
+	if i := bytes.Index(body, []byte("\n\n")); i >= 0 {
+		body = body[:i+1]
+	}
+	m := committerLine.FindSubmatch(body)
+	if m == nil {
+		return time.Time{}, false
+	}
+	sec, err := strconv.ParseInt(string(m[1]), 10, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.Unix(sec, 0).UTC(), true
+}
+
+// gitCommitTime asks the git command, when there is one, for HEAD's
+// committer date. Settings that could run other programs are turned off.
+func (s *scanner) gitCommitTime() (string, time.Time, bool) {
+	if s.opts.NoGitCommand {
+		return "", time.Time{}, false
+	}
+	git, err := exec.LookPath("git")
+	if err != nil {
+		return "", time.Time{}, false
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, git, "-C", s.real, "-c", "log.showSignature=false", "-c", "core.fsmonitor=false",
+		"log", "-1", "--no-show-signature", "--format=%H %ct", "HEAD")
+	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "GIT_PAGER=cat", "LC_ALL=C")
+	out, err := cmd.Output()
+	if err != nil {
+		return "", time.Time{}, false
+	}
+	sha, ts, ok := strings.Cut(strings.TrimSpace(string(out)), " ")
+	sec, err := strconv.ParseInt(ts, 10, 64)
+	if !ok || err != nil || !shaPattern.MatchString(sha) {
+		return "", time.Time{}, false
+	}
+	return sha, time.Unix(sec, 0).UTC(), true
+}
+
+// reflogCommitTime is the time of the last entry of HEAD's reflog that
+// recorded commits (not a checkout or a clone): local, so weaker evidence.
+func (s *scanner) reflogCommitTime() (time.Time, bool) {
+	fh, err := os.Open(filepath.Join(s.gitDir, "logs", "HEAD"))
+	if err != nil {
+		return time.Time{}, false
+	}
+	defer fh.Close()
+	const tail = 64 << 10
+	if fi, err := fh.Stat(); err == nil && fi.Size() > tail {
+		fh.Seek(fi.Size()-tail, io.SeekStart)
+	}
+	data, _ := io.ReadAll(io.LimitReader(fh, tail))
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		m := reflogLine.FindStringSubmatch(lines[i])
+		if m == nil || !commitMessages.MatchString(m[3]) {
+			continue
+		}
+		sec, err := strconv.ParseInt(m[2], 10, 64)
+		if err != nil {
+			continue
+		}
+		return time.Unix(sec, 0).UTC(), true
+	}
+	return time.Time{}, false
+}
+
+func (s *scanner) scanLastCommit() {
+	sha := s.headCommit()
+	var when time.Time
+	ok, fromLog := false, false
+	if sha != "" {
+		when, ok = s.looseCommitTime(sha)
+	}
+	if !ok {
+		var gsha string
+		if gsha, when, ok = s.gitCommitTime(); ok {
+			sha = gsha
+		}
+	}
+	if !ok {
+		when, ok = s.reflogCommitTime()
+		fromLog = ok
+	}
+	if !ok {
+		s.unchecked("", s.T("ui.detect.reason.no_commit_date"))
+		return
+	}
+	date := when.Format("2006-01-02")
+	age := s.opts.Now.Sub(when)
+	var ev, where string
+	conf := 2
+	if fromLog {
+		ev = s.T("ui.detect.git.reflog", "Date", date)
+		where = ev
+		conf = 1
+	} else {
+		ev = s.T("ui.detect.git.last_commit", "Commit", sha[:12], "Date", date)
+		where = s.site.CommitURL(sha)
+		if where == "" {
+			where = ev
+		}
+	}
+	const day = 24 * time.Hour
+	switch {
+	case age <= 90*day:
+		s.add("maintained", model.Met, conf, s.T("ui.detect.j.maintained", "Date", date, "Where", where), ev)
+	case age <= 365*day:
+		s.add("maintained", model.Met, 1, s.T("ui.detect.j.maintained", "Date", date, "Where", where), ev)
+	default:
+		s.add("maintained", model.Unmet, 1, s.T("ui.detect.j.maintained_old", "Date", date, "Where", where), ev)
+	}
+}
