@@ -52,14 +52,13 @@ type Options struct {
 
 // Messages, named for what happened.
 type (
-	answerSavedMsg   struct{ p model.Pending }
-	saveFailedMsg    struct{ err error }
-	fileCheckMsg     struct{}
-	detailsReadyMsg  struct{}
-	proposalsFound   struct{ ps model.Proposals }
-	fileReloadedMsg  struct{ f *model.File }
-	reloadFailedMsg  struct{ err error }
-	quitAfterSaveMsg struct{}
+	answerSavedMsg  struct{ p model.Pending }
+	saveFailedMsg   struct{ err error }
+	fileCheckMsg    struct{}
+	detailsReadyMsg struct{}
+	proposalsFound  struct{ ps model.Proposals }
+	fileReloadedMsg struct{ f *model.File }
+	reloadFailedMsg struct{ err error }
 )
 
 // prompt is a question waiting in the status line.

@@ -149,11 +149,6 @@ func newDriver(t *testing.T, content string, w, h int) (*driver, string) {
 	return d, p
 }
 
-func selectedTitle(d *driver) string {
-	es, _ := d.m.current()
-	return d.m.loc.Criterion(es.Entry.Level, es.Entry.ID).Title
-}
-
 func TestNavigateAndDetail(t *testing.T) {
 	d, _ := newDriver(t, startFile, 120, 40)
 	d.wantScreen("demo", "passing", "1/67", "› ? MUST      Says what the software does", "Guidance", "Official text")
