@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 )
 
 func init() {
@@ -18,8 +17,7 @@ func runCheck(env *Env, args []string) int {
 	if code, ok := env.parse(fs, args, "ui.cli.check.help"); !ok {
 		return code
 	}
-	if _, ok := env.Catalog.Level(*level); !ok {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_level", "Level", *level, "Levels", strings.Join(env.Catalog.LevelNames(), ", ")))
+	if !env.knownLevel(*level) {
 		return ExitBadInput
 	}
 	f, ok := env.LoadAnswers()

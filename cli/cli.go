@@ -95,10 +95,12 @@ func Run(env *Env, args []string) int {
 	env.Catalog = criteria.Default()
 	fs := env.flagSet("bestpractices")
 	showVersion := fs.Bool("version", false, "")
-	fs.Usage = func() { env.usage() }
+	fs.Usage = func() {}     // printed below, once --lang is known
 	env.Loc = i18n.English() // for errors before --lang is read
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			env.setLocale()
+			env.usage()
 			return ExitOK
 		}
 		return ExitBadInput
@@ -226,10 +228,10 @@ func (env *Env) DisplayPath(p string) string {
 	return p
 }
 
-// LoadAnswers reads the answers file. A missing file is an empty set of
-// answers (created on the first save); warnings are printed to stderr.
-// On bad input it prints the error and returns ok=false.
-func (env *Env) LoadAnswers() (*model.File, bool) {
+// OpenAnswers reads the answers file; a missing file is an empty set of
+// answers (created on the first save). On bad input it prints the error
+// and returns ok=false.
+func (env *Env) OpenAnswers() (*model.File, bool) {
 	p := env.AnswersPath()
 	f, err := model.Load(p, env.Catalog)
 	if errors.Is(err, os.ErrNotExist) {
@@ -243,10 +245,29 @@ func (env *Env) LoadAnswers() (*model.File, bool) {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
 		return nil, false
 	}
+	return f, true
+}
+
+// LoadAnswers is OpenAnswers for the commands: it also prints the file's
+// warnings to stderr.
+func (env *Env) LoadAnswers() (*model.File, bool) {
+	f, ok := env.OpenAnswers()
+	if !ok {
+		return nil, false
+	}
 	for _, pr := range f.Problems {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.warning_at", "File", env.DisplayPath(p), "Line", pr.Line, "Message", pr.Message))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.warning_at", "File", env.DisplayPath(f.Path), "Line", pr.Line, "Message", pr.Message))
 	}
 	return f, true
+}
+
+// knownLevel reports whether name is a level, printing the choices when not.
+func (env *Env) knownLevel(name string) bool {
+	if _, ok := env.Catalog.Level(name); ok {
+		return true
+	}
+	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_level", "Level", name, "Levels", strings.Join(env.Catalog.LevelNames(), ", ")))
+	return false
 }
 
 // DefaultProject names a new answers file's project after its directory

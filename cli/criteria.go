@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
 )
@@ -37,14 +36,13 @@ func runCriteria(env *Env, args []string) int {
 	if code, ok := env.parse(fs, args, "ui.cli.criteria.help"); !ok {
 		return code
 	}
-	var levels []*criteria.Level
-	if *level == "" {
-		levels = env.Catalog.Levels
-	} else if l, ok := env.Catalog.Level(*level); ok {
+	levels := env.Catalog.Levels
+	if *level != "" {
+		if !env.knownLevel(*level) {
+			return ExitBadInput
+		}
+		l, _ := env.Catalog.Level(*level)
 		levels = []*criteria.Level{l}
-	} else {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_level", "Level", *level, "Levels", strings.Join(env.Catalog.LevelNames(), ", ")))
-		return ExitBadInput
 	}
 	switch *format {
 	case "json":

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/bestpractices/bestpractices/badgesite"
 )
@@ -19,11 +18,8 @@ func runPropose(env *Env, args []string) int {
 	if code, ok := env.parse(fs, args, "ui.site.propose.help"); !ok {
 		return code
 	}
-	if *level != "" {
-		if _, ok := env.Catalog.Level(*level); !ok {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_level", "Level", *level, "Levels", strings.Join(env.Catalog.LevelNames(), ", ")))
-			return ExitBadInput
-		}
+	if *level != "" && !env.knownLevel(*level) {
+		return ExitBadInput
 	}
 	f, ok := env.LoadAnswers()
 	if !ok {

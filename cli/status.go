@@ -23,11 +23,8 @@ func runStatus(env *Env, args []string) int {
 	if code, ok := env.parse(fs, args, "ui.cli.status.help"); !ok {
 		return code
 	}
-	if *level != "" {
-		if _, ok := env.Catalog.Level(*level); !ok {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_level", "Level", *level, "Levels", strings.Join(env.Catalog.LevelNames(), ", ")))
-			return ExitBadInput
-		}
+	if *level != "" && !env.knownLevel(*level) {
+		return ExitBadInput
 	}
 	f, ok := env.LoadAnswers()
 	if !ok {
@@ -138,7 +135,8 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 		}
 		fmt.Fprintln(w, loc.T("ui.cli.status.holding_back", "Level", loc.T("ui.level."+l.Level.Name), "Count", len(blockers)))
 		for _, b := range blockers {
-			fmt.Fprintf(w, "  %s %-38s %-9s %s: %s\n", StatusMark(b), b.Entry.ID, b.Entry.Category, loc.Criterion(l.Level.Name, b.Entry.ID).Title, Reason(loc, b))
+			fmt.Fprintf(w, "  %s %-38s %-9s %s\n", StatusMark(b), b.Entry.ID, loc.T("ui.category."+string(b.Entry.Category)),
+				loc.T("ui.cli.status.blocker", "Title", loc.Criterion(l.Level.Name, b.Entry.ID).Title, "Reason", Reason(loc, b)))
 		}
 	}
 }
