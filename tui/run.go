@@ -22,7 +22,7 @@ func Run(env *cli.Env, _ []string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.tui.not_a_terminal"))
 		return cli.ExitBadInput
 	}
-	f, ok := openFile(env)
+	f, ok := env.OpenAnswers() // a file with errors is reported and never opened for editing
 	if !ok {
 		return cli.ExitBadInput
 	}
@@ -60,25 +60,6 @@ func Run(env *cli.Env, _ []string) int {
 	}
 	fmt.Fprintln(env.Stdout, summary(env, m.file))
 	return cli.ExitOK
-}
-
-// openFile loads the answers file, or starts a new one; a file with errors
-// is reported and never opened for editing.
-func openFile(env *cli.Env) (*model.File, bool) {
-	p := env.AnswersPath()
-	f, err := model.Load(p, env.Catalog)
-	if errors.Is(err, os.ErrNotExist) {
-		return model.New(p, env.Catalog, env.DefaultProject(p)), true
-	}
-	if err != nil {
-		var fe *model.FileError
-		if errors.As(err, &fe) {
-			fe.Path = env.DisplayPath(fe.Path)
-		}
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
-		return nil, false
-	}
-	return f, true
 }
 
 // readOnlyReason says why the answers file cannot be written, or "".
