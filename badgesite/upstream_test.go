@@ -1,50 +1,21 @@
 package badgesite
 
 import (
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/bestpractices/bestpractices/model"
+	"github.com/bestpractices/bestpractices/internal/upstream"
 	"gopkg.in/yaml.v3"
 )
 
-// upstreamDir is the badge application's data, beside the repository in CI.
-const upstreamDir = "../../shared/upstream/criteria"
-
 func readUpstream(t *testing.T, name string) *yaml.Node {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(upstreamDir, name))
-	if os.IsNotExist(err) {
-		t.Skipf("skipping: %s not found (the badge's reference data sits in ../shared only in CI and the team's workspaces)", name)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
-	return doc.Content[0]
+	return upstream.Read(t, "criteria/"+name)
 }
 
-// pairs walks a mapping or an !!omap (a sequence of one-key mappings) alike.
-func pairs(n *yaml.Node) [][2]*yaml.Node {
-	var out [][2]*yaml.Node
-	switch n.Kind {
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			out = append(out, [2]*yaml.Node{n.Content[i], n.Content[i+1]})
-		}
-	case yaml.SequenceNode:
-		for _, item := range n.Content {
-			out = append(out, pairs(item)...)
-		}
-	}
-	return out
-}
+var pairs = upstream.Pairs
 
 // upstreamCriteria maps every criterion id of a criteria file (level >
 // major > minor > id) to its original_id, if it has one.
