@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bestpractices/bestpractices/model"
 	"github.com/bestpractices/bestpractices/internal/upstream"
+	"github.com/bestpractices/bestpractices/model"
 	"gopkg.in/yaml.v3"
 )
 
