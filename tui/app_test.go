@@ -457,6 +457,9 @@ func TestHelpScreen(t *testing.T) {
 	d, _ := newDriver(t, startFile, 120, 40)
 	d.keys("?")
 	d.wantScreen("accept all proposals", "previous level", "language", "suspend")
+	// A narrow terminal stacks the columns rather than cutting them off.
+	d.send(tea.WindowSizeMsg{Width: 62, Height: 40})
+	d.wantScreen("accept all proposals", "previous level", "language", "suspend", "↑/k")
 	d.keys("j")
 	if strings.Contains(d.screen(), "suspend") {
 		t.Error("help did not close")

@@ -20,8 +20,14 @@ type keyMap struct {
 
 // newKeyMap builds the keys with help texts in the user's language.
 func newKeyMap(loc *i18n.Locale) keyMap {
+	// labels shows keys the way they are printed on keyboards.
+	labels := map[string]string{"up": "↑/k", "down": "↓/j", "home": "home/g", "end": "end/G", "v": "v/→", "q": "q/ctrl+c", "enter": "enter/e"}
 	b := func(help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], loc.T("ui.tui.keys."+help)))
+		label := keys[0]
+		if l, ok := labels[label]; ok {
+			label = l
+		}
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, loc.T("ui.tui.keys."+help)))
 	}
 	km := keyMap{
 		Up:          b("up", "up", "k"),

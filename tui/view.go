@@ -7,6 +7,7 @@ import (
 	"github.com/bestpractices/bestpractices/cli"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/bestpractices/bestpractices/safetext"
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -33,7 +34,7 @@ func (m *Model) View() string {
 	bh := m.bodyHeight()
 	switch {
 	case m.fullHelp:
-		lines = append(lines, fitLines(strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n"), m.width, bh)...)
+		lines = append(lines, fitLines(m.fullHelpLines(), m.width, bh)...)
 	case m.wide():
 		left := fitLines(m.listLines(m.listWidth()), m.listWidth(), bh)
 		right := m.rightPane()
@@ -245,4 +246,29 @@ func (m *Model) statusLine() string {
 		}
 	}
 	return ansi.Truncate(s, m.width, "…")
+}
+
+// fullHelpLines lays the help's columns side by side as far as the width
+// allows, and the rest below, so that a narrow terminal shows every key.
+func (m *Model) fullHelpLines() []string {
+	var out, row []string
+	rowWidth := 0
+	flush := func() {
+		if len(row) > 0 {
+			out = append(out, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, row...), "\n")...)
+			out = append(out, "")
+		}
+		row, rowWidth = nil, 0
+	}
+	for _, group := range m.keys.FullHelp() {
+		col := m.help.FullHelpView([][]key.Binding{group}) + "   "
+		w := lipgloss.Width(col)
+		if rowWidth > 0 && rowWidth+w > m.width {
+			flush()
+		}
+		row = append(row, col)
+		rowWidth += w
+	}
+	flush()
+	return out
 }
