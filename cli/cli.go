@@ -238,11 +238,13 @@ func (env *Env) OpenAnswers() (*model.File, bool) {
 		return model.New(p, env.Catalog, env.DefaultProject(p)), true
 	}
 	if err != nil {
+		msg := err.Error()
 		var fe *model.FileError
 		if errors.As(err, &fe) {
 			fe.Path = env.DisplayPath(fe.Path)
+			msg = fe.In(env.Loc)
 		}
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", msg))
 		return nil, false
 	}
 	return f, true
@@ -256,7 +258,7 @@ func (env *Env) LoadAnswers() (*model.File, bool) {
 		return nil, false
 	}
 	for _, pr := range f.Problems {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.warning_at", "File", env.DisplayPath(f.Path), "Line", pr.Line, "Message", pr.Message))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.warning_at", "File", env.DisplayPath(f.Path), "Line", pr.Line, "Message", pr.Message.In(env.Loc)))
 	}
 	return f, true
 }

@@ -79,8 +79,8 @@ func runImport(env *Env, args []string) int {
 	}
 	for _, c := range m.Apply() {
 		f.Set(c.ID, c.New)
-		if pr := f.Answers[c.ID].Problem; pr != "" {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.import.warning", "Message", safetext.Line(pr)))
+		if pr := f.Answers[c.ID].Problem; pr != nil {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.import.warning", "Message", safetext.Line(pr.In(env.Loc))))
 		}
 	}
 	if err := f.SaveProject(m.Project, false); err != nil {

@@ -57,8 +57,8 @@ func Reason(loc *i18n.Locale, es model.EntryScore) string {
 	if pre := criteria.PrerequisiteOf(es.Entry.ID); pre != "" {
 		return loc.T("ui.result.automatic", "Level", loc.T("ui.level."+pre))
 	}
-	if es.Result == model.ResultInvalid && es.Answer.Problem != "" {
-		return safetext.Line(es.Answer.Problem)
+	if es.Result == model.ResultInvalid && es.Answer.Problem != nil {
+		return safetext.Line(es.Answer.Problem.In(loc))
 	}
 	return loc.T("ui.result." + string(es.Result))
 }
@@ -220,14 +220,14 @@ func NewStatusJSON(s *model.Score, f *model.File) StatusJSON {
 		out.Levels = append(out.Levels, jsonLevel{l.Level.Name, l.Percentage, l.Satisfied, l.Total})
 		for _, e := range l.Entries {
 			c := jsonCriterion{ID: e.Entry.ID, Level: l.Level.Name, Status: e.Answer.Status.String(), Result: string(e.Result)}
-			if e.Answer.Problem != "" {
-				c.Invalid, c.Problem = true, e.Answer.Problem
+			if e.Answer.Problem != nil {
+				c.Invalid, c.Problem = true, e.Answer.Problem.String()
 			}
 			out.Criteria = append(out.Criteria, c)
 		}
 	}
 	for _, p := range f.Problems {
-		out.Problems = append(out.Problems, jsonProblem{p.Line, p.ID, p.Message})
+		out.Problems = append(out.Problems, jsonProblem{p.Line, p.ID, p.Message.String()})
 	}
 	return out
 }

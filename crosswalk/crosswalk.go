@@ -72,7 +72,7 @@ func propose(cat *criteria.Catalog, maps []criteria.Mapping, answers model.Answe
 	best := map[string]candidate{}
 	for _, m := range maps {
 		src, ok := answers[m.From]
-		if !ok || src.Status == model.Unknown || src.Problem != "" || !ordinary(cat, m.From) {
+		if !ok || src.Status == model.Unknown || src.Problem != nil || !ordinary(cat, m.From) {
 			continue
 		}
 		was, seen := carried[m.From]

@@ -121,7 +121,7 @@ func TestNoNAWhereNotAllowed(t *testing.T) {
 }
 
 func TestInvalidAnswersAreNotCarried(t *testing.T) {
-	a := answers("vulnerability_report_private", model.Answer{Status: model.NA, Problem: "does not allow N/A"})
+	a := answers("vulnerability_report_private", model.Answer{Status: model.NA, Problem: &model.Msg{Key: "ui.file.problem.na_not_allowed"}})
 	if ps := Propose(cat, a, i18n.English()); len(ps) != 0 {
 		t.Errorf("an answer that does not count was carried: %+v", ps)
 	}

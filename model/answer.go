@@ -55,7 +55,7 @@ const MaxJustification = 8192
 type Answer struct {
 	Status        Status
 	Justification string
-	Problem       string
+	Problem       *Msg
 }
 
 // Answers maps criterion ids to answers; a missing id is unanswered.

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
 	"gopkg.in/yaml.v3"
 )
 
@@ -34,7 +35,7 @@ type Project struct {
 type Problem struct {
 	Line    int
 	ID      string
-	Message string
+	Message Msg
 }
 
 // FileError is an answers file we refuse to use: it names the file, the line
@@ -42,21 +43,24 @@ type Problem struct {
 type FileError struct {
 	Path    string
 	Line    int
-	Message string
-	Fix     string
+	Message Msg
+	Fix     Msg
 }
 
-func (e *FileError) Error() string {
+// In renders the error in loc's language: path:line: what; what to do.
+func (e *FileError) In(loc *i18n.Locale) string {
 	where := e.Path
 	if e.Line > 0 {
 		where += ":" + strconv.Itoa(e.Line)
 	}
-	s := where + ": " + e.Message
-	if e.Fix != "" {
-		s += "; " + e.Fix
+	s := e.Message.In(loc)
+	if !e.Fix.IsZero() {
+		s = loc.T("ui.file.with_fix", "Message", s, "Fix", e.Fix.In(loc))
 	}
-	return s
+	return where + ": " + s
 }
+
+func (e *FileError) Error() string { return e.In(i18n.English()) }
 
 // ErrChangedOnDisk is returned by a save when the file is no longer what we
 // loaded or last wrote: someone else changed it, and we must not overwrite it.
@@ -119,17 +123,17 @@ func Load(path string, cat *criteria.Catalog) (*File, error) {
 		return nil, err
 	}
 	if info.IsDir() {
-		return nil, &FileError{Path: path, Message: "is a directory", Fix: "give the path of the answers file itself"}
+		return nil, &FileError{Path: path, Message: M("is_directory"), Fix: M("fix_path")}
 	}
 	if info.Size() > MaxFileSize {
-		return nil, &FileError{Path: path, Message: fmt.Sprintf("is %d bytes, over the 1 MiB limit for an answers file", info.Size()), Fix: "check that this is the right file"}
+		return nil, &FileError{Path: path, Message: M("too_large", "Size", info.Size()), Fix: M("fix_right_file")}
 	}
 	src, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}
 	if len(src) > MaxFileSize {
-		return nil, &FileError{Path: path, Message: "is over the 1 MiB limit for an answers file", Fix: "check that this is the right file"}
+		return nil, &FileError{Path: path, Message: M("too_large_unknown"), Fix: M("fix_right_file")}
 	}
 	f, err := Parse(path, src, cat)
 	if err != nil {
@@ -146,7 +150,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
 	if !utf8.Valid(src) {
 		line := 1 + bytes.Count(src[:firstInvalidUTF8(src)], []byte("\n"))
-		return nil, &FileError{Path: path, Line: line, Message: "is not valid UTF-8 text", Fix: "save the file as UTF-8"}
+		return nil, &FileError{Path: path, Line: line, Message: M("not_utf8"), Fix: M("fix_utf8")}
 	}
 	f := &File{Path: path, Answers: Answers{}, cat: cat, src: src, perm: 0o644, dirty: map[string]int{}}
 	root, err := parseRoot(src)
@@ -157,26 +161,26 @@ func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
-		return nil, &FileError{Path: path, Line: line, Message: "is not valid YAML: " + msg, Fix: "correct the YAML syntax there"}
+		return nil, &FileError{Path: path, Line: line, Message: M("bad_yaml", "Detail", msg), Fix: M("fix_yaml")}
 	}
 	if root == nil { // an empty file is an empty set of answers
 		return f, nil
 	}
-	fail := func(n *yaml.Node, msg, fix string) error {
+	fail := func(n *yaml.Node, msg, fix Msg) error {
 		return &FileError{Path: path, Line: n.Line, Message: msg, Fix: fix}
 	}
 	if err := checkDuplicates(root, fail); err != nil {
 		return nil, err
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, fail(root, "the file must be a mapping with version, project and answers", "see .bestpractices.yaml.example")
+		return nil, fail(root, M("not_mapping"), M("fix_example"))
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
 		case "version":
 			if v.Kind != yaml.ScalarNode || v.Value != "1" {
-				return nil, fail(v, fmt.Sprintf("version %q is not one this program reads", v.Value), "write `version: 1`, or upgrade bestpractices if the file came from a newer one")
+				return nil, fail(v, M("bad_version", "Version", strconv.Quote(v.Value)), M("fix_version"))
 			}
 		case "project":
 			if err := f.readProject(v, fail); err != nil {
@@ -218,7 +222,7 @@ func parseRoot(src []byte) (*yaml.Node, error) {
 	return root, nil
 }
 
-type failFunc func(n *yaml.Node, msg, fix string) error
+type failFunc func(n *yaml.Node, msg, fix Msg) error
 
 // checkDuplicates rejects a key given twice in any mapping: YAML parsers
 // disagree on which one wins, so we refuse to guess.
@@ -228,7 +232,7 @@ func checkDuplicates(n *yaml.Node, fail failFunc) error {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if first, ok := seen[k.Value]; ok {
-				return fail(k, fmt.Sprintf("key %q is given twice (first at line %d)", k.Value, first), "keep one of them")
+				return fail(k, M("duplicate", "Key", strconv.Quote(k.Value), "First", first), M("fix_duplicate"))
 			}
 			seen[k.Value] = k.Line
 		}
@@ -248,14 +252,14 @@ func (f *File) readProject(v *yaml.Node, fail failFunc) error {
 		return nil
 	}
 	if v.Kind != yaml.MappingNode {
-		return fail(v, "project must be a mapping (name, url, badge_id)", "see .bestpractices.yaml.example")
+		return fail(v, M("project_not_mapping"), M("fix_example"))
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
 		switch k.Value {
 		case "name", "url":
 			if val.Kind != yaml.ScalarNode || (val.Tag != "!!str" && !isNull(val)) {
-				return fail(val, "project "+k.Value+" must be text", "quote it")
+				return fail(val, M("project_not_text", "Field", k.Value), M("fix_quote"))
 			}
 			if k.Value == "name" {
 				f.Project.Name = val.Value
@@ -268,7 +272,7 @@ func (f *File) readProject(v *yaml.Node, fail failFunc) error {
 			}
 			n, err := strconv.Atoi(val.Value)
 			if val.Kind != yaml.ScalarNode || err != nil || n < 0 {
-				return fail(val, fmt.Sprintf("badge_id %q is not a project number", val.Value), "write the number from the project's badge page URL, e.g. badge_id: 1234, or remove the line")
+				return fail(val, M("bad_badge_id", "Value", strconv.Quote(val.Value)), M("fix_badge_id"))
 			}
 			f.Project.BadgeID = n
 		}
@@ -281,7 +285,7 @@ func (f *File) readAnswers(v *yaml.Node, fail failFunc) error {
 		return nil
 	}
 	if v.Kind != yaml.MappingNode {
-		return fail(v, "answers must be a mapping from criterion id to its answer", "see .bestpractices.yaml.example")
+		return fail(v, M("answers_not_mapping"), M("fix_example"))
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
@@ -290,7 +294,7 @@ func (f *File) readAnswers(v *yaml.Node, fail failFunc) error {
 			continue
 		}
 		if val.Kind != yaml.MappingNode {
-			return fail(val, fmt.Sprintf("the answer to %s must be a mapping with status and justification", id), "write it as `"+id+":` followed by indented `status: Met` and `justification: ...` lines")
+			return fail(val, M("answer_not_mapping", "ID", id), M("fix_answer_mapping", "ID", id))
 		}
 		var a Answer
 		for j := 0; j+1 < len(val.Content); j += 2 {
@@ -298,11 +302,11 @@ func (f *File) readAnswers(v *yaml.Node, fail failFunc) error {
 			switch fk.Value {
 			case "status":
 				if fv.Kind != yaml.ScalarNode {
-					return fail(fv, "the status of "+id+" must be one word", "write Met, Unmet, N/A or ?")
+					return fail(fv, M("status_not_word", "ID", id), M("fix_status"))
 				}
 				s, err := ParseStatus(fv.Value)
 				if err != nil {
-					return fail(fv, fmt.Sprintf("%s has an unknown status %q", id, fv.Value), "write Met, Unmet, N/A, or ? for unanswered")
+					return fail(fv, M("unknown_status", "ID", id, "Value", strconv.Quote(fv.Value)), M("fix_status"))
 				}
 				a.Status = s
 			case "justification":
@@ -310,7 +314,7 @@ func (f *File) readAnswers(v *yaml.Node, fail failFunc) error {
 					continue
 				}
 				if fv.Kind != yaml.ScalarNode || fv.Tag != "!!str" {
-					return fail(fv, "the justification of "+id+" must be text", "put it in quotes, or use `|` for several lines")
+					return fail(fv, M("justification_not_text", "ID", id), M("fix_justification"))
 				}
 				a.Justification = fv.Value
 			}
@@ -324,27 +328,27 @@ func (f *File) readAnswers(v *yaml.Node, fail failFunc) error {
 // checkAnswer records why an answer cannot count, if it cannot.
 func (f *File) checkAnswer(id string, line int) {
 	a := f.Answers[id]
-	a.Problem = ""
+	a.Problem = nil
 	entries := f.cat.EntriesFor(id)
 	switch {
 	case len(entries) == 0:
-		a.Problem = "unknown criterion id " + id + " (a typo, or one from a newer catalog); it is kept but not counted"
+		a.Problem = ptr(M("problem.unknown_id", "ID", id))
 	case entries[0].Automatic() && a.Status != Unknown:
-		a.Problem = id + " is set automatically from the previous level; the answer given is ignored"
+		a.Problem = ptr(M("problem.automatic", "ID", id))
 	case utf8.RuneCountInString(a.Justification) > MaxJustification:
-		a.Problem = fmt.Sprintf("the justification of %s is %d characters, over the badge site's limit of %d; shorten it", id, utf8.RuneCountInString(a.Justification), MaxJustification)
+		a.Problem = ptr(M("problem.too_long", "ID", id, "Length", utf8.RuneCountInString(a.Justification), "Max", MaxJustification))
 	case a.Status == NA:
 		for _, e := range entries {
 			if !e.NAAllowed {
-				a.Problem = id + " does not allow N/A at " + e.Level + "; answer Met or Unmet"
+				a.Problem = ptr(M("problem.na_not_allowed", "ID", id, "Level", e.Level))
 				break
 			}
 		}
 	}
 	f.Answers[id] = a
 	f.Problems = removeProblem(f.Problems, id)
-	if a.Problem != "" {
-		f.Problems = append(f.Problems, Problem{Line: line, ID: id, Message: a.Problem})
+	if a.Problem != nil {
+		f.Problems = append(f.Problems, Problem{Line: line, ID: id, Message: *a.Problem})
 	}
 }
 

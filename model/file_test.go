@@ -106,7 +106,7 @@ func TestLoadErrors(t *testing.T) {
 			t.Errorf("%s: got %v, want a FileError", c.name, err)
 			continue
 		}
-		if fe.Line != c.line || !strings.Contains(fe.Error(), c.want) || !strings.Contains(fe.Error(), p) || fe.Fix == "" {
+		if fe.Line != c.line || !strings.Contains(fe.Error(), c.want) || !strings.Contains(fe.Error(), p) || fe.Fix.IsZero() {
 			t.Errorf("%s: %q (line %d), want line %d and %q with the path and a fix", c.name, fe.Error(), fe.Line, c.line, c.want)
 		}
 	}
@@ -127,7 +127,7 @@ func TestWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Problems) != 2 || !strings.Contains(f.Problems[0].Message, "8192") {
+	if len(f.Problems) != 2 || !strings.Contains(f.Problems[0].Message.String(), "8192") {
 		t.Errorf("problems %+v", f.Problems)
 	}
 	// Exactly at the limit is fine (characters, not bytes).

@@ -41,7 +41,7 @@ func HasURL(j string) bool { return !placeholder(j) && urlPattern.MatchString(j)
 
 // Judge gives the badge's result for one entry answered with a.
 func Judge(e *criteria.Entry, a Answer) Result {
-	if a.Problem != "" {
+	if a.Problem != nil {
 		return ResultInvalid
 	}
 	switch a.Status {

@@ -52,7 +52,7 @@ func TestJudge(t *testing.T) {
 		{"unmet should unjustified", entry(criteria.Should), Answer{Status: Unmet}, ResultJustificationRequired},
 		{"unmet should placeholder", entry(criteria.Should), Answer{Status: Unmet, Justification: "// todo later"}, ResultJustificationRequired},
 		{"unmet suggested", entry(criteria.Suggested), Answer{Status: Unmet}, ResultBarely},
-		{"problem never counts", entry(criteria.Must), Answer{Status: Met, Problem: "too long"}, ResultInvalid},
+		{"problem never counts", entry(criteria.Must), Answer{Status: Met, Problem: &Msg{Key: "ui.file.problem.too_long"}}, ResultInvalid},
 	}
 	for _, c := range cases {
 		if got := Judge(c.e, c.a); got != c.want {
