@@ -311,7 +311,8 @@ func FromEnvironment(flag string, getenv func(string) string) (*Locale, string) 
 	}
 	l, err := New(req)
 	if err != nil {
-		return l, fmt.Sprintf("warning: %v", err)
+		// The warning is in English: that is the language we fall back to.
+		return l, l.T("ui.cli.unknown_language", "Tag", safetext.Line(req))
 	}
 	return l, ""
 }
