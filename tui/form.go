@@ -52,10 +52,35 @@ func newAnswerForm(loc *i18n.Locale, e *criteria.Entry, a model.Answer, d *draft
 		Validate(func(j string) error { return validateAnswer(loc, e, d.status, j) })
 	f := huh.NewForm(huh.NewGroup(status, just)).
 		WithShowHelp(true).
+		WithKeyMap(formKeyMap(loc)).
 		WithWidth(width)
 	f.SubmitCmd = func() tea.Msg { return formSubmittedMsg{} }
 	f.CancelCmd = func() tea.Msg { return formCancelledMsg{} }
 	return f
+}
+
+// formKeyMap is huh's own keys with their help in the user's language.
+func formKeyMap(loc *i18n.Locale) *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	t := func(k string) string { return loc.T("ui.tui.form.keys." + k) }
+	km.Select.Up.SetHelp("↑", t("up"))
+	km.Select.Down.SetHelp("↓", t("down"))
+	km.Select.Filter.SetHelp("/", t("filter"))
+	km.Select.SetFilter.SetHelp("esc", t("set_filter"))
+	km.Select.ClearFilter.SetHelp("esc", t("clear_filter"))
+	km.Select.Next.SetHelp("enter", t("next"))
+	km.Select.Prev.SetHelp("shift+tab", t("back"))
+	km.Select.Submit.SetHelp("enter", t("submit"))
+	km.Select.HalfPageUp.SetHelp("ctrl+u", t("half_page_up"))
+	km.Select.HalfPageDown.SetHelp("ctrl+d", t("half_page_down"))
+	km.Select.GotoTop.SetHelp("g/home", t("top"))
+	km.Select.GotoBottom.SetHelp("G/end", t("bottom"))
+	km.Text.Next.SetHelp("enter", t("next"))
+	km.Text.Prev.SetHelp("shift+tab", t("back"))
+	km.Text.Submit.SetHelp("enter", t("submit"))
+	km.Text.NewLine.SetHelp("alt+enter / ctrl+j", t("new_line"))
+	km.Text.Editor.SetHelp("ctrl+e", t("editor"))
+	return km
 }
 
 // requirementHint says what the chosen status needs to count.
