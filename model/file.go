@@ -76,11 +76,14 @@ type File struct {
 	// Exists is false until the file is first written.
 	Exists bool
 
-	cat   *criteria.Catalog
-	src   []byte // the text as last read or written
-	perm  os.FileMode
-	dirty map[string]int // id -> generation of its latest change
-	gen   int
+	cat *criteria.Catalog
+	src []byte // the text as last read or written
+	// parsed is src's node tree, kept from loading so that the first save
+	// need not parse the file again; whoever saves takes it (and may change it).
+	parsed *yaml.Node
+	perm   os.FileMode
+	dirty  map[string]int // id -> generation of its latest change
+	gen    int
 }
 
 // New returns an answers file that does not exist yet; the first save
@@ -154,6 +157,7 @@ func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
 	}
 	f := &File{Path: path, Answers: Answers{}, cat: cat, src: src, perm: 0o644, dirty: map[string]int{}}
 	root, err := parseRoot(src)
+	f.parsed = root
 	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		line := 0
@@ -387,7 +391,7 @@ type Pending struct {
 // only the changed answers rewritten. It does not touch the disk, so a
 // caller may write the result elsewhere (a tea.Cmd) and then call Saved.
 func (f *File) Encode() (Pending, error) {
-	data, err := splice(f.src, f.Answers, f.dirty, f.cat)
+	data, err := splice(f.src, f.takeParsed(), f.Answers, f.dirty, f.cat)
 	if err != nil {
 		return Pending{}, err
 	}
@@ -416,6 +420,13 @@ func (f *File) Write(p Pending, force bool) error {
 		return err
 	}
 	return WriteAtomic(target, p.Data, f.perm)
+}
+
+// takeParsed hands over the parsed tree of src, once: splicing changes it.
+func (f *File) takeParsed() *yaml.Node {
+	n := f.parsed
+	f.parsed = nil
+	return n
 }
 
 // Saved records that p is now on disk.
@@ -501,6 +512,7 @@ type SaveJob struct {
 	exists  bool
 	perm    os.FileMode
 	src     []byte
+	parsed  *yaml.Node
 	answers Answers
 	dirty   map[string]int
 	gen     int
@@ -508,7 +520,7 @@ type SaveJob struct {
 
 // NewSaveJob snapshots the unsaved answers.
 func (f *File) NewSaveJob() *SaveJob {
-	j := &SaveJob{f: f, path: f.Path, exists: f.Exists, perm: f.perm, src: f.src, gen: f.gen,
+	j := &SaveJob{f: f, path: f.Path, exists: f.Exists, perm: f.perm, src: f.src, parsed: f.takeParsed(), gen: f.gen,
 		answers: make(Answers, len(f.Answers)), dirty: make(map[string]int, len(f.dirty))}
 	for k, v := range f.Answers {
 		j.answers[k] = v
@@ -522,7 +534,7 @@ func (f *File) NewSaveJob() *SaveJob {
 // Run encodes and writes the snapshot (see File.Write for force). Call
 // File.Saved with the result on the UI goroutine.
 func (j *SaveJob) Run(force bool) (Pending, error) {
-	data, err := splice(j.src, j.answers, j.dirty, j.f.cat)
+	data, err := splice(j.src, j.parsed, j.answers, j.dirty, j.f.cat)
 	if err != nil {
 		return Pending{}, err
 	}

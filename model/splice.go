@@ -14,13 +14,17 @@ import (
 // included, stays byte for byte. Shapes we cannot edit line by line (flow
 // style) fall back to re-encoding the document, which still keeps comments,
 // key order and unknown keys.
-func splice(src []byte, answers Answers, dirty map[string]int, cat *criteria.Catalog) ([]byte, error) {
+//
+// root is src already parsed, or nil; splice may change it.
+func splice(src []byte, root *yaml.Node, answers Answers, dirty map[string]int, cat *criteria.Catalog) ([]byte, error) {
 	if len(dirty) == 0 {
 		return src, nil
 	}
-	root, err := parseRoot(src)
-	if err != nil {
-		return nil, err
+	var err error
+	if root == nil {
+		if root, err = parseRoot(src); err != nil {
+			return nil, err
+		}
 	}
 	if root == nil || root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 {
 		src = append(bytes.TrimRight(src, "\n"), []byte("\nversion: 1\nanswers:\n")...)
