@@ -45,7 +45,9 @@ type Options struct {
 	// ScanProposals runs once, in the background (repository evidence).
 	ScanProposals func() model.Proposals
 	// AnswerProposals derives proposals from the answers given (the other
-	// series); it runs after every change, so it must be fast.
+	// series). It runs after every change, so it must be fast; its first run
+	// may load every locale (milliseconds each), so that one is made from
+	// Init, off the UI goroutine, and the first frame does not wait for it.
 	AnswerProposals func(*i18n.Locale, model.Answers) model.Proposals
 	Now             func() time.Time
 }
@@ -57,6 +59,7 @@ type (
 	fileCheckMsg    struct{}
 	detailsReadyMsg struct{}
 	proposalsFound  struct{ ps model.Proposals }
+	carryReadyMsg   struct{}
 	fileReloadedMsg struct{ f *model.File }
 	reloadFailedMsg struct{ err error }
 )
@@ -111,8 +114,9 @@ type Model struct {
 	message  string
 	quitting bool
 
-	scanned   model.Proposals
-	proposals model.Proposals
+	scanned    model.Proposals
+	proposals  model.Proposals
+	carryReady bool // AnswerProposals has had its first, slow run
 }
 
 // New builds the walk's model.
@@ -149,6 +153,13 @@ func (m *Model) Init() tea.Cmd {
 	if m.opts.WatchInterval > 0 {
 		cmds = append(cmds, m.watch())
 	}
+	if carry := m.opts.AnswerProposals; carry != nil {
+		loc := m.loc
+		cmds = append(cmds, func() tea.Msg {
+			carry(loc, model.Answers{}) // loads what it needs, off the UI goroutine
+			return carryReadyMsg{}
+		})
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -166,7 +177,7 @@ func (m *Model) rescore() {
 	for _, p := range m.scanned {
 		m.proposals.Add(p)
 	}
-	if m.opts.AnswerProposals != nil {
+	if m.opts.AnswerProposals != nil && m.carryReady {
 		for _, p := range m.opts.AnswerProposals(m.loc, m.file.Answers) {
 			m.proposals.Add(p)
 		}
@@ -275,6 +286,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case proposalsFound:
 		m.scanned = msg.ps
+		m.rescore()
+		return m, nil
+	case carryReadyMsg:
+		m.carryReady = true
 		m.rescore()
 		return m, nil
 	case detailsReadyMsg:

@@ -419,7 +419,7 @@ func TestProposalsAcceptAndNeverOverwrite(t *testing.T) {
 		ps.Add(model.Proposal{ID: "interact", Status: model.Met, Justification: "README", Source: "test", Confidence: 1})
 		return ps
 	}
-	d.m.rescore()
+	d.send(carryReadyMsg{})
 	d.wantScreen("› + MUST      Says what the software does", "Proposed answer", "README.md:1")
 	d.keys("p")
 	if a := d.m.file.Answers["description_good"]; a.Status != model.Met || a.Justification != "README.md:1 says it." {
@@ -473,6 +473,7 @@ func TestCarriedAcrossSeries(t *testing.T) {
 	d.m.opts.AnswerProposals = func(loc *i18n.Locale, a model.Answers) model.Proposals {
 		return crosswalk.Propose(criteria.Default(), a, loc)
 	}
+	d.send(carryReadyMsg{})
 	d.goTo("vulnerability_report_private")
 	d.keys("enter", "enter", "Private reports go through https://github.com/demo/demo/security/advisories/new", "enter")
 	if d.m.file.Answers["vulnerability_report_private"].Status != model.Met {

@@ -22,6 +22,7 @@ func benchModel(b *testing.B) *Model {
 			return crosswalk.Propose(criteria.Default(), a, loc)
 		}})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.Update(carryReadyMsg{}) // as once Init's first run of the crosswalk is done
 	if cmd := m.prerender(); cmd != nil {
 		cmd()
 	}
