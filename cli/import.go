@@ -87,7 +87,12 @@ func runImport(env *Env, args []string) int {
 		if errors.Is(err, model.ErrChangedOnDisk) {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.import.changed_on_disk", "File", answersFile)))
 		} else {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.import.not_saved", "File", answersFile, "Error", err.Error())))
+			msg := err.Error()
+			var fe *model.FileError
+			if errors.As(err, &fe) {
+				msg = fe.In(env.Loc)
+			}
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.import.not_saved", "File", answersFile, "Error", msg)))
 		}
 		return ExitBadInput
 	}

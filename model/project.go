@@ -23,7 +23,7 @@ func (f *File) SaveProject(p Project, force bool) error {
 	}
 	check, err := Parse(f.Path, data, f.cat)
 	if err != nil || check.Project != f.mergedProject(p) {
-		return errors.New("could not set the project's name, url and badge_id in " + f.Path + "; set them by hand")
+		return &FileError{Path: f.Path, Message: M("project_not_set"), Fix: M("fix_project_by_hand")}
 	}
 	pend.Data = data
 	if err := f.Write(pend, force); err != nil {
