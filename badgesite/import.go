@@ -60,7 +60,7 @@ func Parse(path string, data []byte, cat *criteria.Catalog) (*Imported, error) {
 		return nil, &Error{Code: CodeTooLarge, Path: path, Size: len(data), Limit: MaxImportSize}
 	}
 	if !utf8.Valid(data) {
-		return nil, &Error{Code: CodeNotUTF8, Path: path, Line: lineAt(data, firstInvalid(data))}
+		return nil, &Error{Code: CodeNotUTF8, Path: path, Line: lineAt(data, model.FirstInvalidUTF8(data))}
 	}
 	fields, err := readObject(path, data)
 	if err != nil {
@@ -295,15 +295,4 @@ func numberField(path string, f rawField, dst *int) error {
 func lineAt(data []byte, off int) int {
 	off = min(max(off, 0), len(data))
 	return 1 + bytes.Count(data[:off], []byte("\n"))
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
 }

@@ -45,8 +45,7 @@ func runCarry(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.carry.bad_confidence", "Value", *minConf))
 		return ExitBadInput
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_format", "Format", *format, "Formats", "text, json"))
+	if !env.knownFormat(*format, "text", "json") {
 		return ExitBadInput
 	}
 	f, ok := env.LoadAnswers()
@@ -88,7 +87,7 @@ func runCarry(env *Env, args []string) int {
 	}
 	for _, p := range ps {
 		fmt.Fprintf(env.Stdout, "  %-38s %-11s %-6s %s, %s\n", p.ID, env.Loc.T("ui.level."+carryLevel(env, p.ID)),
-			env.Loc.T(crosswalk.StatusKey(p.Status)), env.Loc.T("ui.carry.confidence", "Confidence", p.Confidence), p.Source)
+			env.Loc.T(p.Status.Key()), env.Loc.T("ui.carry.confidence", "Confidence", p.Confidence), p.Source)
 	}
 	if !*apply {
 		fmt.Fprintln(env.Stdout)

@@ -18,6 +18,7 @@ import (
 	"github.com/bestpractices/bestpractices/gitrepo"
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/model"
+	"github.com/bestpractices/bestpractices/safetext"
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3";
@@ -261,6 +262,17 @@ func (env *Env) LoadAnswers() (*model.File, bool) {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.warning_at", "File", env.DisplayPath(f.Path), "Line", pr.Line, "Message", pr.Message.In(env.Loc)))
 	}
 	return f, true
+}
+
+// knownFormat reports whether got is one of formats, printing them when not.
+func (env *Env) knownFormat(got string, formats ...string) bool {
+	for _, f := range formats {
+		if got == f {
+			return true
+		}
+	}
+	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_format", "Format", safetext.Line(got), "Formats", strings.Join(formats, ", ")))
+	return false
 }
 
 // knownLevel reports whether name is a level, printing the choices when not.

@@ -82,7 +82,7 @@ func runCriteria(env *Env, args []string) int {
 			fmt.Fprintln(env.Stdout)
 		}
 	default:
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_format", "Format", *format, "Formats", "text, json"))
+		env.knownFormat(*format, "text", "json")
 		return ExitBadInput
 	}
 	return ExitOK

@@ -44,8 +44,7 @@ func runDetect(env *Env, args []string) int {
 	if code, ok := env.parse(fs, args, "ui.detect.help"); !ok {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_format", "Format", *format, "Formats", "text, json"))
+	if !env.knownFormat(*format, "text", "json") {
 		return ExitBadInput
 	}
 	f, ok := env.LoadAnswers()

@@ -178,8 +178,7 @@ func i18nStatus(env *Env, args []string) int {
 	if code, ok := env.parse(fset, args, "ui.i18ncmd.status.help"); !ok {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_format", "Format", safetext.Line(*format), "Formats", "text, json"))
+	if !env.knownFormat(*format, "text", "json") {
 		return ExitBadInput
 	}
 	var rows []localeStatus

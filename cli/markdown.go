@@ -62,7 +62,7 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 				fmt.Fprintf(w, "\n### %s / %s\n\n| | %s | %s | %s |\n|---|---|---|---|\n", loc.Section(e.Entry.Major), loc.Section(e.Entry.Minor),
 					loc.T("ui.report.criterion"), loc.T("ui.report.status"), loc.T("ui.report.result"))
 			}
-			status := loc.T("ui.status." + StatusKey(e.Answer.Status))
+			status := loc.T(e.Answer.Status.Key())
 			result := ""
 			if !e.Result.Satisfied() {
 				result = mdCell(Reason(loc, e))
@@ -71,17 +71,4 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 		}
 		fmt.Fprintf(w, "\n</details>\n")
 	}
-}
-
-// StatusKey is the i18n key suffix of a status (ui.status.<key>).
-func StatusKey(s model.Status) string {
-	switch s {
-	case model.Met:
-		return "met"
-	case model.Unmet:
-		return "unmet"
-	case model.NA:
-		return "na"
-	}
-	return "unknown"
 }

@@ -40,7 +40,7 @@ func runStatus(env *Env, args []string) int {
 	case "markdown", "md":
 		writeStatusMarkdown(env.Stdout, env.Loc, f, s)
 	default:
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_format", "Format", *format, "Formats", "text, json, markdown"))
+		env.knownFormat(*format, "text", "json", "markdown")
 		return ExitBadInput
 	}
 	return ExitOK

@@ -132,7 +132,7 @@ func wasCarried(locs []*i18n.Locale, froms []string, a model.Answer) bool {
 
 // note says where a carried answer came from.
 func note(loc *i18n.Locale, from string, s model.Status) string {
-	return loc.T("ui.carry.note", "ID", from, "Status", loc.T(StatusKey(s)))
+	return loc.T("ui.carry.note", "ID", from, "Status", loc.T(s.Key()))
 }
 
 // ordinary reports whether id is a criterion the user answers (known, and
@@ -151,19 +151,6 @@ func naAllowed(cat *criteria.Catalog, id string) bool {
 		}
 	}
 	return true
-}
-
-// StatusKey is the i18n key of a status's name.
-func StatusKey(s model.Status) string {
-	switch s {
-	case model.Met:
-		return "ui.status.met"
-	case model.Unmet:
-		return "ui.status.unmet"
-	case model.NA:
-		return "ui.status.na"
-	}
-	return "ui.status.unknown"
 }
 
 // justification is the note of where an answer came from, then the text

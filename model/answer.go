@@ -30,6 +30,19 @@ func (s Status) String() string {
 	return "?"
 }
 
+// Key is the i18n key of the status's name as shown to users.
+func (s Status) Key() string {
+	switch s {
+	case Met:
+		return "ui.status.met"
+	case Unmet:
+		return "ui.status.unmet"
+	case NA:
+		return "ui.status.na"
+	}
+	return "ui.status.unknown"
+}
+
 // ParseStatus reads a status as users write it: case-insensitive, with NA
 // for N/A and "unknown" or "" for unanswered.
 func ParseStatus(s string) (Status, error) {

@@ -152,7 +152,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // Parse checks src as the answers file at path.
 func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
 	if !utf8.Valid(src) {
-		line := 1 + bytes.Count(src[:firstInvalidUTF8(src)], []byte("\n"))
+		line := 1 + bytes.Count(src[:FirstInvalidUTF8(src)], []byte("\n"))
 		return nil, &FileError{Path: path, Line: line, Message: M("not_utf8"), Fix: M("fix_utf8")}
 	}
 	f := &File{Path: path, Answers: Answers{}, cat: cat, src: src, perm: 0o644, dirty: map[string]int{}}
@@ -199,7 +199,9 @@ func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
 	return f, nil
 }
 
-func firstInvalidUTF8(b []byte) int {
+// FirstInvalidUTF8 is the offset of the first byte that is not UTF-8, or
+// len(b) when all of it is.
+func FirstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size <= 1 {

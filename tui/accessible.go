@@ -40,7 +40,7 @@ func runAccessible(env *cli.Env, f *model.File, readOnly string) int {
 		c := loc.Criterion(e.Level, e.ID)
 		fmt.Fprintf(out, "\n[%d/%d] %s %s: %s\n%s\n%s\n", i+1, len(open), e.Category, e.ID, c.Title, c.Requirement, c.Guidance)
 		if a := f.Answers[e.ID]; a.Status != model.Unknown {
-			fmt.Fprintln(out, loc.T("ui.tui.accessible.current", "Status", loc.T("ui.status."+cli.StatusKey(a.Status)), "Reason", cli.Reason(loc, es)))
+			fmt.Fprintln(out, loc.T("ui.tui.accessible.current", "Status", loc.T(a.Status.Key()), "Reason", cli.Reason(loc, es)))
 		}
 		d := &draft{}
 		opts := []huh.Option[string]{

@@ -806,7 +806,7 @@ func (m *Model) answerView(es model.EntryScore, width int) string {
 	var b strings.Builder
 	pad := "  "
 	b.WriteString(pad + m.st.Title.Render(m.loc.T("ui.tui.detail.your_answer")) + "\n")
-	status := m.loc.T("ui.status." + statusKey(es.Answer.Status))
+	status := m.loc.T(es.Answer.Status.Key())
 	fmt.Fprintf(&b, "%s%s %s\n", pad, statusMark(es), status)
 	if j := strings.TrimSpace(safetext.Clean(es.Answer.Justification)); j != "" {
 		wrapped := lipgloss.NewStyle().Width(max(10, width-6)).Render(j)
@@ -819,7 +819,7 @@ func (m *Model) answerView(es model.EntryScore, width int) string {
 	}
 	if p, ok := m.proposals[es.Entry.ID]; ok && es.Answer.Status == model.Unknown {
 		b.WriteString("\n" + pad + m.st.Title.Render(m.loc.T("ui.tui.detail.proposal", "Key", "p")) + "\n")
-		fmt.Fprintf(&b, "%s+ %s · %s\n", pad, m.loc.T("ui.status."+statusKey(p.Status)), safetext.Line(p.Source))
+		fmt.Fprintf(&b, "%s+ %s · %s\n", pad, m.loc.T(p.Status.Key()), safetext.Line(p.Source))
 		if p.Justification != "" {
 			wrapped := lipgloss.NewStyle().Width(max(10, width-6)).Render(safetext.Clean(p.Justification))
 			for _, line := range strings.Split(wrapped, "\n") {

@@ -14,7 +14,6 @@ import (
 
 var (
 	statusMark = cli.StatusMark
-	statusKey  = cli.StatusKey
 	reason     = cli.Reason
 )
 
