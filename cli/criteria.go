@@ -77,7 +77,7 @@ func runCriteria(env *Env, args []string) int {
 				if e.NAAllowed {
 					flags += " [N/A]"
 				}
-				fmt.Fprintf(env.Stdout, "    %-9s %-38s %s%s\n", e.Category, e.ID, env.Loc.Criterion(l.Name, e.ID).Title, flags)
+				fmt.Fprintf(env.Stdout, "    %-9s %-38s %s%s\n", env.Loc.T("ui.category."+string(e.Category)), e.ID, env.Loc.Criterion(l.Name, e.ID).Title, flags)
 			}
 			fmt.Fprintln(env.Stdout)
 		}
