@@ -17,8 +17,8 @@ import (
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/gitrepo"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/bestpractices/bestpractices/safetext"
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3";

@@ -10,8 +10,8 @@ import (
 	"github.com/bestpractices/bestpractices/detect"
 	"github.com/bestpractices/bestpractices/evidence"
 	"github.com/bestpractices/bestpractices/gitrepo"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/bestpractices/bestpractices/safetext"
 )
 
 func init() {

@@ -12,8 +12,8 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/bestpractices/bestpractices/safetext"
 	"golang.org/x/text/language"
 )
 

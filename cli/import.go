@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/badgesite"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/bestpractices/bestpractices/safetext"
 )
 
 func init() {

@@ -9,8 +9,8 @@ import (
 	"path/filepath"
 
 	"github.com/bestpractices/bestpractices/badgesite"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/bestpractices/bestpractices/safetext"
 )
 
 // maxDifferences is how many differences check --json-in-sync lists.

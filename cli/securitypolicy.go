@@ -14,8 +14,8 @@ import (
 	"github.com/bestpractices/bestpractices/detect"
 	"github.com/bestpractices/bestpractices/evidence"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/bestpractices/bestpractices/safetext"
 	"github.com/charmbracelet/huh"
 )
 

@@ -7,7 +7,7 @@ import (
 
 	"github.com/bestpractices/bestpractices/badgesite"
 	"github.com/bestpractices/bestpractices/i18n"
-	"github.com/bestpractices/bestpractices/safetext"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 )
 
 // siteError says an error of package badgesite in the user's language;

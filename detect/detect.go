@@ -23,8 +23,8 @@ import (
 	"github.com/bestpractices/bestpractices/evidence"
 	"github.com/bestpractices/bestpractices/gitrepo"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/bestpractices/bestpractices/safetext"
 )
 
 // DefaultMaxRead is how much of a file is read: enough for any policy or

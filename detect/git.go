@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"github.com/bestpractices/bestpractices/evidence"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/bestpractices/bestpractices/safetext"
 )
 
 var (

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/gitrepo"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/bestpractices/bestpractices/safetext"
 )
 
 var (

@@ -13,7 +13,7 @@ import (
 	"text/template/parse"
 	"unicode/utf8"
 
-	"github.com/bestpractices/bestpractices/safetext"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )

@@ -15,7 +15,7 @@ import (
 	"sync"
 	"text/template"
 
-	"github.com/bestpractices/bestpractices/safetext"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"

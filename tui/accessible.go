@@ -7,8 +7,8 @@ import (
 	"io"
 
 	"github.com/bestpractices/bestpractices/cli"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/bestpractices/bestpractices/safetext"
 	"github.com/charmbracelet/huh"
 )
 
