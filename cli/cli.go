@@ -15,8 +15,8 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
-	"github.com/bestpractices/bestpractices/gitrepo"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/gitrepo"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )

@@ -9,7 +9,7 @@ import (
 
 	"github.com/bestpractices/bestpractices/detect"
 	"github.com/bestpractices/bestpractices/evidence"
-	"github.com/bestpractices/bestpractices/gitrepo"
+	"github.com/bestpractices/bestpractices/internal/gitrepo"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/bestpractices/bestpractices/gitrepo"
+	"github.com/bestpractices/bestpractices/internal/gitrepo"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/bestpractices/bestpractices/gitrepo"
+	"github.com/bestpractices/bestpractices/internal/gitrepo"
 )
 
 // Forge is the kind of hosting, which decides the shape of file addresses.
