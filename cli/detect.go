@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/detect"
-	"github.com/bestpractices/bestpractices/evidence"
+	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/gitrepo"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"

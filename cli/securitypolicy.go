@@ -12,8 +12,8 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/detect"
-	"github.com/bestpractices/bestpractices/evidence"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/huh"

@@ -20,8 +20,8 @@ import (
 	"time"
 
 	"github.com/bestpractices/bestpractices/criteria"
-	"github.com/bestpractices/bestpractices/evidence"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/gitrepo"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"

@@ -16,7 +16,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bestpractices/bestpractices/evidence"
+	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )
