@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/bestpractices/bestpractices/detect"
+	"github.com/bestpractices/bestpractices/internal/detect"
 	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/gitrepo"
 	"github.com/bestpractices/bestpractices/internal/safetext"

@@ -11,8 +11,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/bestpractices/bestpractices/detect"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/detect"
 	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
