@@ -5,7 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/bestpractices/bestpractices/badgesite"
+	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -24,7 +24,7 @@ func runExport(env *Env, args []string) int {
 	if !ok {
 		return ExitBadInput
 	}
-	data, err := badgesite.Export(env.Catalog, f.Project, f.Answers)
+	data, err := site.Export(env.Catalog, f.Project, f.Answers)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", siteError(env.Loc, err, env.DisplayPath(f.Path))))
 		return ExitBadInput
@@ -41,7 +41,7 @@ func runExport(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.export.write_failed", "File", env.DisplayPath(p), "Error", err.Error())))
 		return ExitBadInput
 	}
-	fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.export.wrote", "File", env.DisplayPath(p), "Count", badgesite.Count(env.Catalog, f.Answers)))
+	fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.export.wrote", "File", env.DisplayPath(p), "Count", site.Count(env.Catalog, f.Answers)))
 	return ExitOK
 }
 

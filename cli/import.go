@@ -9,8 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/bestpractices/bestpractices/badgesite"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -46,7 +46,7 @@ func runImport(env *Env, args []string) int {
 	}
 	data, err := readImport(env, file, display)
 	if err != nil {
-		var se *badgesite.Error
+		var se *site.Error
 		if errors.As(err, &se) {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", siteError(env.Loc, err, display)))
 		} else {
@@ -54,7 +54,7 @@ func runImport(env *Env, args []string) int {
 		}
 		return ExitBadInput
 	}
-	in, err := badgesite.Parse(display, data, env.Catalog)
+	in, err := site.Parse(display, data, env.Catalog)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", siteError(env.Loc, err, display)))
 		return ExitBadInput
@@ -65,7 +65,7 @@ func runImport(env *Env, args []string) int {
 	if !f.Exists {
 		have = model.Project{}
 	}
-	m := badgesite.MergeAnswers(env.Catalog, f.Answers, have, in, *overwrite)
+	m := site.MergeAnswers(env.Catalog, f.Answers, have, in, *overwrite)
 	printMerge(env, in, m, display, *dryRun)
 
 	answersFile := env.DisplayPath(f.Path)
@@ -137,18 +137,18 @@ func readImport(env *Env, path, display string) ([]byte, error) {
 			return nil, err
 		}
 		defer fh.Close()
-		if info, err := fh.Stat(); err == nil && info.Size() > badgesite.MaxImportSize {
-			return nil, &badgesite.Error{Code: badgesite.CodeTooLarge, Path: display, Size: int(info.Size()), Limit: badgesite.MaxImportSize}
+		if info, err := fh.Stat(); err == nil && info.Size() > site.MaxImportSize {
+			return nil, &site.Error{Code: site.CodeTooLarge, Path: display, Size: int(info.Size()), Limit: site.MaxImportSize}
 		}
 		r = fh
 	}
-	return io.ReadAll(io.LimitReader(r, badgesite.MaxImportSize+1))
+	return io.ReadAll(io.LimitReader(r, site.MaxImportSize+1))
 }
 
 // printMerge says what the import does (or would do, in a dry run).
-func printMerge(env *Env, in *badgesite.Imported, m *badgesite.Merge, display string, dryRun bool) {
+func printMerge(env *Env, in *site.Imported, m *site.Merge, display string, dryRun bool) {
 	w, loc := env.Stdout, env.Loc
-	if in.Kind == badgesite.KindProject {
+	if in.Kind == site.KindProject {
 		fmt.Fprintln(w, loc.T("ui.site.import.source_project", "File", display, "ID", in.Project.BadgeID, "Count", len(in.Answers)))
 	} else {
 		fmt.Fprintln(w, loc.T("ui.site.import.source_file", "File", display, "Count", len(in.Answers)))
@@ -156,7 +156,7 @@ func printMerge(env *Env, in *badgesite.Imported, m *badgesite.Merge, display st
 	for _, id := range in.Retired {
 		fmt.Fprintln(w, loc.T("ui.site.import.retired", "ID", id))
 	}
-	list := func(key string, cs []badgesite.Change, detail bool) {
+	list := func(key string, cs []site.Change, detail bool) {
 		if len(cs) == 0 {
 			return
 		}

@@ -8,8 +8,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/bestpractices/bestpractices/badgesite"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -20,15 +20,15 @@ const maxDifferences = 20
 // .bestpractices.json beside the answers file is exactly what export would
 // write, 1 when it is missing or stale (saying what differs).
 func checkJSONInSync(env *Env, f *model.File) int {
-	want, err := badgesite.Export(env.Catalog, f.Project, f.Answers)
+	want, err := site.Export(env.Catalog, f.Project, f.Answers)
 	answers := env.DisplayPath(f.Path)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", siteError(env.Loc, err, answers)))
 		return ExitBadInput
 	}
-	p := filepath.Join(filepath.Dir(f.Path), badgesite.FileName)
+	p := filepath.Join(filepath.Dir(f.Path), site.FileName)
 	name := env.DisplayPath(p)
-	got, err := readLimited(p, badgesite.MaxImportSize)
+	got, err := readLimited(p, site.MaxImportSize)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.missing", "File", name))
@@ -40,7 +40,7 @@ func checkJSONInSync(env *Env, f *model.File) int {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.in_sync", "File", name, "Answers", answers))
 		return ExitOK
 	}
-	diffs, err := badgesite.Diff(want, got)
+	diffs, err := site.Diff(want, got)
 	switch {
 	case err != nil:
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.unreadable", "File", name, "Error", safetext.Line(err.Error())))

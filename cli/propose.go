@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 
-	"github.com/bestpractices/bestpractices/badgesite"
+	"github.com/bestpractices/bestpractices/internal/site"
 )
 
 func init() {
@@ -29,7 +29,7 @@ func runPropose(env *Env, args []string) int {
 	if p.URL == "" {
 		p.URL = env.DefaultProject(f.Path).URL
 	}
-	links, err := badgesite.Proposals(env.Catalog, p, f.Answers, *level)
+	links, err := site.Proposals(env.Catalog, p, f.Answers, *level)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", siteError(env.Loc, err, env.DisplayPath(f.Path))))
 		return ExitBadInput
@@ -43,7 +43,7 @@ func runPropose(env *Env, args []string) int {
 		fmt.Fprintln(env.Stdout, links[0].URL)
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.how"))
 	default:
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.split", "Limit", badgesite.MaxURLLength))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.split", "Limit", site.MaxURLLength))
 		for i, l := range links {
 			if i > 0 {
 				fmt.Fprintln(env.Stdout)

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bestpractices/bestpractices/badgesite"
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -203,7 +203,7 @@ func TestImportBadInput(t *testing.T) {
 
 	dir := writeAnswers(t, siteAnswers)
 	big := filepath.Join(dir, "big.json")
-	siteWrite(t, big, "{\"name\": \""+strings.Repeat("a", badgesite.MaxImportSize)+"\"}")
+	siteWrite(t, big, "{\"name\": \""+strings.Repeat("a", site.MaxImportSize)+"\"}")
 	if _, errOut, code := run(t, dir, "import", "big.json"); code != ExitBadInput || !strings.Contains(errOut, "big.json is larger than 5242880 bytes") {
 		t.Errorf("too large: %d %q", code, errOut)
 	}
@@ -348,22 +348,22 @@ func TestCheckJSONInSync(t *testing.T) {
 // Every error package badgesite can return has its words.
 func TestSiteErrorTexts(t *testing.T) {
 	en := i18n.English()
-	codes := []badgesite.Code{
-		badgesite.CodeTooLarge, badgesite.CodeNotUTF8, badgesite.CodeSyntax, badgesite.CodeNotObject, badgesite.CodeDuplicate,
-		badgesite.CodeUnknownCriteria, badgesite.CodeStatusType, badgesite.CodeBadStatus, badgesite.CodeJustificationType,
-		badgesite.CodeFieldType, badgesite.CodeJustificationTooLong, badgesite.CodeExportTooLarge, badgesite.CodeNoURL, badgesite.CodeURLTooLong,
+	codes := []site.Code{
+		site.CodeTooLarge, site.CodeNotUTF8, site.CodeSyntax, site.CodeNotObject, site.CodeDuplicate,
+		site.CodeUnknownCriteria, site.CodeStatusType, site.CodeBadStatus, site.CodeJustificationType,
+		site.CodeFieldType, site.CodeJustificationTooLong, site.CodeExportTooLarge, site.CodeNoURL, site.CodeURLTooLong,
 	}
 	for _, c := range codes {
 		if !en.Has("ui.site.error." + string(c)) {
 			t.Errorf("no text for %s", c)
 		}
 	}
-	for _, k := range []string{badgesite.JSONArray, badgesite.JSONString, badgesite.JSONNumber, badgesite.JSONBoolean, badgesite.JSONNull, badgesite.JSONEmpty} {
+	for _, k := range []string{site.JSONArray, site.JSONString, site.JSONNumber, site.JSONBoolean, site.JSONNull, site.JSONEmpty} {
 		if !en.Has("ui.site.json_kind." + k) {
 			t.Errorf("no text for the JSON kind %s", k)
 		}
 	}
-	for _, k := range []string{badgesite.JSONString, badgesite.JSONNumber} {
+	for _, k := range []string{site.JSONString, site.JSONNumber} {
 		if !en.Has("ui.site.want." + k) {
 			t.Errorf("no text for wanting %s", k)
 		}

@@ -5,16 +5,16 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/bestpractices/bestpractices/badgesite"
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/site"
 )
 
 // siteError says an error of package badgesite in the user's language;
 // file names the file when the error does not. Keys and values come from a
 // file we did not write, so they are cleaned before they reach the terminal.
 func siteError(loc *i18n.Locale, err error, file string) string {
-	var e *badgesite.Error
+	var e *site.Error
 	if !errors.As(err, &e) {
 		return safetext.Line(err.Error())
 	}
@@ -33,14 +33,14 @@ func siteError(loc *i18n.Locale, err error, file string) string {
 	}
 	unit := ""
 	switch e.Code {
-	case badgesite.CodeNotObject:
+	case site.CodeNotObject:
 		args = append(args, "Kind", loc.T("ui.site.json_kind."+e.Value))
-	case badgesite.CodeFieldType:
+	case site.CodeFieldType:
 		args = append(args, "Want", loc.T("ui.site.want."+e.Want))
-	case badgesite.CodeJustificationTooLong:
+	case site.CodeJustificationTooLong:
 		args = append(args, "Count", len(e.Longest))
 		unit = "ui.site.length_chars"
-	case badgesite.CodeExportTooLarge:
+	case site.CodeExportTooLarge:
 		unit = "ui.site.length_bytes"
 	}
 	var b strings.Builder

@@ -1,4 +1,4 @@
-package badgesite
+package site
 
 import (
 	"errors"

@@ -2,7 +2,7 @@
 // reads and publishes: the .bestpractices.json repository file, a project's
 // JSON entry (/projects/N.json), and the edit links that propose answers.
 // It is pure logic: no terminal, no disk.
-package badgesite
+package site
 
 import (
 	"fmt"
