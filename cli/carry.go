@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/bestpractices/bestpractices/crosswalk"
+	"github.com/bestpractices/bestpractices/internal/carry"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -52,7 +52,7 @@ func runCarry(env *Env, args []string) int {
 	if !ok {
 		return ExitBadInput
 	}
-	ps := carryList(env, f, crosswalk.Propose(env.Catalog, f.Answers, env.Loc), *minConf)
+	ps := carryList(env, f, carry.Propose(env.Catalog, f.Answers, env.Loc), *minConf)
 	if *apply && len(ps) > 0 {
 		var filled []model.Proposal
 		for _, p := range ps {

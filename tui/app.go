@@ -44,12 +44,12 @@ type Options struct {
 	WatchInterval time.Duration
 	// ScanProposals runs once, in the background (repository evidence).
 	ScanProposals func() model.Proposals
-	// AnswerProposals derives proposals from the answers given (the other
+	// Carry derives proposals from the answers given (the other
 	// series). It runs after every change, so it must be fast; its first run
 	// may load every locale (milliseconds each), so that one is made from
 	// Init, off the UI goroutine, and the first frame does not wait for it.
-	AnswerProposals func(*i18n.Locale, model.Answers) model.Proposals
-	Now             func() time.Time
+	Carry func(*i18n.Locale, model.Answers) model.Proposals
+	Now   func() time.Time
 }
 
 // Messages, named for what happened.
@@ -116,7 +116,7 @@ type Model struct {
 
 	scanned    model.Proposals
 	proposals  model.Proposals
-	carryReady bool // AnswerProposals has had its first, slow run
+	carryReady bool // Carry has had its first, slow run
 }
 
 // New builds the walk's model.
@@ -153,7 +153,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.opts.WatchInterval > 0 {
 		cmds = append(cmds, m.watch())
 	}
-	if carry := m.opts.AnswerProposals; carry != nil {
+	if carry := m.opts.Carry; carry != nil {
 		loc := m.loc
 		cmds = append(cmds, func() tea.Msg {
 			carry(loc, model.Answers{}) // loads what it needs, off the UI goroutine
@@ -177,8 +177,8 @@ func (m *Model) rescore() {
 	for _, p := range m.scanned {
 		m.proposals.Add(p)
 	}
-	if m.opts.AnswerProposals != nil && m.carryReady {
-		for _, p := range m.opts.AnswerProposals(m.loc, m.file.Answers) {
+	if m.opts.Carry != nil && m.carryReady {
+		for _, p := range m.opts.Carry(m.loc, m.file.Answers) {
 			m.proposals.Add(p)
 		}
 	}

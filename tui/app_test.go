@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/bestpractices/bestpractices/criteria"
-	"github.com/bestpractices/bestpractices/crosswalk"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/carry"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -412,7 +412,7 @@ func TestNewFileCreatedOnFirstAnswer(t *testing.T) {
 
 func TestProposalsAcceptAndNeverOverwrite(t *testing.T) {
 	d, p := newDriver(t, startFile, 120, 40)
-	d.m.opts.AnswerProposals = func(_ *i18n.Locale, a model.Answers) model.Proposals {
+	d.m.opts.Carry = func(_ *i18n.Locale, a model.Answers) model.Proposals {
 		ps := model.Proposals{}
 		ps.Add(model.Proposal{ID: "description_good", Status: model.Met, Justification: "README.md:1 says it.", Source: "detected in the repository", Evidence: []string{"README.md:1"}, Confidence: 2})
 		ps.Add(model.Proposal{ID: "floss_license", Status: model.Unmet, Source: "test", Confidence: 3})
@@ -470,8 +470,8 @@ func TestHelpScreen(t *testing.T) {
 // one key accepts.
 func TestCarriedAcrossSeries(t *testing.T) {
 	d, p := newDriver(t, startFile, 120, 40)
-	d.m.opts.AnswerProposals = func(loc *i18n.Locale, a model.Answers) model.Proposals {
-		return crosswalk.Propose(criteria.Default(), a, loc)
+	d.m.opts.Carry = func(loc *i18n.Locale, a model.Answers) model.Proposals {
+		return carry.Propose(criteria.Default(), a, loc)
 	}
 	d.send(carryReadyMsg{})
 	d.goTo("vulnerability_report_private")

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/bestpractices/bestpractices/criteria"
-	"github.com/bestpractices/bestpractices/crosswalk"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/carry"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -18,11 +18,11 @@ func benchModel(b *testing.B) *Model {
 	b.Helper()
 	f := model.New(filepath.Join(b.TempDir(), model.DefaultName), criteria.Default(), model.Project{Name: "bench"})
 	m := New(Options{File: f, Catalog: criteria.Default(), Locale: i18n.English(), GlamourStyle: "dark",
-		AnswerProposals: func(loc *i18n.Locale, a model.Answers) model.Proposals {
-			return crosswalk.Propose(criteria.Default(), a, loc)
+		Carry: func(loc *i18n.Locale, a model.Answers) model.Proposals {
+			return carry.Propose(criteria.Default(), a, loc)
 		}})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m.Update(carryReadyMsg{}) // as once Init's first run of the crosswalk is done
+	m.Update(carryReadyMsg{}) // as once Init's first run of carry is done
 	if cmd := m.prerender(); cmd != nil {
 		cmd()
 	}

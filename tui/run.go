@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/bestpractices/bestpractices/cli"
-	"github.com/bestpractices/bestpractices/crosswalk"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/carry"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -46,8 +46,8 @@ func Run(env *cli.Env, _ []string) int {
 		}
 		return r.Proposals
 	}
-	opts.AnswerProposals = func(loc *i18n.Locale, a model.Answers) model.Proposals {
-		return crosswalk.Propose(env.Catalog, a, loc)
+	opts.Carry = func(loc *i18n.Locale, a model.Answers) model.Proposals {
+		return carry.Propose(env.Catalog, a, loc)
 	}
 	m := New(opts)
 	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout)).Run()

@@ -10,7 +10,7 @@ import (
 
 // Every mapping joins two criteria of our catalog, one per series, in the
 // direction its section names: a typo would carry an answer nowhere.
-func TestCrosswalkIDsExist(t *testing.T) {
+func TestMappingsIDsExist(t *testing.T) {
 	c := Default()
 	series := func(id string) string {
 		if es := c.EntriesFor(id); len(es) > 0 {
@@ -19,7 +19,7 @@ func TestCrosswalkIDsExist(t *testing.T) {
 		return ""
 	}
 	for dir, want := range map[string][2]string{MetalToBaseline: {Metal, Baseline}, BaselineToMetal: {Baseline, Metal}} {
-		ms := CrosswalkFrom(dir)
+		ms := MappingsFrom(dir)
 		if len(ms) < 50 {
 			t.Errorf("%s: only %d mappings", dir, len(ms))
 		}
@@ -43,14 +43,14 @@ func TestCrosswalkIDsExist(t *testing.T) {
 			seen[[2]string{m.From, m.To}] = true
 		}
 	}
-	if len(Crosswalk()) != len(CrosswalkFrom(MetalToBaseline))+len(CrosswalkFrom(BaselineToMetal)) {
-		t.Error("Crosswalk is not both directions together")
+	if len(Mappings()) != len(MappingsFrom(MetalToBaseline))+len(MappingsFrom(BaselineToMetal)) {
+		t.Error("Mappings is not both directions together")
 	}
 }
 
-// Our crosswalk.yaml holds the badge site's mappings exactly: the same
+// Our mappings.yaml holds the badge site's mappings exactly: the same
 // entries in the same order with the same confidences and statuses.
-func TestCrosswalkMatchesUpstream(t *testing.T) {
+func TestMappingsMatchesUpstream(t *testing.T) {
 	for dir, file := range map[string]string{MetalToBaseline: "metal_to_baseline_map.yml", BaselineToMetal: "baseline_to_metal_map.yml"} {
 		root := readUpstream(t, file)
 		var doc struct {
@@ -81,7 +81,7 @@ func TestCrosswalkMatchesUpstream(t *testing.T) {
 			want = append(want, line)
 		}
 		var got []string
-		for _, m := range CrosswalkFrom(dir) {
+		for _, m := range MappingsFrom(dir) {
 			got = append(got, fmt.Sprintf("%s -> %s %d %s %d %s %d %s", m.From, m.To, m.Met.Confidence, m.Met.Status, m.Unmet.Confidence, m.Unmet.Status, m.NA.Confidence, m.NA.Status))
 		}
 		if len(want) == 0 {
@@ -104,8 +104,8 @@ func TestCrosswalkMatchesUpstream(t *testing.T) {
 	}
 }
 
-func TestCrosswalkCrossStatus(t *testing.T) {
-	for _, m := range CrosswalkFrom(MetalToBaseline) {
+func TestMappingsCrossStatus(t *testing.T) {
+	for _, m := range MappingsFrom(MetalToBaseline) {
 		if m.From == "vulnerability_report_private" && m.To == "osps_vm_03_01" {
 			if m.NA != (Inference{2, "Unmet"}) || m.Met != (Inference{3, "Met"}) {
 				t.Errorf("read as %+v", m)
@@ -119,7 +119,7 @@ func TestCrosswalkCrossStatus(t *testing.T) {
 	t.Error("vulnerability_report_private -> osps_vm_03_01 missing")
 }
 
-func TestCrosswalkRejectsBadLines(t *testing.T) {
+func TestMappingsRejectsBadLines(t *testing.T) {
 	for _, src := range []string{
 		"metal_to_baseline:\n  - {from: a, to: b, met: 4, unmet: 1, na: 0}\n",
 		"metal_to_baseline:\n  - {from: a, to: b, met: 1, unmet: 1, na: [1, Maybe]}\n",
@@ -127,7 +127,7 @@ func TestCrosswalkRejectsBadLines(t *testing.T) {
 		"metal_to_baseline:\n  - {from: a, met: 1, unmet: 1, na: 1}\n",
 		"metal_to_silver:\n  - {from: a, to: b, met: 1, unmet: 1, na: 1}\n",
 	} {
-		if _, err := loadCrosswalk([]byte(src)); err == nil {
+		if _, err := loadMappings([]byte(src)); err == nil {
 			t.Errorf("accepted %q", src)
 		}
 	}

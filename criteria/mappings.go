@@ -18,7 +18,7 @@ type Inference struct {
 	Status string
 }
 
-// Mapping is one entry of the crosswalk: an answer to From suggests an
+// Mapping is one entry of the mappings: an answer to From suggests an
 // answer to To, with one inference per status From may have.
 type Mapping struct {
 	From, To       string
@@ -38,39 +38,39 @@ func (m Mapping) For(status string) Inference {
 	return Inference{}
 }
 
-// Directions of the crosswalk, as named in crosswalk.yaml.
+// Directions of the mappings, as named in mappings.yaml.
 const (
 	MetalToBaseline = "metal_to_baseline"
 	BaselineToMetal = "baseline_to_metal"
 )
 
-//go:embed crosswalk.yaml
-var crosswalkYAML []byte
+//go:embed mappings.yaml
+var mappingsYAML []byte
 
-var crosswalk = mustLoadCrosswalk(crosswalkYAML)
+var mappings = mustLoadMappings(mappingsYAML)
 
-// Crosswalk returns every mapping between the series, metal to baseline
+// Mappings returns every mapping between the series, metal to baseline
 // first, each direction in the file's order. Callers must not modify it.
-func Crosswalk() []Mapping { return crosswalk.all }
+func Mappings() []Mapping { return mappings.all }
 
-// CrosswalkFrom returns the mappings of one direction (MetalToBaseline or
+// MappingsFrom returns the mappings of one direction (MetalToBaseline or
 // BaselineToMetal).
-func CrosswalkFrom(direction string) []Mapping { return crosswalk.byDir[direction] }
+func MappingsFrom(direction string) []Mapping { return mappings.byDir[direction] }
 
-type crosswalkData struct {
+type mappingsData struct {
 	all   []Mapping
 	byDir map[string][]Mapping
 }
 
-func mustLoadCrosswalk(b []byte) crosswalkData {
-	d, err := loadCrosswalk(b)
+func mustLoadMappings(b []byte) mappingsData {
+	d, err := loadMappings(b)
 	if err != nil {
-		panic("criteria: embedded crosswalk.yaml: " + err.Error())
+		panic("criteria: embedded mappings.yaml: " + err.Error())
 	}
 	return d
 }
 
-// rawMapping is one line of crosswalk.yaml; each status is a number or a
+// rawMapping is one line of mappings.yaml; each status is a number or a
 // [number, Status] pair.
 type rawMapping struct {
 	From  string    `yaml:"from"`
@@ -80,12 +80,12 @@ type rawMapping struct {
 	NA    yaml.Node `yaml:"na"`
 }
 
-func loadCrosswalk(b []byte) (crosswalkData, error) {
+func loadMappings(b []byte) (mappingsData, error) {
 	var doc map[string][]rawMapping
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return crosswalkData{}, err
+		return mappingsData{}, err
 	}
-	d := crosswalkData{byDir: map[string][]Mapping{}}
+	d := mappingsData{byDir: map[string][]Mapping{}}
 	for _, dir := range []string{MetalToBaseline, BaselineToMetal} {
 		for _, r := range doc[dir] {
 			if r.From == "" || r.To == "" {

@@ -1,8 +1,8 @@
-// Package crosswalk proposes answers for the criteria of one series (metal
+// Package carry proposes answers for the criteria of one series (metal
 // or baseline) from the answers given in the other, using the mappings of
-// the catalog (criteria.Crosswalk). It only proposes: accepting is the
+// the catalog (criteria.Mappings). It only proposes: accepting is the
 // caller's, and fills unanswered criteria only (model.File.Accept).
-package crosswalk
+package carry
 
 import (
 	"strings"
@@ -32,7 +32,7 @@ import (
 // turn a weak guess into a strong one. Once the maintainer has reviewed it
 // and removed the note, it is their answer and is carried like any other.
 func Propose(cat *criteria.Catalog, answers model.Answers, loc *i18n.Locale) model.Proposals {
-	return propose(cat, criteria.Crosswalk(), answers, loc)
+	return propose(cat, criteria.Mappings(), answers, loc)
 }
 
 type candidate struct {

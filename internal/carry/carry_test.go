@@ -1,4 +1,4 @@
-package crosswalk
+package carry
 
 import (
 	"strings"
