@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/bestpractices/bestpractices/cli"
+	"github.com/bestpractices/bestpractices/internal/cli"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/huh"

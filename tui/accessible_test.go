@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bestpractices/bestpractices/cli"
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/cli"
 	"github.com/bestpractices/bestpractices/model"
 )
 

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/bestpractices/bestpractices/cli"
+	"github.com/bestpractices/bestpractices/internal/cli"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/bubbles/key"

@@ -5,7 +5,7 @@ package main
 import (
 	"os"
 
-	"github.com/bestpractices/bestpractices/cli"
+	"github.com/bestpractices/bestpractices/internal/cli"
 	"github.com/bestpractices/bestpractices/tui"
 	"github.com/mattn/go-isatty"
 )

@@ -82,7 +82,7 @@ func TestI18nCheck(t *testing.T) {
 // over the files in the source tree (the embedded ones are checked in
 // package i18n).
 func TestI18nCheckShippedFiles(t *testing.T) {
-	files, _ := filepath.Glob("../i18n/*.yaml")
+	files, _ := filepath.Glob("../../i18n/*.yaml")
 	if len(files) == 0 {
 		t.Fatal("no locale files found")
 	}
