@@ -6,6 +6,7 @@ package criteria
 import (
 	_ "embed"
 	"fmt"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -97,10 +98,13 @@ var metalYAML []byte
 //go:embed baseline.yaml
 var baselineYAML []byte
 
-var std = mustLoad(metalYAML, baselineYAML)
+// std is parsed on first use, not at start-up: commands that never look at
+// the catalog (--version, --help) should not pay for it.
+var std = sync.OnceValue(func() *Catalog { return mustLoad(metalYAML, baselineYAML) })
 
-// Default returns the catalog built into the binary.
-func Default() *Catalog { return std }
+// Default returns the catalog built into the binary. Callers must not
+// modify it.
+func Default() *Catalog { return std() }
 
 type seriesFile struct {
 	Series string   `yaml:"series"`

@@ -3,6 +3,7 @@ package criteria
 import (
 	_ "embed"
 	"fmt"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -47,15 +48,16 @@ const (
 //go:embed mappings.yaml
 var mappingsYAML []byte
 
-var mappings = mustLoadMappings(mappingsYAML)
+// mappings is parsed on first use, not at start-up (see std).
+var mappings = sync.OnceValue(func() mappingsData { return mustLoadMappings(mappingsYAML) })
 
 // Mappings returns every mapping between the series, metal to baseline
 // first, each direction in the file's order. Callers must not modify it.
-func Mappings() []Mapping { return mappings.all }
+func Mappings() []Mapping { return mappings().all }
 
 // MappingsFrom returns the mappings of one direction (MetalToBaseline or
 // BaselineToMetal).
-func MappingsFrom(direction string) []Mapping { return mappings.byDir[direction] }
+func MappingsFrom(direction string) []Mapping { return mappings().byDir[direction] }
 
 type mappingsData struct {
 	all   []Mapping

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"text/template/parse"
 	"unicode/utf8"
 
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -192,7 +192,7 @@ func (c *checker) sorted() []Problem {
 	return c.out
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = lazyregexp.New(`^yaml: line (\d+): (.*)$`)
 
 // yamlErrorLine splits a yaml.v3 error into its line (0 if not given) and
 // its message.
@@ -545,7 +545,7 @@ func visitBranch(visit func(parse.Node), b *parse.BranchNode) {
 	}
 }
 
-var codeSpan = regexp.MustCompile("`[^`\n]*`")
+var codeSpan = lazyregexp.New("`[^`\n]*`")
 
 // links checks the Markdown links of a text: [text](url) with an http(s),
 // mailto or relative URL, nothing left open. en is the English text it
@@ -669,7 +669,7 @@ func closing(s string, i int) int {
 	return -1
 }
 
-var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.\-]*:`)
+var scheme = lazyregexp.New(`^[a-zA-Z][a-zA-Z0-9+.\-]*:`)
 
 func hasScheme(url string) bool { return scheme.MatchString(url) }
 

@@ -7,13 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"gopkg.in/yaml.v3"
 )
 
@@ -147,7 +147,7 @@ func Load(path string, cat *criteria.Catalog) (*File, error) {
 	return f, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = lazyregexp.New(`^yaml: line (\d+): (.*)$`)
 
 // Parse checks src as the answers file at path.
 func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {

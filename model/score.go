@@ -1,11 +1,11 @@
 package model
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 )
 
 // Result is the badge site's verdict on one entry's answer.
@@ -27,7 +27,7 @@ const (
 func (r Result) Satisfied() bool { return r == ResultPassing || r == ResultBarely }
 
 // The badge's own tests: a justification beginning "// " is a placeholder.
-var urlPattern = regexp.MustCompile(`https?://[^/. ]+\.[^ ]`)
+var urlPattern = lazyregexp.New(`https?://[^/. ]+\.[^ ]`)
 
 func placeholder(j string) bool { return strings.HasPrefix(j, "// ") }
 

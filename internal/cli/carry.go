@@ -8,10 +8,6 @@ import (
 	"github.com/bestpractices/bestpractices/model"
 )
 
-func init() {
-	register(&Command{Name: "carry", Summary: "ui.carry.summary", Run: runCarry})
-}
-
 // CarryJSON is one proposal of `carry --format json`.
 type CarryJSON struct {
 	ID            string `json:"id"`

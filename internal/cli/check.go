@@ -4,10 +4,6 @@ import (
 	"fmt"
 )
 
-func init() {
-	register(&Command{Name: "check", Summary: "ui.cli.check.summary", Run: runCheck})
-}
-
 // runCheck is for CI: exit 0 when the level is achieved, 1 when not.
 func runCheck(env *Env, args []string) int {
 	fs := env.flagSet("check")

@@ -76,10 +76,28 @@ type Command struct {
 	Run     func(env *Env, args []string) int
 }
 
-var commands = map[string]*Command{}
-
-// register adds a subcommand; each lives in a file of its own.
-func register(c *Command) { commands[c.Name] = c }
+// commands returns the subcommands by name; each runs from a file of its
+// own. A function, not a table filled by init functions: nothing runs
+// before main needs it.
+func commands() map[string]*Command {
+	list := []*Command{
+		{Name: "carry", Summary: "ui.carry.summary", Run: runCarry},
+		{Name: "check", Summary: "ui.cli.check.summary", Run: runCheck},
+		{Name: "criteria", Summary: "ui.cli.criteria.summary", Run: runCriteria},
+		{Name: "detect", Summary: "ui.detect.summary", Run: runDetect},
+		{Name: "export", Summary: "ui.site.export.summary", Run: runExport},
+		{Name: "i18n", Summary: "ui.i18ncmd.summary", Run: runI18n},
+		{Name: "import", Summary: "ui.site.import.summary", Run: runImport},
+		{Name: "propose", Summary: "ui.site.propose.summary", Run: runPropose},
+		{Name: "security-policy", Summary: "ui.detect.security.summary", Run: runSecurityPolicy},
+		{Name: "status", Summary: "ui.cli.status.summary", Run: runStatus},
+	}
+	byName := make(map[string]*Command, len(list))
+	for _, c := range list {
+		byName[c.Name] = c
+	}
+	return byName
+}
 
 // Interactive starts the full-screen walk; package main sets it to tui.Run
 // so that this package does not depend on the terminal UI.
@@ -123,14 +141,14 @@ func Run(env *Env, args []string) int {
 	}
 	if rest[0] == "help" {
 		if len(rest) > 1 {
-			if c, ok := commands[rest[1]]; ok {
+			if c, ok := commands()[rest[1]]; ok {
 				return c.Run(env, []string{"--help"})
 			}
 		}
 		env.usage()
 		return ExitOK
 	}
-	c, ok := commands[rest[0]]
+	c, ok := commands()[rest[0]]
 	if !ok {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_command", "Name", rest[0]))
 		return ExitBadInput
@@ -194,13 +212,14 @@ func (env *Env) setLocale() (int, bool) {
 
 func (env *Env) usage() {
 	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.usage"))
-	names := make([]string, 0, len(commands))
-	for n := range commands {
+	cmds := commands()
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(env.Stderr, "  %-16s %s\n", n, env.Loc.T(commands[n].Summary))
+		fmt.Fprintf(env.Stderr, "  %-16s %s\n", n, env.Loc.T(cmds[n].Summary))
 	}
 	fmt.Fprintln(env.Stderr)
 	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.global_flags"))

@@ -7,10 +7,6 @@ import (
 	"github.com/bestpractices/bestpractices/criteria"
 )
 
-func init() {
-	register(&Command{Name: "criteria", Summary: "ui.cli.criteria.summary", Run: runCriteria})
-}
-
 // CriterionJSON is one entry of `criteria --format json`.
 type CriterionJSON struct {
 	ID                       string `json:"id"`

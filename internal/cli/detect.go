@@ -14,10 +14,6 @@ import (
 	"github.com/bestpractices/bestpractices/model"
 )
 
-func init() {
-	register(&Command{Name: "detect", Summary: "ui.detect.summary", Run: runDetect})
-}
-
 // RepoRoot is the repository the answers file belongs to: the git work
 // tree holding it, else its directory.
 func (env *Env) RepoRoot() string {

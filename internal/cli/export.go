@@ -9,10 +9,6 @@ import (
 	"github.com/bestpractices/bestpractices/model"
 )
 
-func init() {
-	register(&Command{Name: "export", Summary: "ui.site.export.summary", Run: runExport})
-}
-
 // runExport writes .bestpractices.json, the file the badge site reads.
 func runExport(env *Env, args []string) int {
 	fs := env.flagSet("export")

@@ -17,10 +17,6 @@ import (
 	"golang.org/x/text/language"
 )
 
-func init() {
-	register(&Command{Name: "i18n", Summary: "ui.i18ncmd.summary", Run: runI18n})
-}
-
 // runI18n dispatches the translator's commands.
 func runI18n(env *Env, args []string) int {
 	fset := env.flagSet("i18n")

@@ -14,10 +14,6 @@ import (
 	"github.com/bestpractices/bestpractices/model"
 )
 
-func init() {
-	register(&Command{Name: "import", Summary: "ui.site.import.summary", Run: runImport})
-}
-
 // runImport merges a badge site project entry or a .bestpractices.json into
 // the answers file. Nothing is written unless the whole file was read, and
 // an answer given is replaced only with --overwrite.

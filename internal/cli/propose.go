@@ -6,10 +6,6 @@ import (
 	"github.com/bestpractices/bestpractices/internal/site"
 )
 
-func init() {
-	register(&Command{Name: "propose", Summary: "ui.site.propose.summary", Run: runPropose})
-}
-
 // runPropose prints the badge site links that propose the answers. The
 // links go to standard output, one per line; the advice to standard error.
 func runPropose(env *Env, args []string) int {

@@ -19,10 +19,6 @@ import (
 	"github.com/charmbracelet/huh"
 )
 
-func init() {
-	register(&Command{Name: "security-policy", Summary: "ui.detect.security.summary", Run: runSecurityPolicy})
-}
-
 // Private reporting channels.
 const (
 	channelForge = "forge"

@@ -12,10 +12,6 @@ import (
 	"github.com/bestpractices/bestpractices/model"
 )
 
-func init() {
-	register(&Command{Name: "status", Summary: "ui.cli.status.summary", Run: runStatus})
-}
-
 func runStatus(env *Env, args []string) int {
 	fs := env.flagSet("status")
 	format := fs.String("format", "text", "")

@@ -14,7 +14,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -23,6 +22,7 @@ import (
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/gitrepo"
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )
@@ -240,7 +240,7 @@ type text struct {
 func (t *text) String() string { return strings.Join(t.lines, "\n") }
 
 // find returns the first line (1-based) matching re, 0 when none does.
-func (t *text) find(re *regexp.Regexp) int {
+func (t *text) find(re *lazyregexp.Regexp) int {
 	for i, l := range t.lines {
 		if re.MatchString(l) {
 			return i + 1

@@ -3,11 +3,11 @@ package detect
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -16,24 +16,24 @@ import (
 var policyDirs = []string{"", ".github", "docs", ".gitlab"}
 
 var (
-	heading     = regexp.MustCompile(`^\s{0,3}#{1,6}\s`)
-	underline   = regexp.MustCompile(`^\s*(=+|-+|~+|\^+)\s*$`)
-	decoration  = regexp.MustCompile(`^\s*(\[!\[|!\[|<|\.\. |\||\[!|\{|:[a-z]+:|---|\*\*\*|` + "```" + `)`)
-	wordPattern = regexp.MustCompile(`[\pL\pN]+`)
+	heading     = lazyregexp.New(`^\s{0,3}#{1,6}\s`)
+	underline   = lazyregexp.New(`^\s*(=+|-+|~+|\^+)\s*$`)
+	decoration  = lazyregexp.New(`^\s*(\[!\[|!\[|<|\.\. |\||\[!|\{|:[a-z]+:|---|\*\*\*|` + "```" + `)`)
+	wordPattern = lazyregexp.New(`[\pL\pN]+`)
 
-	obtainWords     = regexp.MustCompile(`(?i)\b(install(ation|ing)?|download|go get|releases?|binar(y|ies)|package manager|getting started)\b`)
-	feedbackWords   = regexp.MustCompile(`(?i)\b(issues?|bugs?|feedback|discussions?|mailing list|forum|questions?|support)\b`)
-	contributeWords = regexp.MustCompile(`(?i)\b(contribut\w*|pull requests?|merge requests?|patch(es)?)\b`)
-	docHeading      = regexp.MustCompile(`(?i)^\W*(install(ation|ing)?|usage|getting started|quick ?start|how to use|documentation|docs|examples?|tutorial|user guide|commands)\b`)
-	contribHeading  = regexp.MustCompile(`(?i)^\W*contribut`)
-	securityHeading = regexp.MustCompile(`(?i)^\W*(security|reporting (security|vulnerabilit)|vulnerabilit)`)
+	obtainWords     = lazyregexp.New(`(?i)\b(install(ation|ing)?|download|go get|releases?|binar(y|ies)|package manager|getting started)\b`)
+	feedbackWords   = lazyregexp.New(`(?i)\b(issues?|bugs?|feedback|discussions?|mailing list|forum|questions?|support)\b`)
+	contributeWords = lazyregexp.New(`(?i)\b(contribut\w*|pull requests?|merge requests?|patch(es)?)\b`)
+	docHeading      = lazyregexp.New(`(?i)^\W*(install(ation|ing)?|usage|getting started|quick ?start|how to use|documentation|docs|examples?|tutorial|user guide|commands)\b`)
+	contribHeading  = lazyregexp.New(`(?i)^\W*contribut`)
+	securityHeading = lazyregexp.New(`(?i)^\W*(security|reporting (security|vulnerabilit)|vulnerabilit)`)
 
-	requirementWords = regexp.MustCompile(`(?i)\b(coding (style|standards?|conventions?)|code style|style guide|gofmt|go vet|lint\w*|formatt\w*|tests?|sign(ed)?[- ]off|dco|cla|commit messages?|code review)\b`)
-	dcoWords         = regexp.MustCompile(`(?i)(developer certificate of origin|signed-off-by|\bdco\b|git commit -s\b|--signoff)`)
+	requirementWords = lazyregexp.New(`(?i)\b(coding (style|standards?|conventions?)|code style|style guide|gofmt|go vet|lint\w*|formatt\w*|tests?|sign(ed)?[- ]off|dco|cla|commit messages?|code review)\b`)
+	dcoWords         = lazyregexp.New(`(?i)(developer certificate of origin|signed-off-by|\bdco\b|git commit -s\b|--signoff)`)
 
-	emailPattern   = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	privateChannel = regexp.MustCompile(`(?i)(security/advisories/new|private(ly)? vulnerability report|report a vulnerability|security advisor(y|ies)|confidential issue|issue\[confidential\]|privately|huntr\.(dev|com)|hackerone|bugcrowd|intigriti|\bpgp\b|\bgpg\b|encrypted e-?mail)`)
-	responseTime   = regexp.MustCompile(`(?i)\bwithin\s+(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\s+(?:business\s+|working\s+|calendar\s+)?(hours?|days?|weeks?)\b`)
+	emailPattern   = lazyregexp.New(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	privateChannel = lazyregexp.New(`(?i)(security/advisories/new|private(ly)? vulnerability report|report a vulnerability|security advisor(y|ies)|confidential issue|issue\[confidential\]|privately|huntr\.(dev|com)|hackerone|bugcrowd|intigriti|\bpgp\b|\bgpg\b|encrypted e-?mail)`)
+	responseTime   = lazyregexp.New(`(?i)\bwithin\s+(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\s+(?:business\s+|working\s+|calendar\s+)?(hours?|days?|weeks?)\b`)
 	numberWords    = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14}
 	emphasis       = strings.NewReplacer("**", "", "__", "", "*", "", "`", "")
 )
@@ -51,7 +51,7 @@ func headingAt(t *text, i int) (string, bool) {
 }
 
 // findHeading returns the line of the first heading matching re.
-func findHeading(t *text, re *regexp.Regexp) int {
+func findHeading(t *text, re *lazyregexp.Regexp) int {
 	for i := range t.lines {
 		if h, ok := headingAt(t, i); ok && re.MatchString(h) {
 			return i + 1

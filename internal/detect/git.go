@@ -10,25 +10,25 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/bestpractices/bestpractices/internal/evidence"
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )
 
 var (
-	shaPattern     = regexp.MustCompile(`^[0-9a-f]{40}([0-9a-f]{24})?$`)
-	versionPrefix  = regexp.MustCompile(`(?i)^(v|version[-_]?|release[-_]?|rel[-_]?)`)
-	versionTag     = regexp.MustCompile(`(?i)^(v|version[-_]?|release[-_]?|rel[-_]?)?\d+(\.\d+)*([-+._].*)?$`)
-	semverTag      = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
-	committerLine  = regexp.MustCompile(`(?m)^committer .* (\d+) [+-]\d{4}$`)
-	reflogLine     = regexp.MustCompile(`^[0-9a-f]+ ([0-9a-f]+) .*> (\d+) [+-]\d{4}\t(.*)$`)
-	commitMessages = regexp.MustCompile(`^(commit|merge|pull|rebase|cherry-pick|am|revert)`)
+	shaPattern     = lazyregexp.New(`^[0-9a-f]{40}([0-9a-f]{24})?$`)
+	versionPrefix  = lazyregexp.New(`(?i)^(v|version[-_]?|release[-_]?|rel[-_]?)`)
+	versionTag     = lazyregexp.New(`(?i)^(v|version[-_]?|release[-_]?|rel[-_]?)?\d+(\.\d+)*([-+._].*)?$`)
+	semverTag      = lazyregexp.New(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+	committerLine  = lazyregexp.New(`(?m)^committer .* (\d+) [+-]\d{4}$`)
+	reflogLine     = lazyregexp.New(`^[0-9a-f]+ ([0-9a-f]+) .*> (\d+) [+-]\d{4}\t(.*)$`)
+	commitMessages = lazyregexp.New(`^(commit|merge|pull|rebase|cherry-pick|am|revert)`)
 )
 
 func (s *scanner) scanGit() {

@@ -2,19 +2,19 @@ package detect
 
 import (
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/internal/gitrepo"
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )
 
 var (
 	// manifestURL finds the project's own addresses in package manifests.
-	manifestURL = regexp.MustCompile(`(?i)["']?\b(homepage|home-page|repository|documentation|url|bugs|source|changelog|issues|download)["']?\s*[:=]\s*(?:\{\s*"url"\s*:\s*)?["']?(https?://[^\s"'<>,)]+)|<url>\s*(https?://[^\s<]+)\s*</url>`)
-	anyURL      = regexp.MustCompile(`https?://[^\s"'<>)\]]+`)
+	manifestURL = lazyregexp.New(`(?i)["']?\b(homepage|home-page|repository|documentation|url|bugs|source|changelog|issues|download)["']?\s*[:=]\s*(?:\{\s*"url"\s*:\s*)?["']?(https?://[^\s"'<>,)]+)|<url>\s*(https?://[^\s<]+)\s*</url>`)
+	anyURL      = lazyregexp.New(`https?://[^\s"'<>)\]]+`)
 )
 
 var manifests = []string{"package.json", "Cargo.toml", "pyproject.toml", "setup.py", "setup.cfg", "pom.xml", "composer.json", "mix.exs", "deno.json"}

@@ -2,10 +2,10 @@ package detect
 
 import (
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -152,7 +152,7 @@ func normalize(s string) string {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-var spdxLine = regexp.MustCompile(`(?m)SPDX-License-Identifier:\s*([^\s*/#>-][^*/#>]*?)\s*(\*/|-->|$)`)
+var spdxLine = lazyregexp.New(`(?m)SPDX-License-Identifier:\s*([^\s*/#>-][^*/#>]*?)\s*(\*/|-->|$)`)
 
 // Identify names the license of a license text: its SPDX identifier, or ""
 // when the text is not one we know.
@@ -196,17 +196,17 @@ type licenseFile struct {
 	line    int
 }
 
-var licenseName = regexp.MustCompile(`(?i)^(licen[cs]e|copying|unlicense)([.\-_].*)?$`)
+var licenseName = lazyregexp.New(`(?i)^(licen[cs]e|copying|unlicense)([.\-_].*)?$`)
 
 // manifestLicense finds "license" declarations in package manifests.
 var manifestLicense = []struct {
 	file string
-	re   *regexp.Regexp
+	re   *lazyregexp.Regexp
 }{
-	{"package.json", regexp.MustCompile(`^\s*"license"\s*:\s*"([^"]+)"`)},
-	{"composer.json", regexp.MustCompile(`^\s*"license"\s*:\s*"([^"]+)"`)},
-	{"Cargo.toml", regexp.MustCompile(`^\s*license\s*=\s*"([^"]+)"`)},
-	{"pyproject.toml", regexp.MustCompile(`^\s*license\s*=\s*(?:\{\s*text\s*=\s*)?"([^"]+)"`)},
+	{"package.json", lazyregexp.New(`^\s*"license"\s*:\s*"([^"]+)"`)},
+	{"composer.json", lazyregexp.New(`^\s*"license"\s*:\s*"([^"]+)"`)},
+	{"Cargo.toml", lazyregexp.New(`^\s*license\s*=\s*"([^"]+)"`)},
+	{"pyproject.toml", lazyregexp.New(`^\s*license\s*=\s*(?:\{\s*text\s*=\s*)?"([^"]+)"`)},
 }
 
 func (s *scanner) scanLicense() {

@@ -2,9 +2,9 @@ package detect
 
 import (
 	"path"
-	"regexp"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -16,23 +16,23 @@ type buildSystem struct {
 	// test is the standard test command; testRe, when set, must match a
 	// line of the file for the command to apply.
 	test   string
-	testRe *regexp.Regexp
+	testRe *lazyregexp.Regexp
 }
 
 var buildSystems = []buildSystem{
 	{file: "go.mod", tool: "Go", test: "go test ./..."},
 	{file: "Cargo.toml", tool: "Cargo", test: "cargo test"},
-	{file: "package.json", tool: "npm", test: "npm test", testRe: regexp.MustCompile(`^\s*"test"\s*:\s*"(?:[^"\\]|\\.)*"`)},
-	{file: "pyproject.toml", tool: "Python (pyproject.toml)", test: "pytest", testRe: regexp.MustCompile(`^\s*\[tool\.pytest|^\s*pytest\b|"pytest`)},
+	{file: "package.json", tool: "npm", test: "npm test", testRe: lazyregexp.New(`^\s*"test"\s*:\s*"(?:[^"\\]|\\.)*"`)},
+	{file: "pyproject.toml", tool: "Python (pyproject.toml)", test: "pytest", testRe: lazyregexp.New(`^\s*\[tool\.pytest|^\s*pytest\b|"pytest`)},
 	{file: "setup.py", tool: "setuptools"},
 	{file: "tox.ini", tool: "tox", test: "tox"},
 	{file: "noxfile.py", tool: "nox", test: "nox"},
-	{file: "CMakeLists.txt", tool: "CMake", test: "ctest", testRe: regexp.MustCompile(`(?i)^\s*(enable_testing|add_test|include\s*\(\s*CTest)`)},
-	{file: "meson.build", tool: "Meson", test: "meson test", testRe: regexp.MustCompile(`^\s*test\s*\(`)},
-	{file: "Makefile", tool: "make", test: "make test", testRe: regexp.MustCompile(`^(test|tests)\s*:`)},
-	{file: "Makefile", tool: "make", test: "make check", testRe: regexp.MustCompile(`^check\s*:`)},
-	{file: "GNUmakefile", tool: "make", test: "make test", testRe: regexp.MustCompile(`^(test|tests)\s*:`)},
-	{file: "makefile", tool: "make", test: "make test", testRe: regexp.MustCompile(`^(test|tests)\s*:`)},
+	{file: "CMakeLists.txt", tool: "CMake", test: "ctest", testRe: lazyregexp.New(`(?i)^\s*(enable_testing|add_test|include\s*\(\s*CTest)`)},
+	{file: "meson.build", tool: "Meson", test: "meson test", testRe: lazyregexp.New(`^\s*test\s*\(`)},
+	{file: "Makefile", tool: "make", test: "make test", testRe: lazyregexp.New(`^(test|tests)\s*:`)},
+	{file: "Makefile", tool: "make", test: "make check", testRe: lazyregexp.New(`^check\s*:`)},
+	{file: "GNUmakefile", tool: "make", test: "make test", testRe: lazyregexp.New(`^(test|tests)\s*:`)},
+	{file: "makefile", tool: "make", test: "make test", testRe: lazyregexp.New(`^(test|tests)\s*:`)},
 	{file: "configure.ac", tool: "Autotools", test: "make check"},
 	{file: "pom.xml", tool: "Maven", test: "mvn test"},
 	{file: "build.gradle", tool: "Gradle", test: "gradle test"},
@@ -40,13 +40,13 @@ var buildSystems = []buildSystem{
 	{file: "build.xml", tool: "Ant"},
 	{file: "MODULE.bazel", tool: "Bazel", test: "bazel test //..."},
 	{file: "WORKSPACE", tool: "Bazel", test: "bazel test //..."},
-	{file: "Rakefile", tool: "Rake", test: "rake test", testRe: regexp.MustCompile(`(?i)test`)},
+	{file: "Rakefile", tool: "Rake", test: "rake test", testRe: lazyregexp.New(`(?i)test`)},
 	{file: "Gemfile", tool: "Bundler"},
-	{file: "composer.json", tool: "Composer", test: "composer test", testRe: regexp.MustCompile(`^\s*"test"\s*:`)},
+	{file: "composer.json", tool: "Composer", test: "composer test", testRe: lazyregexp.New(`^\s*"test"\s*:`)},
 	{file: "mix.exs", tool: "Mix", test: "mix test"},
 	{file: "build.sbt", tool: "sbt", test: "sbt test"},
 	{file: "Package.swift", tool: "Swift Package Manager", test: "swift test"},
-	{file: "build.zig", tool: "Zig", test: "zig build test", testRe: regexp.MustCompile(`"test"`)},
+	{file: "build.zig", tool: "Zig", test: "zig build test", testRe: lazyregexp.New(`"test"`)},
 	{file: "deno.json", tool: "Deno", test: "deno test"},
 	{file: "dune-project", tool: "dune", test: "dune test"},
 	{file: "stack.yaml", tool: "Stack", test: "stack test"},
@@ -61,7 +61,7 @@ const npmDefaultTest = "no test specified"
 var (
 	testDirs  = map[string]bool{"test": true, "tests": true, "spec": true, "__tests__": true, "testing": true, "t": true}
 	codeExts  = map[string]bool{".go": true, ".rs": true, ".py": true, ".js": true, ".mjs": true, ".cjs": true, ".ts": true, ".tsx": true, ".jsx": true, ".java": true, ".kt": true, ".c": true, ".cc": true, ".cpp": true, ".h": true, ".rb": true, ".php": true, ".ex": true, ".exs": true, ".scala": true, ".swift": true, ".cs": true, ".sh": true, ".bats": true, ".zig": true, ".hs": true, ".ml": true, ".lua": true, ".pl": true}
-	testNames = regexp.MustCompile(`(?i)(_test\.(go|py|rb|exs|c|cc|cpp)|^test_.*\.(py|c|cpp)|\.(test|spec)\.(js|mjs|cjs|ts|tsx|jsx)|_spec\.rb|Tests?\.(java|kt|cs)|\.t)$`)
+	testNames = lazyregexp.New(`(?i)(_test\.(go|py|rb|exs|c|cc|cpp)|^test_.*\.(py|c|cpp)|\.(test|spec)\.(js|mjs|cjs|ts|tsx|jsx)|_spec\.rb|Tests?\.(java|kt|cs)|\.t)$`)
 )
 
 // isTestFile reports whether a file holds tests: by its name, or by being
@@ -184,7 +184,7 @@ func ciFile(rel string) bool {
 	return false
 }
 
-var ciTests = regexp.MustCompile(`(?i)\b(go test|cargo (test|nextest)|(npm|yarn|pnpm|bun)( run)? test|pytest|tox|nox|make (test|check)|ctest|mvn\b.*\b(test|verify)|gradlew?\b.*\btest|bazel test|mix test|dotnet test|swift test|rspec|rake test|zig build test|deno test|meson test|stack test|cabal test|dune test)\b`)
+var ciTests = lazyregexp.New(`(?i)\b(go test|cargo (test|nextest)|(npm|yarn|pnpm|bun)( run)? test|pytest|tox|nox|make (test|check)|ctest|mvn\b.*\b(test|verify)|gradlew?\b.*\btest|bazel test|mix test|dotnet test|swift test|rspec|rake test|zig build test|deno test|meson test|stack test|cabal test|dune test)\b`)
 
 func (s *scanner) ciFiles() []string {
 	var out []string
@@ -217,39 +217,39 @@ func (s *scanner) scanCI() {
 // tool is something recognised by a phrase in a file.
 type tool struct {
 	name  string
-	re    *regexp.Regexp
+	re    *lazyregexp.Regexp
 	vulns bool // looks for common vulnerabilities
 	lint  bool // a general linter: weaker evidence of static analysis
 }
 
 var analysisTools = []tool{
-	{name: "CodeQL", re: regexp.MustCompile(`(?i)codeql`), vulns: true},
-	{name: "gosec", re: regexp.MustCompile(`(?i)\bgosec\b`), vulns: true},
-	{name: "Semgrep", re: regexp.MustCompile(`(?i)\bsemgrep\b`), vulns: true},
-	{name: "SonarQube", re: regexp.MustCompile(`(?i)\bsonar(qube|cloud|source|-scanner)?\b`), vulns: true},
-	{name: "Coverity", re: regexp.MustCompile(`(?i)\bcoverity\b`), vulns: true},
-	{name: "Bandit", re: regexp.MustCompile(`(?i)\bbandit\b`), vulns: true},
-	{name: "Flawfinder", re: regexp.MustCompile(`(?i)\bflawfinder\b`), vulns: true},
-	{name: "Brakeman", re: regexp.MustCompile(`(?i)\bbrakeman\b`), vulns: true},
-	{name: "Snyk Code", re: regexp.MustCompile(`(?i)\bsnyk code\b`), vulns: true},
-	{name: "staticcheck", re: regexp.MustCompile(`(?i)\bstaticcheck\b`)},
-	{name: "golangci-lint", re: regexp.MustCompile(`(?i)golangci`)},
-	{name: "cppcheck", re: regexp.MustCompile(`(?i)\bcppcheck\b`)},
-	{name: "clang-tidy", re: regexp.MustCompile(`(?i)\bclang-tidy\b`)},
-	{name: "Clang Static Analyzer", re: regexp.MustCompile(`\bscan-build\b`)},
-	{name: "SpotBugs", re: regexp.MustCompile(`(?i)\bspotbugs\b`)},
-	{name: "PMD", re: regexp.MustCompile(`\bpmd\b`)},
-	{name: "Infer", re: regexp.MustCompile(`\bfbinfer\b|\binfer run\b`)},
-	{name: "Clippy", re: regexp.MustCompile(`(?i)\bclippy\b`)},
-	{name: "PHPStan", re: regexp.MustCompile(`(?i)\bphpstan\b`)},
-	{name: "Psalm", re: regexp.MustCompile(`(?i)\bpsalm\b`)},
-	{name: "ShellCheck", re: regexp.MustCompile(`(?i)\bshellcheck\b`)},
-	{name: "go vet", re: regexp.MustCompile(`\bgo vet\b`), lint: true},
-	{name: "ESLint", re: regexp.MustCompile(`(?i)\beslint\b`), lint: true},
-	{name: "Pylint", re: regexp.MustCompile(`(?i)\bpylint\b`), lint: true},
-	{name: "Ruff", re: regexp.MustCompile(`(?i)\bruff\b`), lint: true},
-	{name: "mypy", re: regexp.MustCompile(`(?i)\bmypy\b`), lint: true},
-	{name: "RuboCop", re: regexp.MustCompile(`(?i)\brubocop\b`), lint: true},
+	{name: "CodeQL", re: lazyregexp.New(`(?i)codeql`), vulns: true},
+	{name: "gosec", re: lazyregexp.New(`(?i)\bgosec\b`), vulns: true},
+	{name: "Semgrep", re: lazyregexp.New(`(?i)\bsemgrep\b`), vulns: true},
+	{name: "SonarQube", re: lazyregexp.New(`(?i)\bsonar(qube|cloud|source|-scanner)?\b`), vulns: true},
+	{name: "Coverity", re: lazyregexp.New(`(?i)\bcoverity\b`), vulns: true},
+	{name: "Bandit", re: lazyregexp.New(`(?i)\bbandit\b`), vulns: true},
+	{name: "Flawfinder", re: lazyregexp.New(`(?i)\bflawfinder\b`), vulns: true},
+	{name: "Brakeman", re: lazyregexp.New(`(?i)\bbrakeman\b`), vulns: true},
+	{name: "Snyk Code", re: lazyregexp.New(`(?i)\bsnyk code\b`), vulns: true},
+	{name: "staticcheck", re: lazyregexp.New(`(?i)\bstaticcheck\b`)},
+	{name: "golangci-lint", re: lazyregexp.New(`(?i)golangci`)},
+	{name: "cppcheck", re: lazyregexp.New(`(?i)\bcppcheck\b`)},
+	{name: "clang-tidy", re: lazyregexp.New(`(?i)\bclang-tidy\b`)},
+	{name: "Clang Static Analyzer", re: lazyregexp.New(`\bscan-build\b`)},
+	{name: "SpotBugs", re: lazyregexp.New(`(?i)\bspotbugs\b`)},
+	{name: "PMD", re: lazyregexp.New(`\bpmd\b`)},
+	{name: "Infer", re: lazyregexp.New(`\bfbinfer\b|\binfer run\b`)},
+	{name: "Clippy", re: lazyregexp.New(`(?i)\bclippy\b`)},
+	{name: "PHPStan", re: lazyregexp.New(`(?i)\bphpstan\b`)},
+	{name: "Psalm", re: lazyregexp.New(`(?i)\bpsalm\b`)},
+	{name: "ShellCheck", re: lazyregexp.New(`(?i)\bshellcheck\b`)},
+	{name: "go vet", re: lazyregexp.New(`\bgo vet\b`), lint: true},
+	{name: "ESLint", re: lazyregexp.New(`(?i)\beslint\b`), lint: true},
+	{name: "Pylint", re: lazyregexp.New(`(?i)\bpylint\b`), lint: true},
+	{name: "Ruff", re: lazyregexp.New(`(?i)\bruff\b`), lint: true},
+	{name: "mypy", re: lazyregexp.New(`(?i)\bmypy\b`), lint: true},
+	{name: "RuboCop", re: lazyregexp.New(`(?i)\brubocop\b`), lint: true},
 }
 
 // linterConfigs are files whose presence shows warnings are looked at.
@@ -264,11 +264,11 @@ var linterConfigs = []struct{ file, tool string }{
 }
 
 var (
-	warningFlags = regexp.MustCompile(`(?i)(-Wall\b|-Wextra\b|\[tool\.(ruff|pylint|flake8|mypy)|^\s*\[(flake8|mypy|pylint)\]|\bgo vet\b|\bstaticcheck\b|golangci-lint|cargo clippy|\beslint\b|\bruff\b|\bflake8\b|\bpylint\b|\bmypy\b|\bshellcheck\b|\brubocop\b)`)
-	strictFlags  = regexp.MustCompile(`(-Werror\b|-D ?warnings\b|--deny[ =]warnings|--max-warnings[ =]0\b|werror\s*=\s*true|warnings-as-errors|TreatWarningsAsErrors>true)`)
-	fuzzFiles    = regexp.MustCompile(`(?i)(^|/)(fuzz|fuzzing|fuzzers?|fuzz_targets)(/|$)|fuzz[^/]*\.(c|cc|cpp|go|rs|py|java|js|ts)$|(^|/)\.clusterfuzzlite(/|$)`)
-	fuzzCode     = regexp.MustCompile(`^func Fuzz[A-Z0-9_]\w*\(|LLVMFuzzerTestOneInput|import atheris|@FuzzTest|fuzz_target!`)
-	fuzzCI       = regexp.MustCompile(`(?i)(cifuzz|clusterfuzzlite|go test .*-fuzz|cargo[ +].*fuzz)`)
+	warningFlags = lazyregexp.New(`(?i)(-Wall\b|-Wextra\b|\[tool\.(ruff|pylint|flake8|mypy)|^\s*\[(flake8|mypy|pylint)\]|\bgo vet\b|\bstaticcheck\b|golangci-lint|cargo clippy|\beslint\b|\bruff\b|\bflake8\b|\bpylint\b|\bmypy\b|\bshellcheck\b|\brubocop\b)`)
+	strictFlags  = lazyregexp.New(`(-Werror\b|-D ?warnings\b|--deny[ =]warnings|--max-warnings[ =]0\b|werror\s*=\s*true|warnings-as-errors|TreatWarningsAsErrors>true)`)
+	fuzzFiles    = lazyregexp.New(`(?i)(^|/)(fuzz|fuzzing|fuzzers?|fuzz_targets)(/|$)|fuzz[^/]*\.(c|cc|cpp|go|rs|py|java|js|ts)$|(^|/)\.clusterfuzzlite(/|$)`)
+	fuzzCode     = lazyregexp.New(`^func Fuzz[A-Z0-9_]\w*\(|LLVMFuzzerTestOneInput|import atheris|@FuzzTest|fuzz_target!`)
+	fuzzCI       = lazyregexp.New(`(?i)(cifuzz|clusterfuzzlite|go test .*-fuzz|cargo[ +].*fuzz)`)
 )
 
 // configFiles are where analysis is run: CI, then build files and hooks.
@@ -393,17 +393,17 @@ func (s *scanner) scanFuzz(ci []string) {
 }
 
 var dependencyTools = []tool{
-	{name: "govulncheck", re: regexp.MustCompile(`\bgovulncheck\b`)},
-	{name: "cargo audit", re: regexp.MustCompile(`cargo[- ]audit|rustsec/audit-check`)},
-	{name: "cargo deny", re: regexp.MustCompile(`cargo[- ]deny`)},
-	{name: "npm audit", re: regexp.MustCompile(`\b(npm|yarn|pnpm) audit\b`)},
-	{name: "pip-audit", re: regexp.MustCompile(`\bpip-audit\b`)},
-	{name: "OSV-Scanner", re: regexp.MustCompile(`(?i)osv-scanner`)},
-	{name: "Dependency Review", re: regexp.MustCompile(`dependency-review-action`)},
-	{name: "Snyk", re: regexp.MustCompile(`(?i)\bsnyk (test|monitor)\b|snyk/actions`)},
-	{name: "Trivy", re: regexp.MustCompile(`(?i)\btrivy\b`)},
-	{name: "bundler-audit", re: regexp.MustCompile(`bundle(r-)? audit`)},
-	{name: "OWASP Dependency-Check", re: regexp.MustCompile(`(?i)dependency-check`)},
+	{name: "govulncheck", re: lazyregexp.New(`\bgovulncheck\b`)},
+	{name: "cargo audit", re: lazyregexp.New(`cargo[- ]audit|rustsec/audit-check`)},
+	{name: "cargo deny", re: lazyregexp.New(`cargo[- ]deny`)},
+	{name: "npm audit", re: lazyregexp.New(`\b(npm|yarn|pnpm) audit\b`)},
+	{name: "pip-audit", re: lazyregexp.New(`\bpip-audit\b`)},
+	{name: "OSV-Scanner", re: lazyregexp.New(`(?i)osv-scanner`)},
+	{name: "Dependency Review", re: lazyregexp.New(`dependency-review-action`)},
+	{name: "Snyk", re: lazyregexp.New(`(?i)\bsnyk (test|monitor)\b|snyk/actions`)},
+	{name: "Trivy", re: lazyregexp.New(`(?i)\btrivy\b`)},
+	{name: "bundler-audit", re: lazyregexp.New(`bundle(r-)? audit`)},
+	{name: "OWASP Dependency-Check", re: lazyregexp.New(`(?i)dependency-check`)},
 }
 
 func (s *scanner) scanDependencies() {

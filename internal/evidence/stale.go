@@ -6,10 +6,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -21,8 +21,8 @@ type StaleRef struct {
 }
 
 var (
-	urlPattern  = regexp.MustCompile(`https?://[^\s<>"'\x60)\]]+`)
-	pathPattern = regexp.MustCompile(`[A-Za-z0-9_.\-/]+`)
+	urlPattern  = lazyregexp.New(`https?://[^\s<>"'\x60)\]]+`)
+	pathPattern = lazyregexp.New(`[A-Za-z0-9_.\-/]+`)
 )
 
 // Extensions that make a word look like a file name. Bare names (no

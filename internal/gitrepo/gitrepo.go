@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 )
 
 // Root returns the root of the git work tree containing dir, or "" when dir
@@ -113,7 +115,7 @@ func WebURL(root string) string {
 	return BrowseURL(u)
 }
 
-var scpLike = regexp.MustCompile(`^(?:[^@/]+@)?([^:/]+):(.+)$`)
+var scpLike = lazyregexp.New(`^(?:[^@/]+@)?([^:/]+):(.+)$`)
 
 // BrowseURL turns a git remote URL (https, ssh, scp-like) into the https
 // address of the project's page; "" for local paths.
