@@ -10,6 +10,7 @@ import (
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/carry"
 	"github.com/bestpractices/bestpractices/internal/cli"
+	"github.com/bestpractices/bestpractices/internal/termbg"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -35,7 +36,7 @@ func Run(env *cli.Env, _ []string) int {
 	if noColor {
 		lipgloss.SetColorProfile(termenv.Ascii)
 		style = "notty"
-	} else if lipgloss.HasDarkBackground() { // cached by bubbletea's own start-up query
+	} else if termbg.Ask(env.Stdout) { // once, before the program reads the terminal
 		style = "dark"
 	}
 	opts := Options{File: f, Catalog: env.Catalog, Locale: env.Loc, ReadOnly: readOnly, GlamourStyle: style, WatchInterval: 2 * time.Second}

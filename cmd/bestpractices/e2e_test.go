@@ -56,7 +56,7 @@ func (x *tmux) keys(k ...string) {
 
 func (x *tmux) text(s string) { x.t.Helper(); x.run("send-keys", "-t", "e2e", "-l", s) }
 
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "bestpractices")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
