@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/bestpractices/bestpractices/internal/cli"
+	"github.com/bestpractices/bestpractices/internal/environ"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/huh"
@@ -15,18 +16,18 @@ import (
 // runAccessible asks the open criteria one by one with plain line prompts
 // (huh's accessible mode): no full-screen layout, for screen readers and
 // dumb terminals. Each answer is saved at once.
-func runAccessible(env *cli.Env, f *model.File, readOnly string) int {
+func runAccessible(env *environ.Env, f *model.File, readOnly string) int {
 	loc, out := env.Loc, env.Stdout
 	in := &lineReader{r: bufio.NewReader(env.Stdin)}
 	if readOnly != "" {
 		fmt.Fprintln(env.Stderr, loc.T("ui.tui.read_only", "Reason", readOnly))
-		return cli.ExitBadInput
+		return environ.ExitBadInput
 	}
 	s := f.Score()
 	levels := cli.NextLevels(s)
 	if len(levels) == 0 {
 		fmt.Fprintln(out, loc.T("ui.tui.all_done"))
-		return cli.ExitOK
+		return environ.ExitOK
 	}
 	ls := levels[0]
 	open := cli.Blockers(ls)
@@ -58,7 +59,7 @@ func runAccessible(env *cli.Env, f *model.File, readOnly string) int {
 		}
 		if err != nil {
 			fmt.Fprintln(env.Stderr, loc.T("ui.cli.error", "Message", err.Error()))
-			return cli.ExitBadInput
+			return environ.ExitBadInput
 		}
 		if d.status == skip {
 			continue
@@ -79,13 +80,13 @@ func runAccessible(env *cli.Env, f *model.File, readOnly string) int {
 		f.Set(e.ID, model.Answer{Status: st, Justification: d.justification})
 		if err := f.Save(false); err != nil {
 			fmt.Fprintln(env.Stderr, loc.T("ui.tui.save_failed", "Error", safetext.Line(err.Error())))
-			return cli.ExitBadInput
+			return environ.ExitBadInput
 		}
 		l, _ := f.Score().Level(ls.Level.Name)
 		fmt.Fprintln(out, loc.T("ui.tui.accessible.saved", "Level", loc.T("ui.level."+ls.Level.Name), "Percentage", l.Percentage, "Satisfied", l.Satisfied, "Total", l.Total))
 	}
 	fmt.Fprintln(out, summary(env, f))
-	return cli.ExitOK
+	return environ.ExitOK
 }
 
 // lineReader hands out input one line per Read. huh reads each prompt

@@ -10,6 +10,7 @@ import (
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/cli"
+	"github.com/bestpractices/bestpractices/internal/environ"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -20,10 +21,9 @@ func TestAccessibleWalk(t *testing.T) {
 	// Met with a justification; skip; Met without the URL (asked again), then with it; quit.
 	input := "1\nOur README says it.\n3\n1\nno url here\nhttps://example.org/contributing\n4\n"
 	var out, errb bytes.Buffer
-	env := &cli.Env{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb, Dir: dir, Accessible: true,
+	env := &environ.Env{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb, Dir: dir, Accessible: true,
 		Getenv: func(string) string { return "" }}
-	cli.Interactive = Run
-	if code := cli.Run(env, []string{"--accessible"}); code != cli.ExitOK {
+	if code := cli.Run(env, cli.UI{Walk: Run}, []string{"--accessible"}); code != cli.ExitOK {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	got, _ := os.ReadFile(p)
@@ -45,10 +45,9 @@ func TestAccessibleWalk(t *testing.T) {
 func TestAccessibleInputEndsCleanly(t *testing.T) {
 	dir := t.TempDir()
 	var out bytes.Buffer
-	env := &cli.Env{Stdin: strings.NewReader("1\n"), Stdout: &out, Stderr: &out, Dir: dir, Accessible: true,
+	env := &environ.Env{Stdin: strings.NewReader("1\n"), Stdout: &out, Stderr: &out, Dir: dir, Accessible: true,
 		Getenv: func(string) string { return "" }}
-	cli.Interactive = Run
-	if code := cli.Run(env, nil); code != cli.ExitOK {
+	if code := cli.Run(env, cli.UI{Walk: Run}, nil); code != cli.ExitOK {
 		t.Fatalf("exit %d: %s", code, out.String())
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".bestpractices.yaml")); !os.IsNotExist(err) {
@@ -57,7 +56,7 @@ func TestAccessibleInputEndsCleanly(t *testing.T) {
 }
 
 func TestReadOnlyDetected(t *testing.T) {
-	env := &cli.Env{Loc: i18n.English()}
+	env := &environ.Env{Loc: i18n.English()}
 	dir := t.TempDir()
 	ok := model.New(filepath.Join(dir, model.DefaultName), criteria.Default(), model.Project{})
 	if r := readOnlyReason(env, ok); r != "" {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/carry"
-	"github.com/bestpractices/bestpractices/internal/cli"
+	"github.com/bestpractices/bestpractices/internal/environ"
 	"github.com/bestpractices/bestpractices/internal/termbg"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
@@ -17,15 +17,15 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// Run opens the interactive walk on the answers file; it is cli.Interactive.
-func Run(env *cli.Env, _ []string) int {
+// Run opens the interactive walk on the answers file (cli.UI.Walk).
+func Run(env *environ.Env) int {
 	if !env.IsTerminal && !env.Accessible {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.tui.not_a_terminal"))
-		return cli.ExitBadInput
+		return environ.ExitBadInput
 	}
 	f, ok := env.OpenAnswers() // a file with errors is reported and never opened for editing
 	if !ok {
-		return cli.ExitBadInput
+		return environ.ExitBadInput
 	}
 	readOnly := readOnlyReason(env, f)
 	noColor := env.NoColor || env.Getenv("NO_COLOR") != ""
@@ -54,17 +54,17 @@ func Run(env *cli.Env, _ []string) int {
 	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout)).Run()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
-		return cli.ExitBadInput
+		return environ.ExitBadInput
 	}
 	if fm, ok := final.(*Model); ok {
 		m = fm
 	}
 	fmt.Fprintln(env.Stdout, summary(env, m.file))
-	return cli.ExitOK
+	return environ.ExitOK
 }
 
 // readOnlyReason says why the answers file cannot be written, or "".
-func readOnlyReason(env *cli.Env, f *model.File) string {
+func readOnlyReason(env *environ.Env, f *model.File) string {
 	dir := filepath.Dir(f.Path)
 	if f.Exists {
 		fh, err := os.OpenFile(f.Path, os.O_WRONLY, 0)
@@ -83,7 +83,7 @@ func readOnlyReason(env *cli.Env, f *model.File) string {
 }
 
 // summary is the line left on the terminal after the walk.
-func summary(env *cli.Env, f *model.File) string {
+func summary(env *environ.Env, f *model.File) string {
 	s := f.Score()
 	var best model.LevelScore
 	for _, l := range s.Levels {

@@ -6,17 +6,19 @@ import (
 	"os"
 
 	"github.com/bestpractices/bestpractices/internal/cli"
+	"github.com/bestpractices/bestpractices/internal/environ"
 	"github.com/bestpractices/bestpractices/tui"
 	"github.com/mattn/go-isatty"
 )
 
 func main() {
-	cli.Interactive = tui.Run
-	env := &cli.Env{
+	env := &environ.Env{
 		Stdin:      os.Stdin,
 		Stdout:     os.Stdout,
 		Stderr:     os.Stderr,
 		IsTerminal: isatty.IsTerminal(os.Stdin.Fd()) && isatty.IsTerminal(os.Stdout.Fd()),
 	}
-	os.Exit(cli.Run(env, os.Args[1:]))
+	// The only place that sees both the commands and the terminal UI.
+	ui := cli.UI{Walk: tui.Run, SecurityPolicy: tui.SecurityPolicy}
+	os.Exit(cli.Run(env, ui, os.Args[1:]))
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/internal/environ"
 )
 
 // `bestpractices status` as a whole, on a file answering every criterion.
@@ -24,8 +25,8 @@ func BenchmarkStatus(b *testing.B) {
 	for _, format := range []string{"text", "json"} {
 		b.Run(format, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				env := &Env{Stdout: io.Discard, Stderr: io.Discard, Dir: dir, Getenv: func(string) string { return "" }}
-				if code := Run(env, []string{"status", "--format", format}); code != ExitOK {
+				env := &environ.Env{Stdout: io.Discard, Stderr: io.Discard, Dir: dir, Getenv: func(string) string { return "" }}
+				if code := Run(env, UI{}, []string{"status", "--format", format}); code != ExitOK {
 					b.Fatal(code)
 				}
 			}

@@ -1,24 +1,24 @@
 // Package cli is the bestpractices command line: global flags, the
-// subcommands, and the answers file they share. The interactive walk is in
-// package tui; this package starts it when no subcommand is given.
+// subcommands and their exit codes. It has no terminal UI of its own:
+// package main passes package tui's in (UI), which runs the walk when no
+// subcommand is given and asks security-policy's questions.
 package cli
 
 import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"sort"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
-	"github.com/bestpractices/bestpractices/internal/gitrepo"
+	"github.com/bestpractices/bestpractices/internal/environ"
+	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/safetext"
-	"github.com/bestpractices/bestpractices/model"
+	"github.com/bestpractices/bestpractices/internal/secpolicy"
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3";
@@ -37,35 +37,35 @@ func version() string {
 
 // Exit statuses: 1 means "not there yet" (a level not reached), 2 bad input.
 const (
-	ExitOK       = 0
-	ExitNotMet   = 1
-	ExitBadInput = 2
+	ExitOK       = environ.ExitOK
+	ExitNotMet   = environ.ExitNotMet
+	ExitBadInput = environ.ExitBadInput
 )
 
-// Env is what a command may touch: its streams, the process environment
-// and working directory, and the options every command shares.
+// Env is the environment of a command (internal/environ: streams, working
+// directory, shared options, the answers file) with what only the command
+// line needs: the terminal UI it may start, and the flag parsing state.
 type Env struct {
-	Stdin          io.Reader
-	Stdout, Stderr io.Writer
-	Getenv         func(string) string
-	Dir            string
-	// IsTerminal reports whether stdin and stdout are a terminal (the TUI
-	// starts only then).
-	IsTerminal bool
-
-	File       string // --file
-	Lang       string // --lang
-	LocaleFile string // --locale-file
-	NoColor    bool   // --no-color
-	Accessible bool   // --accessible
-
-	Loc     *i18n.Locale
-	Catalog *criteria.Catalog
+	*environ.Env
+	ui UI
 
 	// localeKey is the --locale-file and --lang last applied: setLocale
 	// runs for the global flags and again for the command's, and its
 	// warnings are to show once.
 	localeKey string
+}
+
+// UI is the terminal UI the commands may start; package main wires in
+// package tui, so that this package has no terminal UI of its own. A nil
+// field means there is none: the walk is not offered, and security-policy
+// takes its answers from the flags alone.
+type UI struct {
+	// Walk runs the interactive walk on the answers file.
+	Walk func(env *environ.Env) int
+	// SecurityPolicy asks security-policy's questions, a holding the
+	// values of the flags; it returns secpolicy.ErrCancelled when the user
+	// gives up.
+	SecurityPolicy func(env *environ.Env, a *secpolicy.Answers, site evidence.Site) error
 }
 
 // Command is one subcommand.
@@ -99,12 +99,10 @@ func commands() map[string]*Command {
 	return byName
 }
 
-// Interactive starts the full-screen walk; package main sets it to tui.Run
-// so that this package does not depend on the terminal UI.
-var Interactive func(env *Env, args []string) int
-
-// Run runs the command line args (without the program name).
-func Run(env *Env, args []string) int {
+// Run runs the command line args (without the program name) in base, with
+// ui as the terminal UI.
+func Run(base *environ.Env, ui UI, args []string) int {
+	env := &Env{Env: base, ui: ui}
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
@@ -133,11 +131,11 @@ func Run(env *Env, args []string) int {
 	}
 	rest := fs.Args()
 	if len(rest) == 0 {
-		if Interactive == nil {
+		if ui.Walk == nil {
 			env.usage()
 			return ExitBadInput
 		}
-		return Interactive(env, nil)
+		return ui.Walk(env.Env)
 	}
 	if rest[0] == "help" {
 		if len(rest) > 1 {
@@ -225,64 +223,6 @@ func (env *Env) usage() {
 	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.global_flags"))
 }
 
-// AnswersPath is --file, else .bestpractices.yaml at the root of the git
-// work tree holding the working directory, else in the directory itself.
-func (env *Env) AnswersPath() string {
-	if env.File != "" {
-		if filepath.IsAbs(env.File) {
-			return env.File
-		}
-		return filepath.Join(env.Dir, env.File)
-	}
-	if root := gitrepo.Root(env.Dir); root != "" {
-		return filepath.Join(root, model.DefaultName)
-	}
-	return filepath.Join(env.Dir, model.DefaultName)
-}
-
-// DisplayPath is path relative to the working directory when shorter.
-func (env *Env) DisplayPath(p string) string {
-	if rel, err := filepath.Rel(env.Dir, p); err == nil && len(rel) < len(p) {
-		return rel
-	}
-	return p
-}
-
-// OpenAnswers reads the answers file; a missing file is an empty set of
-// answers (created on the first save). On bad input it prints the error
-// and returns ok=false.
-func (env *Env) OpenAnswers() (*model.File, bool) {
-	p := env.AnswersPath()
-	f, err := model.Load(p, env.Catalog)
-	if errors.Is(err, os.ErrNotExist) {
-		return model.New(p, env.Catalog, env.DefaultProject(p)), true
-	}
-	if err != nil {
-		msg := err.Error()
-		var fe *model.FileError
-		if errors.As(err, &fe) {
-			fe.Path = env.DisplayPath(fe.Path)
-			msg = fe.In(env.Loc)
-		}
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", msg))
-		return nil, false
-	}
-	return f, true
-}
-
-// LoadAnswers is OpenAnswers for the commands: it also prints the file's
-// warnings to stderr.
-func (env *Env) LoadAnswers() (*model.File, bool) {
-	f, ok := env.OpenAnswers()
-	if !ok {
-		return nil, false
-	}
-	for _, pr := range f.Problems {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.warning_at", "File", env.DisplayPath(f.Path), "Line", pr.Line, "Message", pr.Message.In(env.Loc)))
-	}
-	return f, true
-}
-
 // knownFormat reports whether got is one of formats, printing them when not.
 func (env *Env) knownFormat(got string, formats ...string) bool {
 	for _, f := range formats {
@@ -301,15 +241,4 @@ func (env *Env) knownLevel(name string) bool {
 	}
 	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_level", "Level", name, "Levels", strings.Join(env.Catalog.LevelNames(), ", ")))
 	return false
-}
-
-// DefaultProject names a new answers file's project after its directory
-// and its git remote.
-func (env *Env) DefaultProject(answersPath string) model.Project {
-	dir := filepath.Dir(answersPath)
-	p := model.Project{Name: filepath.Base(dir)}
-	if root := gitrepo.Root(dir); root != "" {
-		p.URL = gitrepo.WebURL(root)
-	}
-	return p
 }

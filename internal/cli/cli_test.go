@@ -9,14 +9,15 @@ import (
 	"testing"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/internal/environ"
 )
 
 // run runs the command line in dir with a clean environment.
 func run(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Dir: dir, Getenv: func(string) string { return "" }}
-	code = Run(env, args)
+	env := &environ.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Dir: dir, Getenv: func(string) string { return "" }}
+	code = Run(env, UI{}, args)
 	return out.String(), errb.String(), code
 }
 

@@ -4,34 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/internal/detect"
 	"github.com/bestpractices/bestpractices/internal/evidence"
-	"github.com/bestpractices/bestpractices/internal/gitrepo"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )
-
-// RepoRoot is the repository the answers file belongs to: the git work
-// tree holding it, else its directory.
-func (env *Env) RepoRoot() string {
-	dir := filepath.Dir(env.AnswersPath())
-	if root := gitrepo.Root(dir); root != "" {
-		return root
-	}
-	return dir
-}
-
-// Detect scans the repository for the answers file f; the TUI calls it too.
-func (env *Env) Detect(f *model.File) (*detect.Report, error) {
-	opts := detect.Options{Loc: env.Loc}
-	if f != nil && f.Exists {
-		opts.ProjectURL = f.Project.URL // a new file's URL is made from the remote: no news
-	}
-	return detect.Scan(env.RepoRoot(), env.Catalog, opts)
-}
 
 func runDetect(env *Env, args []string) int {
 	fs := env.flagSet("detect")

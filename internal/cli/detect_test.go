@@ -229,23 +229,3 @@ func TestDetectHelp(t *testing.T) {
 		}
 	}
 }
-
-// The questions, answered line by line (huh's accessible mode); an empty
-// line keeps the value offered.
-func TestSecurityPolicyAccessible(t *testing.T) {
-	dir := repoFixture(t, "", nil)
-	var out, errb strings.Builder
-	env := &Env{Stdin: strings.NewReader("1\nsec@example.org\n\n\n20\n5\n\n\nn\n"), Stdout: &out, Stderr: &errb, Dir: dir, Getenv: func(string) string { return "" }}
-	if code := Run(env, []string{"security-policy", "--accessible"}); code != ExitOK {
-		t.Fatalf("code %d: %s\n%s", code, errb.String(), out.String())
-	}
-	if !strings.Contains(out.String(), "from 1 to 14") {
-		t.Errorf("20 days to acknowledge was not refused:\n%s", out.String())
-	}
-	doc := slurp(t, filepath.Join(dir, "SECURITY.md"))
-	for _, s := range []string{"Write to sec@example.org", "within 5 days", "90 days have passed", "Advisories do not name reporters"} {
-		if !strings.Contains(doc, s) {
-			t.Errorf("SECURITY.md lacks %q:\n%s", s, doc)
-		}
-	}
-}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/environ"
 	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
 )
@@ -379,8 +380,8 @@ func TestSiteErrorTexts(t *testing.T) {
 func TestImportFromStandardInput(t *testing.T) {
 	dir := t.TempDir()
 	var out, errb strings.Builder
-	env := &Env{Stdin: strings.NewReader(`{"name": "piped", "test_status": "Met"}`), Stdout: &out, Stderr: &errb, Dir: dir, Getenv: func(string) string { return "" }}
-	if code := Run(env, []string{"import", "-"}); code != ExitOK {
+	env := &environ.Env{Stdin: strings.NewReader(`{"name": "piped", "test_status": "Met"}`), Stdout: &out, Stderr: &errb, Dir: dir, Getenv: func(string) string { return "" }}
+	if code := Run(env, UI{}, []string{"import", "-"}); code != ExitOK {
 		t.Fatalf("code %d: %s", code, errb.String())
 	}
 	if !strings.Contains(out.String(), "standard input: 1 answer.") {
