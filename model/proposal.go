@@ -51,3 +51,16 @@ func (f *File) Accept(p Proposal) bool {
 	f.Set(p.ID, Answer{Status: p.Status, Justification: p.Justification})
 	return true
 }
+
+// Replace puts the proposal in place of the answer given, whatever it is,
+// and reports whether that changed it. Unlike Accept it overwrites: it is
+// for a caller that has the user's say-so (security-policy replacing the
+// answers its new SECURITY.md makes untrue).
+func (f *File) Replace(p Proposal) bool {
+	a := Answer{Status: p.Status, Justification: p.Justification}
+	if cur := f.Answers[p.ID]; cur.Status == a.Status && cur.Justification == a.Justification {
+		return false
+	}
+	f.Set(p.ID, a)
+	return true
+}

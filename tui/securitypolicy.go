@@ -64,8 +64,17 @@ func SecurityPolicy(env *environ.Env, a *secpolicy.Answers, site evidence.Site) 
 		huh.NewInput().Title(loc.T("ui.detect.security.ask.ack_days")).Value(&a.AckDays).Validate(days("--ack-days", secpolicy.MaxAckDays)),
 		huh.NewInput().Title(loc.T("ui.detect.security.ask.embargo_days")).Value(&a.EmbargoDays).Validate(days("--embargo-days", secpolicy.MaxEmbargoDays)),
 		huh.NewInput().Title(loc.T("ui.detect.security.ask.advisories")).Value(&a.Advisories),
-		huh.NewConfirm().Title(loc.T("ui.detect.security.ask.credit")).Value(&a.Credit),
+		huh.NewConfirm().Title(loc.T("ui.detect.security.ask.credit")).
+			Affirmative(loc.T("ui.secpolicy.yes")).Negative(loc.T("ui.secpolicy.no")).Value(&a.Credit),
 	)
+}
+
+// Confirm asks a yes-or-no question, def offered (cli.UI.Confirm).
+func Confirm(env *environ.Env, question string, def bool) (bool, error) {
+	yes := def
+	err := formRunner(env)(huh.NewConfirm().Title(question).
+		Affirmative(env.Loc.T("ui.secpolicy.yes")).Negative(env.Loc.T("ui.secpolicy.no")).Value(&yes))
+	return yes, err
 }
 
 // formRunner returns a function running one form of fields on env's
@@ -94,7 +103,7 @@ func formRunner(env *environ.Env) func(fields ...huh.Field) error {
 // oneLine hands huh's accessible prompts at most one line per read, taken
 // a byte at a time from r: each prompt reads through a buffered scanner of
 // its own, which would otherwise swallow the next answers, and nothing is
-// buffered here either, so the next form reads on from
+// buffered here either, so the next form (or question) reads on from
 // where this one stopped.
 type oneLine struct{ r io.Reader }
 

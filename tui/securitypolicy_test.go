@@ -6,8 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/internal/cli"
 	"github.com/bestpractices/bestpractices/internal/environ"
+	"github.com/bestpractices/bestpractices/model"
 )
 
 // policyRepo is a git work tree (with remote, when given) holding files.
@@ -34,7 +36,7 @@ func runPolicy(t *testing.T, dir, input string) (string, int) {
 	t.Helper()
 	var out, errb strings.Builder
 	env := &environ.Env{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb, Dir: dir, Getenv: func(string) string { return "" }}
-	ui := cli.UI{Walk: Run, SecurityPolicy: SecurityPolicy}
+	ui := cli.UI{Walk: Run, SecurityPolicy: SecurityPolicy, Confirm: Confirm}
 	code := cli.Run(env, ui, []string{"security-policy", "--accessible"})
 	if errb.Len() > 0 {
 		t.Logf("stderr: %s", errb.String())
@@ -57,6 +59,38 @@ func TestSecurityPolicyAccessible(t *testing.T) {
 	for _, s := range []string{"Write to sec@example.org", "within 5 days", "90 days have passed", "Advisories do not name reporters"} {
 		if !strings.Contains(string(b), s) {
 			t.Errorf("SECURITY.md lacks %q:\n%s", s, b)
+		}
+	}
+}
+
+// After the policy's questions, one more: whether to replace the answers
+// it makes untrue. It reads on from where the form stopped.
+func TestSecurityPolicyAccessibleReplacesOnYes(t *testing.T) {
+	answers := "version: 1\nproject:\n  name: Widget\nanswers:\n  vulnerability_report_private:\n    status: Unmet\n    justification: No private channel yet.\n"
+	for _, c := range []struct {
+		reply string
+		want  model.Status
+	}{
+		{"y\n", model.Met},
+		{"\n", model.Unmet}, // the offer is no
+		{"", model.Unmet},   // nor does input that ends say yes
+	} {
+		dir := policyRepo(t, "https://github.com/acme/widget.git", map[string]string{".bestpractices.yaml": answers})
+		// Channel 2 (e-mail; 1 is GitHub's private reporting), then the
+		// defaults, no credit, and the reply.
+		out, code := runPolicy(t, dir, "2\nsec@example.org\n\n\n\n\n\nn\n"+c.reply)
+		if code != environ.ExitOK {
+			t.Fatalf("%q: code %d:\n%s", c.reply, code, out)
+		}
+		if !strings.Contains(out, "Replace it with Met, justified by SECURITY.md? [y/N]") {
+			t.Errorf("%q: not asked:\n%s", c.reply, out)
+		}
+		f, err := model.Load(filepath.Join(dir, ".bestpractices.yaml"), criteria.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.Answers["vulnerability_report_private"].Status; got != c.want {
+			t.Errorf("%q: vulnerability_report_private is %v, want %v:\n%s", c.reply, got, c.want, out)
 		}
 	}
 }

@@ -19,6 +19,6 @@ func main() {
 		IsTerminal: isatty.IsTerminal(os.Stdin.Fd()) && isatty.IsTerminal(os.Stdout.Fd()),
 	}
 	// The only place that sees both the commands and the terminal UI.
-	ui := cli.UI{Walk: tui.Run, SecurityPolicy: tui.SecurityPolicy}
+	ui := cli.UI{Walk: tui.Run, SecurityPolicy: tui.SecurityPolicy, Confirm: tui.Confirm}
 	os.Exit(cli.Run(env, ui, os.Args[1:]))
 }

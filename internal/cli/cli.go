@@ -66,6 +66,9 @@ type UI struct {
 	// values of the flags; it returns secpolicy.ErrCancelled when the user
 	// gives up.
 	SecurityPolicy func(env *environ.Env, a *secpolicy.Answers, site evidence.Site) error
+	// Confirm asks a yes-or-no question, def being the answer offered; it
+	// returns secpolicy.ErrCancelled when the user gives up.
+	Confirm func(env *environ.Env, question string, def bool) (bool, error)
 }
 
 // Command is one subcommand.

@@ -31,6 +31,7 @@ func runSecurityPolicy(env *Env, args []string) int {
 	fs.BoolVar(&a.Credit, "credit", true, "")
 	force := fs.Bool("force", false, "")
 	apply := fs.Bool("apply", false, "")
+	update := fs.Bool("update-answers", false, "")
 	if code, ok := env.parse(fs, args, "ui.detect.security.help"); !ok {
 		return code
 	}
@@ -131,6 +132,44 @@ func runSecurityPolicy(env *Env, args []string) int {
 			}
 		}
 	}
+	return replaceContradicted(env, f, secpolicy.Contradicted(f.Answers, rep.Proposals), env.DisplayPath(path), *update, interactive)
+}
+
+// replaceContradicted shows the answers the new policy contradicts and
+// replaces them when --update-answers says so or the user agrees; a script
+// without the flag is told which answers are now untrue and how to fix them.
+func replaceContradicted(env *Env, f *model.File, contra []secpolicy.Contradiction, policy string, update, interactive bool) int {
+	if len(contra) == 0 {
+		return ExitOK
+	}
+	loc := env.Loc
+	fmt.Fprintln(env.Stdout)
+	fmt.Fprintln(env.Stdout, loc.T("ui.secpolicy.contradicted", "File", policy, "Count", len(contra)))
+	for _, c := range contra {
+		fmt.Fprintf(env.Stdout, "  %-32s %s -> %s\n", c.Replacement.ID, c.Given.Status.String(), c.Replacement.Status.String())
+	}
+	if !update && interactive && env.ui.Confirm != nil {
+		// No is offered: an answer is replaced only on an explicit yes (an
+		// --accessible input that ends takes the offer).
+		yes, err := env.ui.Confirm(env.Env, loc.T("ui.secpolicy.ask_replace", "Count", len(contra), "File", policy), false)
+		if err != nil && !errors.Is(err, secpolicy.ErrCancelled) {
+			fmt.Fprintln(env.Stderr, loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
+			return ExitBadInput
+		}
+		update = yes && err == nil
+	}
+	if !update {
+		fmt.Fprintln(env.Stdout, loc.T("ui.secpolicy.kept", "Count", len(contra)))
+		return ExitOK
+	}
+	for _, c := range contra {
+		f.Replace(c.Replacement)
+	}
+	if err := f.Save(false); err != nil {
+		fmt.Fprintln(env.Stderr, loc.T("ui.cli.error", "Message", env.DisplayPath(f.Path)+": "+safetext.Line(err.Error())))
+		return ExitBadInput
+	}
+	fmt.Fprintln(env.Stdout, loc.T("ui.secpolicy.replaced", "Count", len(contra), "File", env.DisplayPath(f.Path)))
 	return ExitOK
 }
 
