@@ -16,6 +16,7 @@ package termbg
 
 import (
 	"io"
+	"os"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -33,7 +34,7 @@ func init() {
 // relay the reply); nor is a writer that is not a terminal.
 func Ask(out io.Writer) bool {
 	dark := true
-	if f, ok := out.(termenv.File); ok {
+	if f, ok := out.(*os.File); ok {
 		dark = termenv.NewOutput(f).HasDarkBackground()
 	}
 	lipgloss.SetHasDarkBackground(dark)
