@@ -4,16 +4,18 @@
 package i18n
 
 import (
-	"crypto/sha256"
+	"bytes"
 	"embed"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template"
+	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"golang.org/x/text/feature/plural"
@@ -33,8 +35,8 @@ type Message struct {
 	Column int
 }
 
-// plain is the text used for hashing and display when no count applies.
-func (m Message) plain() string {
+// Plain is the text used for hashing and display when no count applies.
+func (m Message) Plain() string {
 	if m.Forms != nil {
 		return m.Forms["other"]
 	}
@@ -62,19 +64,49 @@ type Locale struct {
 	tmpls map[string]*template.Template
 }
 
-var pluralForms = map[string]bool{"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true}
+// PluralCategories are the CLDR plural categories, in CLDR order: the only
+// keys a mapping of plural forms may have.
+var PluralCategories = []string{"zero", "one", "two", "few", "many", "other"}
+
+// IsPluralCategory reports whether s is one of PluralCategories.
+func IsPluralCategory(s string) bool {
+	for _, c := range PluralCategories {
+		if s == c {
+			return true
+		}
+	}
+	return false
+}
+
+// FormNames lists the forms given, in CLDR order.
+func FormNames(forms map[string]string) []string {
+	var out []string
+	for _, f := range PluralCategories {
+		if _, ok := forms[f]; ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Translated reports whether f has its own text for key (English shows
+// otherwise: an empty text is not a translation).
+func (f *File) Translated(key string) bool {
+	m, ok := f.Messages[key]
+	return ok && m.Plain() != ""
+}
 
 // Parse reads a locale file. Problems that make it unusable are errors with
 // file:line; the caller decides whether unknown keys matter (Check does).
 func Parse(name string, src []byte) (*File, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := yamlErrorLine(err)
-		if raw := rawProblems(src); line == 0 && len(raw) > 0 {
+		line, msg := YAMLErrorLine(err)
+		if raw := BadBytes(src); line == 0 && len(raw) > 0 {
 			// The parser does not say where a bad byte is; we can.
 			what := "is not UTF-8 text; save the file as UTF-8"
-			if raw[0].Kind == "control_raw" {
-				what = fmt.Sprintf("holds the control character %s; remove it", raw[0].Args[1])
+			if !raw[0].NotUTF8 {
+				what = fmt.Sprintf("holds the control character %U; remove it", raw[0].Char)
 			}
 			return nil, fmt.Errorf("%s:%d: this line %s", name, raw[0].Line, what)
 		}
@@ -153,7 +185,7 @@ func isPlural(n *yaml.Node) bool {
 	hasOther := false
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i].Value
-		if !pluralForms[k] || n.Content[i+1].Kind != yaml.ScalarNode {
+		if !IsPluralCategory(k) || n.Content[i+1].Kind != yaml.ScalarNode {
 			return false
 		}
 		hasOther = hasOther || k == "other"
@@ -166,6 +198,11 @@ var (
 	embedded   = map[string]*File{}
 )
 
+// Source returns the bytes of the built-in locale file tag, as shipped.
+func Source(tag string) ([]byte, error) {
+	return files.ReadFile(tag + ".yaml")
+}
+
 // Embedded returns the named built-in locale file ("en", "fr", ...).
 func Embedded(tag string) (*File, error) {
 	embeddedMu.Lock()
@@ -173,7 +210,7 @@ func Embedded(tag string) (*File, error) {
 	if f, ok := embedded[tag]; ok {
 		return f, nil
 	}
-	src, err := files.ReadFile(tag + ".yaml")
+	src, err := Source(tag)
 	if err != nil {
 		return nil, fmt.Errorf("no built-in locale %q", tag)
 	}
@@ -329,11 +366,11 @@ func (l *Locale) Name() string {
 }
 
 func (l *Locale) lookup(key string) (Message, bool) {
-	if m, ok := l.file.Messages[key]; ok && m.plain() != "" {
-		return m, true
+	if l.file.Translated(key) {
+		return l.file.Messages[key], true
 	}
 	m, ok := l.en.Messages[key]
-	return m, ok && m.plain() != ""
+	return m, ok && m.Plain() != ""
 }
 
 // Has reports whether key has a text in this locale or in English.
@@ -396,11 +433,15 @@ func (l *Locale) execute(key, text string, data map[string]any) string {
 	return b.String()
 }
 
-func (l *Locale) pluralForm(n int) string {
+func (l *Locale) pluralForm(n int) string { return PluralForm(l.Tag, n) }
+
+// PluralForm is the CLDR category the language t uses for the whole number
+// n ("one", "other", ...).
+func PluralForm(t language.Tag, n int) string {
 	if n < 0 {
 		n = -n
 	}
-	switch plural.Cardinal.MatchPlural(l.Tag, n%10000000, 0, 0, 0, 0) {
+	switch plural.Cardinal.MatchPlural(t, n%10000000, 0, 0, 0, 0) {
 	case plural.Zero:
 		return "zero"
 	case plural.One:
@@ -439,24 +480,43 @@ func (l *Locale) Section(name string) string {
 	return name
 }
 
-// Hash is the short fingerprint of an English text kept beside its
-// translation in _source.
-func Hash(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:4])
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// YAMLErrorLine splits a yaml.v3 error into its line (0 if not given) and
+// its message.
+func YAMLErrorLine(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	return 0, strings.TrimPrefix(msg, "yaml: ")
 }
 
-// SourceHash is Hash of the English text of key; for plural forms, of all
-// of them, so that a change to "one" alone marks translations stale too.
-func SourceHash(key string) string {
-	en, _ := Embedded("en")
-	m := en.Messages[key]
-	if m.Forms == nil {
-		return Hash(m.Text)
+// BadByte is a line the YAML parser refuses without saying where: text
+// that is not UTF-8, or a control character.
+type BadByte struct {
+	Line    int
+	NotUTF8 bool
+	Char    rune // the control character, when NotUTF8 is false
+}
+
+// BadBytes looks at the bytes before YAML does, one finding per line.
+func BadBytes(src []byte) []BadByte {
+	var out []BadByte
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		n := i + 1
+		if !utf8.Valid(line) {
+			out = append(out, BadByte{Line: n, NotUTF8: true})
+			continue
+		}
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		for _, r := range string(line) {
+			if r < 0x20 && r != '\t' || r >= 0x7f && r < 0xa0 {
+				out = append(out, BadByte{Line: n, Char: r})
+				break
+			}
+		}
 	}
-	var b strings.Builder
-	for _, f := range sortedForms(m.Forms) {
-		b.WriteString(f + ": " + m.Forms[f] + "\n")
-	}
-	return Hash(b.String())
+	return out
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/i18ntool"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 	"golang.org/x/text/language"
@@ -100,11 +101,11 @@ func (env *Env) resolve(p string) string {
 // problems are shown as warnings, a few at most.
 func (env *Env) useLocaleFile() (int, bool) {
 	name := env.LocaleFile
-	f, problems, err := i18n.LoadChecked(env.resolve(name))
+	f, problems, err := i18ntool.LoadChecked(env.resolve(name))
 	if f == nil {
 		shown := 0
 		for _, p := range problems {
-			if p.Severity == i18n.Error {
+			if p.Severity == i18ntool.Error {
 				env.printProblem(env.Stderr, name, p)
 				shown++
 			}
@@ -119,7 +120,7 @@ func (env *Env) useLocaleFile() (int, bool) {
 	const most = 10
 	shown, hidden := 0, 0
 	for _, p := range problems {
-		if p.Severity == i18n.Info {
+		if p.Severity == i18ntool.Info {
 			continue
 		}
 		if shown == most {
@@ -127,7 +128,7 @@ func (env *Env) useLocaleFile() (int, bool) {
 			continue
 		}
 		shown++
-		p.Severity = i18n.Warning // the file works: a draft is worth seeing
+		p.Severity = i18ntool.Warning // the file works: a draft is worth seeing
 		env.printProblem(env.Stderr, name, p)
 	}
 	if hidden > 0 {
@@ -137,7 +138,7 @@ func (env *Env) useLocaleFile() (int, bool) {
 	return ExitOK, true
 }
 
-func (env *Env) printProblem(w io.Writer, file string, p i18n.Problem) {
+func (env *Env) printProblem(w io.Writer, file string, p i18ntool.Problem) {
 	sev := env.Loc.T("ui.i18ncmd.severity." + p.Severity.String())
 	if p.Line > 0 {
 		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.at", "File", file, "Line", p.Line, "Severity", sev, "Message", p.Message(env.Loc)))
@@ -167,7 +168,7 @@ type partStatus struct {
 	Percent    int `json:"percent"`
 }
 
-func part(c i18n.Counts) partStatus {
+func part(c i18ntool.Counts) partStatus {
 	return partStatus{Translated: c.Translated, Total: c.Total, Percent: c.Percent()}
 }
 
@@ -183,7 +184,7 @@ func i18nStatus(env *Env, args []string) int {
 	}
 	var rows []localeStatus
 	add := func(f *i18n.File, file string) {
-		p := i18n.Measure(f)
+		p := i18ntool.Measure(f)
 		rows = append(rows, localeStatus{
 			Tag: safetext.Line(f.Tag), Name: f.Name, File: file,
 			Translated: p.All.Translated, Total: p.All.Total, Percent: p.All.Percent(),
@@ -208,7 +209,7 @@ func i18nStatus(env *Env, args []string) int {
 		add(env.Loc.File(), env.LocaleFile)
 	}
 	if *format == "json" {
-		en := i18n.Measure(&i18n.File{})
+		en := i18ntool.Measure(&i18n.File{})
 		out := struct {
 			Source   string         `json:"source"`
 			Keys     int            `json:"keys"`
@@ -224,7 +225,7 @@ func i18nStatus(env *Env, args []string) int {
 		return code
 	}
 	w := env.Stdout
-	en := i18n.Measure(&i18n.File{})
+	en := i18ntool.Measure(&i18n.File{})
 	fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.source", "Count", en.All.Total, "UI", en.UI.Total, "Criteria", en.Criteria.Total))
 	if len(rows) == 0 {
 		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.none"))
@@ -286,13 +287,13 @@ func i18nCheck(env *Env, args []string) int {
 			worst = ExitBadInput
 			continue
 		}
-		problems := i18n.Check(name, src)
+		problems := i18ntool.Check(name, src)
 		errs, warns, missing := 0, 0, 0
 		for _, p := range problems {
 			switch {
-			case p.Severity == i18n.Error:
+			case p.Severity == i18ntool.Error:
 				errs++
-			case p.Severity == i18n.Warning:
+			case p.Severity == i18ntool.Warning:
 				warns++
 			case p.Kind == "missing":
 				missing++
@@ -315,7 +316,7 @@ func i18nCheck(env *Env, args []string) int {
 		}
 		if missing > 0 {
 			fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.check.missing", "File", name, "Count", missing))
-		} else if i18n.Errors(problems) == 0 {
+		} else if i18ntool.Errors(problems) == 0 {
 			fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.check.complete", "File", name))
 		}
 		if errs > 0 && worst == ExitOK {
@@ -359,8 +360,8 @@ func i18nNew(env *Env, args []string) int {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.new.builtin", "Tag", tag))
 		}
 	}
-	data := i18n.Starter(t, env.Loc.T("ui.i18ncmd.new.header", "Tag", tag))
-	count := len(i18n.EnglishKeys())
+	data := i18ntool.Starter(t, env.Loc.T("ui.i18ncmd.new.header", "Tag", tag))
+	count := len(i18ntool.EnglishKeys())
 	name := *out
 	if name == "" {
 		name = tag + ".yaml"
@@ -417,11 +418,11 @@ func i18nStamp(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
 		return ExitBadInput
 	}
-	all := i18n.EnglishKeys()
+	all := i18ntool.EnglishKeys()
 	var chosen []string
 	if len(keys) == 0 {
 		for _, k := range all {
-			if _, has := f.Sources[k]; !has && i18n.Translated(f, k) {
+			if _, has := f.Sources[k]; !has && f.Translated(k) {
 				chosen = append(chosen, k)
 			}
 		}
@@ -433,7 +434,7 @@ func i18nStamp(env *Env, args []string) int {
 				group = []string{k}
 				break
 			}
-			if strings.HasPrefix(k, want+".") && i18n.Translated(f, k) {
+			if strings.HasPrefix(k, want+".") && f.Translated(k) {
 				group = append(group, k)
 			}
 		}
@@ -441,14 +442,14 @@ func i18nStamp(env *Env, args []string) int {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.stamp.unknown_key", "Key", safetext.Line(want)))
 			return ExitBadInput
 		}
-		if len(group) == 1 && group[0] == want && !i18n.Translated(f, want) {
+		if len(group) == 1 && group[0] == want && !f.Translated(want) {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.stamp.untranslated", "Key", want, "File", name))
 		}
 		chosen = append(chosen, group...)
 	}
 	hashes := map[string]string{}
 	for _, k := range chosen {
-		if h := i18n.SourceHash(k); f.Sources[k] != h {
+		if h := i18ntool.SourceHash(k); f.Sources[k] != h {
 			hashes[k] = h
 		}
 	}
@@ -456,7 +457,7 @@ func i18nStamp(env *Env, args []string) int {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.stamp.nothing", "File", name))
 		return ExitOK
 	}
-	data, err := i18n.Stamp(name, src, hashes, env.Loc.T("ui.i18ncmd.stamp.header"))
+	data, err := i18ntool.Stamp(name, src, hashes, env.Loc.T("ui.i18ncmd.stamp.header"))
 	if err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
 		return ExitBadInput

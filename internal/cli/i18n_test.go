@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/i18ntool"
 )
 
 func writeFile(t *testing.T, dir, name, content string) string {
@@ -103,7 +103,7 @@ func TestI18nNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"meta:\n  tag: de\n  name: \"\"\n", "    met: # Met\n", "      holding_back:\n        one:\n        other:\n", "_source:\n", "  ui.status.met: \"" + i18n.SourceHash("ui.status.met") + "\"\n"} {
+	for _, want := range []string{"meta:\n  tag: de\n  name: \"\"\n", "    met: # Met\n", "      holding_back:\n        one:\n        other:\n", "_source:\n", "  ui.status.met: \"" + i18ntool.SourceHash("ui.status.met") + "\"\n"} {
 		if !strings.Contains(string(src), want) {
 			t.Errorf("starter lacks %q", want)
 		}
@@ -170,14 +170,14 @@ func TestI18nStampAndStatus(t *testing.T) {
 		t.Errorf("stamp: %d %q", code, out)
 	}
 	b, _ := os.ReadFile(p)
-	want := strings.Replace(draft, "\"00000000\"", "\""+i18n.SourceHash("ui.status.met")+"\"", 1)
+	want := strings.Replace(draft, "\"00000000\"", "\""+i18ntool.SourceHash("ui.status.met")+"\"", 1)
 	if string(b) != want {
 		t.Errorf("stamp changed more than the hash:\n%s", b)
 	}
 	// With no key: every translated key without a record.
 	run(t, dir, "i18n", "stamp", "fr.yaml")
 	b, _ = os.ReadFile(p)
-	if !strings.HasPrefix(string(b), want) || !strings.Contains(string(b), "  ui.cli.check.not_achieved: \""+i18n.SourceHash("ui.cli.check.not_achieved")+"\"\n") {
+	if !strings.HasPrefix(string(b), want) || !strings.Contains(string(b), "  ui.cli.check.not_achieved: \""+i18ntool.SourceHash("ui.cli.check.not_achieved")+"\"\n") {
 		t.Errorf("stamp without keys:\n%s", b)
 	}
 	if out, _, _ := run(t, dir, "i18n", "stamp", "fr.yaml"); !strings.Contains(out, "nothing to record") {

@@ -1,6 +1,7 @@
-package i18n
+package i18ntool
 
 import (
+	"github.com/bestpractices/bestpractices/i18n"
 	"strconv"
 	"strings"
 
@@ -19,7 +20,7 @@ const besideWidth = 100
 // header is put at the top as comments.
 func Starter(t language.Tag, header string) []byte {
 	root, _ := englishTree()
-	en, _ := Embedded("en")
+	en, _ := i18n.Embedded("en")
 	var b strings.Builder
 	for _, l := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
 		comment(&b, "", l)
@@ -43,7 +44,7 @@ func Starter(t language.Tag, header string) []byte {
 			case leaf && m.Forms != nil:
 				keys = append(keys, full)
 				b.WriteString("\n")
-				for _, f := range sortedForms(m.Forms) {
+				for _, f := range i18n.FormNames(m.Forms) {
 					for j, l := range strings.Split(m.Forms[f], "\n") {
 						if j == 0 {
 							l = f + ": " + l

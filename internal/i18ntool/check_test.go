@@ -1,4 +1,4 @@
-package i18n
+package i18ntool
 
 import (
 	"os"
@@ -6,15 +6,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"golang.org/x/text/language"
 )
 
 // An embedded locale that fails its check fails the tests: this is what
 // keeps a broken translation out of the binary.
 func TestEmbeddedLocalesPassCheck(t *testing.T) {
-	en := English()
-	for _, tag := range Available() {
-		src, err := files.ReadFile(tag + ".yaml")
+	en := i18n.English()
+	for _, tag := range i18n.Available() {
+		src, err := i18n.Source(tag)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -24,7 +25,7 @@ func TestEmbeddedLocalesPassCheck(t *testing.T) {
 				t.Errorf("%s:%d: %s", name, p.Line, p.Message(en))
 			}
 		}
-		f, err := Embedded(tag)
+		f, err := i18n.Embedded(tag)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +55,7 @@ func TestEveryProblemKindHasText(t *testing.T) {
 			t.Errorf("problem kind %q is not in problemKinds", k)
 		}
 	}
-	en := English()
+	en := i18n.English()
 	for _, k := range problemKinds {
 		if !en.Has("ui.i18ncmd.problem." + k) {
 			t.Errorf("en.yaml lacks ui.i18ncmd.problem.%s", k)
@@ -150,7 +151,7 @@ func TestCheckMarkdownLinks(t *testing.T) {
 	for _, s := range good {
 		for _, p := range Check("x.yaml", []byte(line(s))) {
 			if p.Severity == Error {
-				t.Errorf("%q: %s", s, p.Message(English()))
+				t.Errorf("%q: %s", s, p.Message(i18n.English()))
 			}
 		}
 	}
@@ -175,10 +176,10 @@ func TestCheckCleanTranslation(t *testing.T) {
 	ps := Check("ja.yaml", []byte(src))
 	for _, p := range ps {
 		if p.Severity != Info {
-			t.Errorf("line %d: %s", p.Line, p.Message(English()))
+			t.Errorf("line %d: %s", p.Line, p.Message(i18n.English()))
 		}
 	}
-	f, err := Parse("ja.yaml", []byte(src))
+	f, err := i18n.Parse("ja.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,11 +187,11 @@ func TestCheckCleanTranslation(t *testing.T) {
 	if p.UI.Translated != 3 || p.Criteria.Translated != 1 || len(p.Stale) != 0 || len(p.Unstamped) != 3 {
 		t.Errorf("progress %+v", p.UI)
 	}
-	if Translated(f, "ui.status.unmet") {
+	if f.Translated("ui.status.unmet") {
 		t.Error("an empty text counts as translated; English must show instead")
 	}
 	// Japanese has one form: it is used for one criterion too.
-	if got := FromFile(f).T("ui.cli.status.holding_back", "Level", "passing", "Count", 1); got != "passing を妨げるもの (1 件):" {
+	if got := i18n.FromFile(f).T("ui.cli.status.holding_back", "Level", "passing", "Count", 1); got != "passing を妨げるもの (1 件):" {
 		t.Errorf("Japanese plural: %q", got)
 	}
 }
@@ -205,12 +206,12 @@ func TestParseErrorsHaveLines(t *testing.T) {
 		"ui:\n  status:\n    met: [a]\n":         "x.yaml:3:",
 	}
 	for src, prefix := range cases {
-		_, err := Parse("x.yaml", []byte(src))
+		_, err := i18n.Parse("x.yaml", []byte(src))
 		if err == nil || !strings.HasPrefix(err.Error(), prefix) {
 			t.Errorf("%q: %v, want %s", src, err, prefix)
 		}
 	}
-	if _, err := Parse("x.yaml", []byte("ui:\n  status:\n    met: ok\n_source:\n")); err != nil {
+	if _, err := i18n.Parse("x.yaml", []byte("ui:\n  status:\n    met: ok\n_source:\n")); err != nil {
 		t.Errorf("an emptied _source block: %v", err)
 	}
 }
@@ -221,7 +222,7 @@ func TestStarterFile(t *testing.T) {
 		if got := strings.Join(PluralForms(language.Make(tag)), " "); got != forms {
 			t.Errorf("%s plural forms %q, want %q", tag, got, forms)
 		}
-		f, err := Parse(tag+".yaml", src)
+		f, err := i18n.Parse(tag+".yaml", src)
 		if err != nil {
 			t.Fatalf("%s: %v", tag, err)
 		}
@@ -230,7 +231,7 @@ func TestStarterFile(t *testing.T) {
 		}
 		for _, p := range Check(tag+".yaml", src) {
 			if p.Severity == Error {
-				t.Errorf("%s starter:%d: %s", tag, p.Line, p.Message(English()))
+				t.Errorf("%s starter:%d: %s", tag, p.Line, p.Message(i18n.English()))
 			}
 		}
 		if p := Measure(f); p.All.Translated != 0 || len(p.Missing) != len(EnglishKeys()) || len(p.Stale) != 0 {
@@ -238,14 +239,14 @@ func TestStarterFile(t *testing.T) {
 		}
 		// Every English text is there for the translator to read.
 		for _, k := range []string{"ui.status.met", "criteria.passing.floss_license.title"} {
-			if !strings.Contains(string(src), "# "+English().T(k)) {
+			if !strings.Contains(string(src), "# "+i18n.English().T(k)) {
 				t.Errorf("%s: English text of %s not shown", tag, k)
 			}
 		}
 		// A value filled in is a translation, made from the English shown.
 		filled := strings.Replace(string(src), "    met: # Met\n", "    met: Erfüllt\n", 1)
-		g, err := Parse(tag+".yaml", []byte(filled))
-		if err != nil || !Translated(g, "ui.status.met") {
+		g, err := i18n.Parse(tag+".yaml", []byte(filled))
+		if err != nil || !g.Translated("ui.status.met") {
 			t.Fatalf("%s: filling in a value: %v", tag, err)
 		}
 		if p := Measure(g); len(p.Stale) != 0 || len(p.Unstamped) != 0 {
@@ -269,7 +270,7 @@ func TestStamp(t *testing.T) {
 	if string(out) != wantOut {
 		t.Errorf("stamp changed more than the _source block:\n%s\nwant:\n%s", out, wantOut)
 	}
-	f, _ := Parse("fr.yaml", out)
+	f, _ := i18n.Parse("fr.yaml", out)
 	if p := Measure(f); len(p.Stale) != 0 || len(p.Unstamped) != 1 || p.Unstamped[0] != "sections.Basics" {
 		t.Errorf("after stamp: stale %v, unstamped %v", p.Stale, p.Unstamped)
 	}

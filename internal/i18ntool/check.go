@@ -1,18 +1,16 @@
-package i18n
+package i18ntool
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"text/template"
 	"text/template/parse"
-	"unicode/utf8"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -53,7 +51,7 @@ type Problem struct {
 
 // Message is the problem in words. Everything taken from the file is made
 // safe for a terminal first: a key may hold an escape sequence.
-func (p Problem) Message(loc *Locale) string {
+func (p Problem) Message(loc *i18n.Locale) string {
 	args := []any{"Key", safetext.Line(p.Key)}
 	for i := 0; i+1 < len(p.Args); i += 2 {
 		v := p.Args[i+1]
@@ -91,7 +89,7 @@ func Errors(ps []Problem) int {
 // get wrong, each with its line. A file with no Error parses (Parse accepts
 // it) and shows correctly.
 func Check(name string, src []byte) []Problem {
-	en, err := Embedded("en")
+	en, err := i18n.Embedded("en")
 	if err != nil {
 		panic(err) // the build is broken; tests catch it
 	}
@@ -100,7 +98,7 @@ func Check(name string, src []byte) []Problem {
 	c.out = append(c.out, raw...)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := yamlErrorLine(err)
+		line, msg := i18n.YAMLErrorLine(err)
 		if line == 0 && len(raw) > 0 {
 			return c.sorted() // the bytes found above are what the parser tripped on
 		}
@@ -111,7 +109,7 @@ func Check(name string, src []byte) []Problem {
 		return c.sorted()
 	}
 	if len(doc.Content) == 0 {
-		c.missing(&File{Messages: map[string]Message{}})
+		c.missing(&i18n.File{Messages: map[string]i18n.Message{}})
 		return c.sorted()
 	}
 	root := doc.Content[0]
@@ -139,7 +137,7 @@ func Check(name string, src []byte) []Problem {
 			c.walk(key, k, v)
 		}
 	})
-	f, err := Parse(name, src)
+	f, err := i18n.Parse(name, src)
 	if err != nil {
 		if Errors(c.out) == 0 {
 			c.add(0, "", Error, "parse", "Detail", err.Error())
@@ -153,13 +151,13 @@ func Check(name string, src []byte) []Problem {
 
 // LoadChecked reads a locale file once, checks it and parses it. The file
 // is nil when it cannot be used; the problems then say why, with lines.
-func LoadChecked(p string) (*File, []Problem, error) {
+func LoadChecked(p string) (*i18n.File, []Problem, error) {
 	src, err := os.ReadFile(p)
 	if err != nil {
 		return nil, nil, err
 	}
 	problems := Check(p, src)
-	f, err := Parse(p, src)
+	f, err := i18n.Parse(p, src)
 	if err != nil {
 		return nil, problems, err
 	}
@@ -170,7 +168,7 @@ func LoadChecked(p string) (*File, []Problem, error) {
 }
 
 type checker struct {
-	en     *File
+	en     *i18n.File
 	groups map[string]bool // prefixes of English keys ("ui", "ui.cli", ...)
 	tag    language.Tag
 	hasTag bool
@@ -192,35 +190,15 @@ func (c *checker) sorted() []Problem {
 	return c.out
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlErrorLine splits a yaml.v3 error into its line (0 if not given) and
-// its message.
-func yamlErrorLine(err error) (int, string) {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
-	}
-	return 0, strings.TrimPrefix(msg, "yaml: ")
-}
-
 // rawProblems looks at the bytes before YAML does: the parser rejects
 // invalid UTF-8 and control characters without saying where they are.
 func rawProblems(src []byte) []Problem {
 	var out []Problem
-	for i, line := range bytes.Split(src, []byte("\n")) {
-		n := i + 1
-		if !utf8.Valid(line) {
-			out = append(out, Problem{Line: n, Severity: Error, Kind: "utf8"})
-			continue
-		}
-		line = bytes.TrimSuffix(line, []byte("\r"))
-		for _, r := range string(line) {
-			if r < 0x20 && r != '\t' || r >= 0x7f && r < 0xa0 {
-				out = append(out, Problem{Line: n, Severity: Error, Kind: "control_raw", Args: []any{"Char", fmt.Sprintf("U+%04X", r)}})
-				break
-			}
+	for _, b := range i18n.BadBytes(src) {
+		if b.NotUTF8 {
+			out = append(out, Problem{Line: b.Line, Severity: Error, Kind: "utf8"})
+		} else {
+			out = append(out, Problem{Line: b.Line, Severity: Error, Kind: "control_raw", Args: []any{"Char", fmt.Sprintf("U+%04X", b.Char)}})
 		}
 	}
 	return out
@@ -229,7 +207,7 @@ func rawProblems(src []byte) []Problem {
 // englishGroups is every prefix of an English key: the mappings a locale
 // file may contain.
 func englishGroups() map[string]bool {
-	en, _ := Embedded("en")
+	en, _ := i18n.Embedded("en")
 	g := map[string]bool{}
 	for k := range en.Messages {
 		for i := strings.LastIndexByte(k, '.'); i > 0; i = strings.LastIndexByte(k[:i], '.') {
@@ -282,7 +260,7 @@ func (c *checker) walk(key string, k, v *yaml.Node) {
 }
 
 // message checks the translation v of the English message em.
-func (c *checker) message(key string, k, v *yaml.Node, em Message) {
+func (c *checker) message(key string, k, v *yaml.Node, em i18n.Message) {
 	switch v.Kind {
 	case yaml.ScalarNode:
 		if v.Tag == "!!null" {
@@ -308,13 +286,13 @@ func (c *checker) message(key string, k, v *yaml.Node, em Message) {
 }
 
 // plural checks a mapping of plural forms (one:, other:, ...).
-func (c *checker) plural(key string, k, v *yaml.Node, em Message) {
+func (c *checker) plural(key string, k, v *yaml.Node, em i18n.Message) {
 	forms := map[string]string{}
 	lines := map[string]int{}
 	ok := true
 	c.pairs(key, v, func(_ string, fk, fv *yaml.Node) {
 		switch {
-		case !pluralForms[fk.Value]:
+		case !i18n.IsPluralCategory(fk.Value):
 			c.add(fk.Line, key, Error, "plural_form", "Form", fk.Value)
 			ok = false
 		case fv.Kind != yaml.ScalarNode || fv.Tag != "!!str" && fv.Tag != "!!null":
@@ -351,14 +329,14 @@ func (c *checker) plural(key string, k, v *yaml.Node, em Message) {
 				c.add(k.Line, key, Warning, "plural_lacks", "Form", f, "Tag", c.tag.String())
 			}
 		}
-		for _, f := range sortedForms(forms) {
+		for _, f := range i18n.FormNames(forms) {
 			if !used[f] && forms[f] != "" {
 				c.add(lines[f], key, Warning, "plural_never", "Form", f, "Tag", c.tag.String())
 			}
 		}
 	}
 	all := map[string]bool{}
-	for _, f := range sortedForms(forms) {
+	for _, f := range i18n.FormNames(forms) {
 		if forms[f] == "" {
 			continue
 		}
@@ -370,7 +348,7 @@ func (c *checker) plural(key string, k, v *yaml.Node, em Message) {
 	}
 	// Each form may leave a value out ("one criterion"), but together they
 	// must use everything English's usual form does.
-	base := englishFields(Message{Text: em.plain()})
+	base := englishFields(i18n.Message{Text: em.Plain()})
 	var lost []string
 	for n := range base {
 		if !all[n] {
@@ -382,19 +360,9 @@ func (c *checker) plural(key string, k, v *yaml.Node, em Message) {
 	}
 }
 
-func sortedForms(forms map[string]string) []string {
-	var out []string
-	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
-		if _, ok := forms[f]; ok {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // text checks one text (a form of a plural, or the whole message) and
 // returns the template fields it uses.
-func (c *checker) text(key, form, s string, line int, em Message) map[string]bool {
+func (c *checker) text(key, form, s string, line int, em i18n.Message) map[string]bool {
 	for _, r := range s {
 		if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0 {
 			c.add(line, key, Error, "control", "Char", fmt.Sprintf("U+%04X", r))
@@ -471,7 +439,7 @@ func fieldList(names []string) string {
 
 // englishFields is the set of values an English message uses, over all its
 // forms.
-func englishFields(m Message) map[string]bool {
+func englishFields(m i18n.Message) map[string]bool {
 	out := map[string]bool{}
 	texts := []string{m.Text}
 	if m.Forms != nil {
@@ -701,7 +669,7 @@ func (c *checker) meta(k, v *yaml.Node) {
 			} else if strings.TrimSpace(v.Value) == "" {
 				c.add(v.Line, key, Warning, "no_name")
 			} else {
-				c.text(key, "", v.Value, v.Line, Message{})
+				c.text(key, "", v.Value, v.Line, i18n.Message{})
 			}
 		default:
 			c.add(k.Line, key, Warning, "meta_unknown")
@@ -788,18 +756,18 @@ func isHash(s string) bool {
 }
 
 // missing notes the English keys without a translation, in English order.
-func (c *checker) missing(f *File) {
+func (c *checker) missing(f *i18n.File) {
 	for _, k := range EnglishKeys() {
-		if !Translated(f, k) {
+		if !f.Translated(k) {
 			c.add(0, k, Info, "missing")
 		}
 	}
 }
 
 // stale notes the translations made from an English text that has changed.
-func (c *checker) stale(f *File) {
+func (c *checker) stale(f *i18n.File) {
 	for _, k := range EnglishKeys() {
-		if h, ok := f.Sources[k]; ok && Translated(f, k) && h != SourceHash(k) {
+		if h, ok := f.Sources[k]; ok && f.Translated(k) && h != SourceHash(k) {
 			c.add(f.Messages[k].Line, k, Info, "stale")
 		}
 	}
