@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"text/template"
 	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/internal/safetext"
@@ -60,8 +59,10 @@ type Locale struct {
 	file *File
 	en   *File
 
-	mu    sync.Mutex
-	tmpls map[string]*template.Template
+	mu sync.Mutex
+	// resolved holds, per key looked up, the texts chosen (this
+	// language's, or English's when this one's cannot be used), parsed.
+	resolved map[string]*resolved
 }
 
 // PluralCategories are the CLDR plural categories, in CLDR order: the only
@@ -365,72 +366,131 @@ func (l *Locale) Name() string {
 	return l.Tag.String()
 }
 
-func (l *Locale) lookup(key string) (Message, bool) {
-	if l.file.Translated(key) {
-		return l.file.Messages[key], true
+// resolved is a key's text as T shows it: its forms parsed (the key ""
+// for a text without plural forms).
+type resolved struct {
+	forms   map[string]*Template
+	oneLine bool
+}
+
+// resolve picks the text of key: this language's when it is translated and
+// usable, else English's. A translation is unusable when it holds more than
+// {{.Name}} references, names a value English does not fill in, or breaks
+// a line in a text shown on one line; such a text never reaches the screen.
+func (l *Locale) resolve(key string) *resolved {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if r, ok := l.resolved[key]; ok {
+		return r
 	}
-	m, ok := l.en.Messages[key]
-	return m, ok && m.Plain() != ""
+	if l.resolved == nil {
+		l.resolved = map[string]*resolved{}
+	}
+	info := Info(key)
+	r := compileMessage(l.en, key, info, nil, true)
+	if l.file != l.en {
+		if own := compileMessage(l.file, key, info, r, false); own != nil {
+			r = own
+		}
+	}
+	l.resolved[key] = r
+	return r
+}
+
+// compileMessage parses f's text of key, or returns nil when f has none or
+// it cannot be used. For a translation (english false), en is English's
+// text, whose values bound what the translation may ask for.
+func compileMessage(f *File, key string, info KeyInfo, en *resolved, english bool) *resolved {
+	if !f.Translated(key) {
+		return nil
+	}
+	m := f.Messages[key]
+	texts := map[string]string{"": m.Text}
+	if m.Forms != nil {
+		texts = m.Forms
+	}
+	allowed := map[string]bool{}
+	if en != nil {
+		for _, t := range en.forms {
+			for _, n := range t.Fields() {
+				allowed[n] = true
+			}
+		}
+	}
+	r := &resolved{forms: map[string]*Template{}, oneLine: info.OneLine}
+	for form, text := range texts {
+		if text == "" {
+			continue // a form left empty falls back to other
+		}
+		if info.OneLine && strings.ContainsAny(text, "\n\r\u0085\u2028\u2029") {
+			return nil
+		}
+		t, err := ParseTemplate(text)
+		if err != nil {
+			return nil
+		}
+		for _, n := range t.Fields() {
+			if !english && !allowed[n] {
+				return nil
+			}
+		}
+		r.forms[form] = t
+	}
+	if len(r.forms) == 0 || m.Forms != nil && r.forms["other"] == nil {
+		return nil
+	}
+	return r
 }
 
 // Has reports whether key has a text in this locale or in English.
 func (l *Locale) Has(key string) bool {
-	_, ok := l.lookup(key)
-	return ok
+	return l.resolve(key) != nil
 }
 
 // T returns the text for key, filled in from name/value pairs
 // ("Count", 3, "Level", "silver"). A "Count" value picks the plural form by
 // the language's rules. A key missing everywhere shows as the key itself:
-// a bug the tests catch, never an empty screen.
+// a bug the tests catch, never an empty screen. The result is cleaned for
+// the terminal after the values are filled in (they come from files too),
+// and a text shown on one line stays on one line.
 func (l *Locale) T(key string, args ...any) string {
-	m, ok := l.lookup(key)
-	if !ok {
-		return key
+	r := l.resolve(key)
+	if r == nil {
+		return safetext.Line(key)
 	}
-	data := map[string]any{}
+	data := make(map[string]any, len(args)/2)
 	for i := 0; i+1 < len(args); i += 2 {
 		data[fmt.Sprint(args[i])] = args[i+1]
 	}
-	text := m.Text
-	if m.Forms != nil {
-		n, _ := data["Count"].(int)
-		text = m.Forms[l.pluralForm(n)]
-		if text == "" {
-			text = m.Forms["other"]
+	t := r.forms[""]
+	if t == nil {
+		t = r.forms[l.pluralForm(count(data["Count"]))]
+		if t == nil {
+			t = r.forms["other"]
 		}
 	}
-	text = safetext.Clean(text)
-	if !strings.Contains(text, "{{") {
-		return text
+	out := t.Fill(data)
+	if r.oneLine {
+		return safetext.Line(out)
 	}
-	return l.execute(key, text, data)
+	return safetext.Clean(out)
 }
 
-func (l *Locale) execute(key, text string, data map[string]any) string {
-	l.mu.Lock()
-	if l.tmpls == nil {
-		l.tmpls = map[string]*template.Template{}
+// count is the Count value as a whole number, for choosing a plural form.
+func count(v any) int {
+	switch n := v.(type) {
+	case int:
+		return n
+	case int64:
+		return int(n)
+	case int32:
+		return int(n)
+	case uint:
+		return int(n)
+	case uint64:
+		return int(n)
 	}
-	ck := key + "\x00" + text
-	t, ok := l.tmpls[ck]
-	if !ok {
-		var err error
-		t, err = template.New(key).Option("missingkey=zero").Parse(text)
-		if err != nil {
-			t = nil
-		}
-		l.tmpls[ck] = t
-	}
-	l.mu.Unlock()
-	if t == nil {
-		return text
-	}
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
-		return text
-	}
-	return b.String()
+	return 0
 }
 
 func (l *Locale) pluralForm(n int) string { return PluralForm(l.Tag, n) }

@@ -360,7 +360,7 @@ func i18nNew(env *Env, args []string) int {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.new.builtin", "Tag", tag))
 		}
 	}
-	data := i18ntool.Starter(t, env.Loc.T("ui.i18ncmd.new.header", "Tag", tag))
+	data := i18ntool.Starter(t, env.Loc.T("ui.i18ncmd.new.header", "Tag", tag, "Placeholder", "{{.Name}}"))
 	count := len(i18ntool.EnglishKeys())
 	name := *out
 	if name == "" {

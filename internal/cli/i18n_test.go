@@ -263,3 +263,32 @@ func TestI18nHelp(t *testing.T) {
 		t.Errorf("unknown: %d %q", code, errOut)
 	}
 }
+
+// A locale file from a pull request: check fails it (exit 1, file:line),
+// and --locale-file shows English for the hostile texts, never running them.
+func TestHostileLocaleFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "evil.yaml", "meta:\n  tag: fr\n  name: Français\nui:\n  cli:\n    status:\n      header: '{{range $i := 300000000}}x{{end}}{{printf \"%c\" 27}}[2J{{.Project}}'\n      no_file: '{{printf \"%c]52;c;ZXZpbA==%c\" 27 7}}Pas encore de réponses.'\n      level_done: '{{.Level.Foo}} {{printf \"%v\" .}}'\n  category:\n    MUST: \"DOIT\\nX\"\n")
+	out, _, code := run(t, dir, "i18n", "check", "evil.yaml")
+	if code != ExitNotMet {
+		t.Errorf("check: code %d\n%s", code, out)
+	}
+	for _, want := range []string{"evil.yaml:7: error:", "evil.yaml:8: error:", "evil.yaml:9: error:", "evil.yaml:11: error:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.ContainsAny(out, "\x1b\x07") {
+		t.Errorf("check output holds an escape: %q", out)
+	}
+	out, errOut, code := run(t, dir, "--locale-file", "evil.yaml", "status")
+	if code != ExitOK {
+		t.Fatalf("status: %d %s", code, errOut)
+	}
+	if strings.ContainsAny(out+errOut, "\x1b\x07") || strings.Contains(out, "xxx") || strings.Contains(out, "{{") || strings.Contains(out, "<no value>") {
+		t.Errorf("a hostile text reached the terminal:\n%q", out)
+	}
+	if !strings.Contains(out, "No answers yet") || !strings.Contains(out, "MUST ") {
+		t.Errorf("English is not shown in place of the hostile texts:\n%s", out)
+	}
+}

@@ -1,17 +1,17 @@
 package i18ntool
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
-	"text/template"
-	"text/template/parse"
 
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
@@ -68,7 +68,7 @@ var problemKinds = []string{
 	"yaml", "utf8", "control_raw", "control", "bidi", "root", "key_type", "duplicate",
 	"unknown_key", "group", "not_text", "list", "plural_form", "plural_other",
 	"plural_unused", "plural_never", "plural_lacks", "template", "placeholder_missing",
-	"placeholder_added", "link_open", "link_close", "link_empty", "link_space",
+	"placeholder_added", "template_action", "one_line", "too_wide", "link_open", "link_close", "link_empty", "link_space",
 	"link_scheme", "link_count", "brackets", "meta_type", "meta_unknown", "tag",
 	"tag_form", "no_tag", "no_name", "source_type", "source_value", "source_unknown",
 	"source_hash", "parse", "missing", "stale",
@@ -381,14 +381,41 @@ func (c *checker) text(key, form, s string, line int, em i18n.Message) map[strin
 		}
 	}
 	c.links(key, line, s, enText)
-	t, err := template.New(key).Option("missingkey=zero").Parse(s)
+	if i18n.Info(key).OneLine && strings.ContainsAny(s, "\n\r\u0085\u2028\u2029") {
+		c.add(line, key, Error, "one_line")
+	}
+	t, err := i18n.ParseTemplate(s)
 	if err != nil {
-		msg := strings.TrimPrefix(err.Error(), "template: ")
-		msg = strings.TrimPrefix(msg, key+":")
-		c.add(line, key, Error, "template", "Detail", msg)
+		var te *i18n.TemplateError
+		switch {
+		case errors.As(err, &te) && te.Kind == "action":
+			c.add(line, key, Error, "template_action", "Action", te.What, "Allowed", "{{.Name}}")
+		case te != nil:
+			c.add(line, key, Error, "template", "Detail", te.What)
+		default:
+			c.add(line, key, Error, "template", "Detail", err.Error())
+		}
 		return nil
 	}
-	return fields(t)
+	c.width(key, line, s, t)
+	out := map[string]bool{}
+	for _, n := range t.Fields() {
+		out[n] = true
+	}
+	return out
+}
+
+// width warns about a text wider than the cells its place has. A text
+// with values is measured without them: only the words are the
+// translator's.
+func (c *checker) width(key string, line int, s string, t *i18n.Template) {
+	limit := i18n.Info(key).Width
+	if limit == 0 {
+		return
+	}
+	if w := textwidth.Width(safetext.Line(t.Fill(nil))); w > limit {
+		c.add(line, key, Warning, "too_wide", "Width", w, "Limit", limit)
+	}
 }
 
 // compareFields reports values English fills in that the translation
@@ -449,68 +476,13 @@ func englishFields(m i18n.Message) map[string]bool {
 		}
 	}
 	for _, s := range texts {
-		if t, err := template.New("").Parse(s); err == nil {
-			for n := range fields(t) {
+		if t, err := i18n.ParseTemplate(s); err == nil {
+			for _, n := range t.Fields() {
 				out[n] = true
 			}
 		}
 	}
 	return out
-}
-
-// fields lists the names of the values a template uses ({{.Name}}).
-func fields(t *template.Template) map[string]bool {
-	out := map[string]bool{}
-	if t.Tree == nil {
-		return out
-	}
-	var visit func(n parse.Node)
-	visit = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Nodes {
-				visit(c)
-			}
-		case *parse.ActionNode:
-			visit(n.Pipe)
-		case *parse.IfNode:
-			visitBranch(visit, &n.BranchNode)
-		case *parse.RangeNode:
-			visitBranch(visit, &n.BranchNode)
-		case *parse.WithNode:
-			visitBranch(visit, &n.BranchNode)
-		case *parse.TemplateNode:
-			visit(n.Pipe)
-		case *parse.PipeNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Cmds {
-				visit(c)
-			}
-		case *parse.CommandNode:
-			for _, a := range n.Args {
-				visit(a)
-			}
-		case *parse.ChainNode:
-			visit(n.Node)
-		case *parse.FieldNode:
-			out[n.Ident[0]] = true
-		}
-	}
-	visit(t.Tree.Root)
-	return out
-}
-
-func visitBranch(visit func(parse.Node), b *parse.BranchNode) {
-	visit(b.Pipe)
-	visit(b.List)
-	if b.ElseList != nil {
-		visit(b.ElseList)
-	}
 }
 
 var codeSpan = regexp.MustCompile("`[^`\n]*`")

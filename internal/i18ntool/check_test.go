@@ -3,6 +3,7 @@ package i18ntool
 import (
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -291,4 +292,56 @@ func TestStamp(t *testing.T) {
 			t.Errorf("stamped %q", bad)
 		}
 	}
+}
+
+// Every hostile template of issue 12 is an error of i18n check, on its
+// line, so that a translation pull request carrying one fails CI.
+func TestCheckRefusesHostileTemplates(t *testing.T) {
+	cases := map[string]struct{ text, kind string }{
+		"clear screen":                  {`{{printf "%c" 27}}[2JEnregistré à {{.Time}}`, "template_action"},
+		"clipboard (OSC 52)":            {`{{printf "%c]52;c;ZXZpbA==%c" 27 7}}Enregistré à {{.Time}}`, "template_action"},
+		"endless range":                 {`{{range $i := 300000000}}x{{end}}{{.Time}}`, "template_action"},
+		"internal data":                 {`{{printf "%v" .}}`, "template_action"},
+		"dot":                           {`Enregistré {{.}}`, "template_action"},
+		"wrong name":                    {`Enregistré à {{.Tme}}`, "placeholder_added"},
+		"parse error":                   {`Enregistré à {{.Time}`, "template"},
+		"call":                          {`{{call .Time}}`, "template_action"},
+		"nested field":                  {`{{.Time.Foo}}`, "template_action"},
+		"pipeline":                      {`{{.Time | printf "%q"}}`, "template_action"},
+		"variable":                      {`{{$t := .Time}}{{$t}}`, "template_action"},
+		"if":                            {`{{if .Time}}oui{{end}}`, "template_action"},
+		"define":                        {`{{define "x"}}y{{end}}{{.Time}}`, "template_action"},
+		"template":                      {`{{template "x" .}}{{.Time}}`, "template_action"},
+		"string constant":               {`{{"\x1b[2J"}}{{.Time}}`, "template_action"},
+		"line break in a one-line text": {"Enregistré\nà {{.Time}}", "one_line"},
+	}
+	for name, c := range cases {
+		src := "meta:\n  tag: fr\n  name: Français\nui:\n  tui:\n    saved: " + strconv.Quote(c.text) + "\n"
+		ps := Check("fr.yaml", []byte(src))
+		if !has(ps, want{6, c.kind, Error}) {
+			t.Errorf("%s: want %s error on line 6, got %+v", name, c.kind, findings(ps))
+		}
+	}
+	// A newline in a category or a key label: the walk's layout.
+	for _, key := range []string{"category:\n    MUST", "tui:\n    keys:\n      up"} {
+		src := "ui:\n  " + key + ": \"haut\\nbas\"\n"
+		ps := Check("fr.yaml", []byte(src))
+		if Errors(ps) == 0 || !hasKind(ps, "one_line") {
+			t.Errorf("%s: %+v", key, findings(ps))
+		}
+	}
+	// Texts of several lines stay allowed where they are shown so.
+	ps := Check("fr.yaml", []byte("criteria:\n  passing:\n    floss_license:\n      guidance: \"Un.\\n\\nDeux.\"\n"))
+	if Errors(ps) != 0 {
+		t.Errorf("a guidance of two paragraphs: %+v", findings(ps))
+	}
+}
+
+func hasKind(ps []Problem, kind string) bool {
+	for _, p := range ps {
+		if p.Kind == kind {
+			return true
+		}
+	}
+	return false
 }
