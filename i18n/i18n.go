@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -276,7 +275,7 @@ func FromFile(f *File) *Locale {
 
 // LoadFile parses a locale file from disk.
 func LoadFile(p string) (*File, error) {
-	src, err := os.ReadFile(p)
+	src, err := ReadFile(p)
 	if err != nil {
 		return nil, err
 	}

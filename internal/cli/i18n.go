@@ -111,7 +111,7 @@ func (env *Env) useLocaleFile() (int, bool) {
 			}
 		}
 		if shown == 0 {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
 		} else {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.locale_file.unusable", "File", name))
 		}
@@ -136,6 +136,14 @@ func (env *Env) useLocaleFile() (int, bool) {
 	}
 	env.Loc = i18n.FromFile(f)
 	return ExitOK, true
+}
+
+// readError says why the locale file name could not be read.
+func (env *Env) readError(name string, err error) string {
+	if re, ok := i18n.IsReadError(err); ok {
+		return env.Loc.T("ui.i18ncmd.read."+re.Kind, "File", safetext.Line(name), "Limit", i18n.MaxFileSize>>20)
+	}
+	return safetext.Line(err.Error())
 }
 
 func (env *Env) printProblem(w io.Writer, file string, p i18ntool.Problem) {
@@ -281,9 +289,9 @@ func i18nCheck(env *Env, args []string) int {
 	}
 	worst := ExitOK
 	for _, name := range names {
-		src, err := os.ReadFile(env.resolve(name))
+		src, err := i18n.ReadFile(env.resolve(name))
 		if err != nil {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
 			worst = ExitBadInput
 			continue
 		}
@@ -408,9 +416,9 @@ func i18nStamp(env *Env, args []string) int {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real // replace the file a link points to, not the link
 	}
-	src, err := os.ReadFile(path)
+	src, err := i18n.ReadFile(path)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
 		return ExitBadInput
 	}
 	f, err := i18n.Parse(name, src)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bestpractices/bestpractices/internal/i18ntool"
 )
@@ -290,5 +291,38 @@ func TestHostileLocaleFile(t *testing.T) {
 	}
 	if !strings.Contains(out, "No answers yet") || !strings.Contains(out, "MUST ") {
 		t.Errorf("English is not shown in place of the hostile texts:\n%s", out)
+	}
+}
+
+// A named pipe or a device as a locale file is refused at once, with a
+// clear message, never waited on.
+func TestLocaleFileNotRegular(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	for _, args := range [][]string{
+		{"--locale-file", fifo, "status"},
+		{"--locale-file", "/dev/zero", "status"},
+		{"i18n", "check", fifo},
+		{"i18n", "stamp", fifo},
+		{"--locale-file", dir, "status"},
+	} {
+		done := make(chan struct{})
+		var errOut string
+		var code int
+		go func() {
+			_, errOut, code = run(t, dir, args...)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%v: still waiting on the file", args)
+		}
+		if code != ExitBadInput || !strings.Contains(errOut, "not a regular file") {
+			t.Errorf("%v: %d %q", args, code, errOut)
+		}
 	}
 }

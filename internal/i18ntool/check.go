@@ -3,7 +3,6 @@ package i18ntool
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -152,7 +151,7 @@ func Check(name string, src []byte) []Problem {
 // LoadChecked reads a locale file once, checks it and parses it. The file
 // is nil when it cannot be used; the problems then say why, with lines.
 func LoadChecked(p string) (*i18n.File, []Problem, error) {
-	src, err := os.ReadFile(p)
+	src, err := i18n.ReadFile(p)
 	if err != nil {
 		return nil, nil, err
 	}
