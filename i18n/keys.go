@@ -46,10 +46,19 @@ var keyInfo = []struct {
 	{"ui.carry.source", KeyInfo{true, 0, "where a proposal comes from, beside it in the walk's detail pane"}},
 	{"ui.i18ncmd.severity.*", KeyInfo{true, 0, "error, warning or info, in i18n check's file:line: lines"}},
 	{"sections.*", KeyInfo{true, 0, "a section of the criteria: list headings (\"Basics / FLOSS license\") and criteria"}},
-	{"criteria.*.*.title", KeyInfo{true, 0, "a criterion's title: one row of the walk's list, cut to the width left"}},
-	{"criteria.*.*.requirement", KeyInfo{false, 0, "Markdown, in the detail pane; keep MUST/SHOULD/SUGGESTED as the glossary says"}},
-	{"criteria.*.*.guidance", KeyInfo{false, 0, "Markdown, in the detail pane under Guidance"}},
+	{"criteria.*.*.title", KeyInfo{OneLine: true}}, // the note is the group's, below
 }
+
+// groupNotes are notes that hold for every text of a group, written once
+// above the group.
+var groupNotes = map[string]string{
+	"criteria": "Each criterion has a title (one line: a row of the walk's list, cut to the width left), " +
+		"a requirement and guidance (Markdown, in the detail pane). Keep MUST, SHOULD and SUGGESTED " +
+		"as your glossary writes them, links as [text](URL), and code in backticks.",
+}
+
+// GroupNote is the note for every text under group ("criteria"), if any.
+func GroupNote(group string) string { return groupNotes[group] }
 
 // Info returns what is known about key's text.
 func Info(key string) KeyInfo {

@@ -14,7 +14,6 @@ import (
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/i18ntool"
 	"github.com/bestpractices/bestpractices/internal/safetext"
-	"github.com/bestpractices/bestpractices/model"
 	"golang.org/x/text/language"
 )
 
@@ -46,6 +45,8 @@ func runI18n(env *Env, args []string) int {
 		return i18nNew(env, rest[1:])
 	case "stamp":
 		return i18nStamp(env, rest[1:])
+	case "update":
+		return i18nUpdate(env, rest[1:])
 	case "help":
 		env.help("ui.i18ncmd.help")
 		return ExitOK
@@ -184,7 +185,8 @@ func i18nStatus(env *Env, args []string) int {
 	fset := env.flagSet("i18n status")
 	format := fset.String("format", "text", "")
 	verbose := fset.Bool("verbose", false, "")
-	if code, ok := env.parse(fset, args, "ui.i18ncmd.status.help"); !ok {
+	names, code, ok := env.parseArgs(fset, args, "ui.i18ncmd.status.help")
+	if !ok {
 		return code
 	}
 	if !env.knownFormat(*format, "text", "json") {
@@ -200,9 +202,25 @@ func i18nStatus(env *Env, args []string) int {
 			Missing: p.Missing, Stale: p.Stale, Unstamped: p.Unstamped,
 		})
 	}
-	code := ExitOK
+	code = ExitOK
+	// Files named: those alone (a translator's draft, not built in).
+	for _, name := range names {
+		src, err := i18n.ReadFile(env.resolve(name))
+		if err == nil {
+			var f *i18n.File
+			if f, err = i18n.Parse(name, src); err == nil {
+				if f.Tag == "" {
+					f.Tag = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+				}
+				add(f, name)
+				continue
+			}
+		}
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
+		code = ExitBadInput
+	}
 	for _, tag := range i18n.Available() {
-		if tag == "en" {
+		if tag == "en" || len(names) > 0 {
 			continue
 		}
 		f, err := i18n.Embedded(tag)
@@ -213,7 +231,7 @@ func i18nStatus(env *Env, args []string) int {
 		}
 		add(f, f.Path)
 	}
-	if env.LocaleFile != "" {
+	if env.LocaleFile != "" && len(names) == 0 {
 		add(env.Loc.File(), env.LocaleFile)
 	}
 	if *format == "json" {
@@ -412,10 +430,7 @@ func i18nStamp(env *Env, args []string) int {
 		return ExitBadInput
 	}
 	name, keys := pos[0], pos[1:]
-	path := env.resolve(name)
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real // replace the file a link points to, not the link
-	}
+	path := env.localePath(name)
 	src, err := i18n.ReadFile(path)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
@@ -470,13 +485,8 @@ func i18nStamp(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
 		return ExitBadInput
 	}
-	perm := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		perm = info.Mode().Perm()
-	}
-	if err := model.WriteAtomic(path, data, perm); err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
-		return ExitBadInput
+	if code, ok := env.writeLocale(name, path, src, data); !ok {
+		return code
 	}
 	fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.stamp.done", "File", name, "Count", len(hashes)))
 	return ExitOK

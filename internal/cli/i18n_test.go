@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/i18ntool"
 )
 
@@ -104,10 +105,13 @@ func TestI18nNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"meta:\n  tag: de\n  name: \"\"\n", "    met: # Met\n", "      holding_back:\n        one:\n        other:\n", "_source:\n", "  ui.status.met: \"" + i18ntool.SourceHash("ui.status.met") + "\"\n"} {
+	for _, want := range []string{"meta:\n  tag: de\n  name: \"\"", "    met: #= Met\n", "        one:\n        other:\n"} {
 		if !strings.Contains(string(src), want) {
 			t.Errorf("starter lacks %q", want)
 		}
+	}
+	if strings.Contains(string(src), "\n_source:") {
+		t.Error("a starter records English sources of texts not translated yet")
 	}
 	if out, _, code := run(t, dir, "i18n", "check", "de.yaml"); code != ExitOK {
 		t.Errorf("the starter file fails its check: %d\n%s", code, out)
@@ -324,5 +328,48 @@ func TestLocaleFileNotRegular(t *testing.T) {
 		if code != ExitBadInput || !strings.Contains(errOut, "not a regular file") {
 			t.Errorf("%v: %d %q", args, code, errOut)
 		}
+	}
+}
+
+// A translator's draft that is not built in: status FILE reports it, and
+// update brings it up to date with what it did.
+func TestI18nStatusFileAndUpdate(t *testing.T) {
+	dir := t.TempDir()
+	run(t, dir, "i18n", "new", "de")
+	p := filepath.Join(dir, "de.yaml")
+	b, _ := os.ReadFile(p)
+	draft := strings.Replace(string(b), "  #= Basics\n  Basics:\n", "  #= Basics\n  Basics: Grundlagen\n", 1)
+	os.WriteFile(p, []byte(draft), 0o644)
+	out, _, code := run(t, dir, "i18n", "status", "de.yaml")
+	if code != ExitOK || !strings.Contains(out, "de  (de.yaml): 0% translated (1/") || strings.Contains(out, "fr Français") {
+		t.Errorf("status FILE: %d\n%s", code, out)
+	}
+	out, _, code = run(t, dir, "i18n", "update", "de.yaml")
+	if code != ExitOK || !strings.Contains(out, "1 translation made from the current English") || !strings.Contains(out, "de.yaml updated.") {
+		t.Errorf("update: %d\n%s", code, out)
+	}
+	out, _, _ = run(t, dir, "i18n", "status", "de.yaml")
+	if strings.Contains(out, "record no English source") || strings.Contains(out, "stale") {
+		t.Errorf("after update:\n%s", out)
+	}
+	if out, _, _ := run(t, dir, "i18n", "update", "de.yaml"); !strings.Contains(out, "up to date") {
+		t.Errorf("second update: %s", out)
+	}
+	if _, errOut, code := run(t, dir, "i18n", "status", "nothere.yaml"); code != ExitBadInput || !strings.Contains(errOut, "nothere.yaml") {
+		t.Errorf("missing file: %d %q", code, errOut)
+	}
+}
+
+// A file changed between reading and writing is never overwritten.
+func TestWriteLocaleRefusesAChangedFile(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "fr.yaml", "ui:\n  status:\n    met: Satisfait\n")
+	env := &Env{Stdout: &strings.Builder{}, Stderr: &strings.Builder{}, Getenv: func(string) string { return "" }, Dir: dir}
+	env.Loc = i18n.English()
+	if _, ok := env.writeLocale("fr.yaml", p, []byte("ui: {}\n"), []byte("new\n")); ok {
+		t.Error("wrote over a file that changed since it was read")
+	}
+	if b, _ := os.ReadFile(p); string(b) != "ui:\n  status:\n    met: Satisfait\n" {
+		t.Errorf("file changed: %q", b)
 	}
 }

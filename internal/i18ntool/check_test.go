@@ -227,30 +227,39 @@ func TestStarterFile(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tag, err)
 		}
-		if p := Measure(f); f.Tag != tag || p.All.Translated != 0 {
-			t.Errorf("%s: tag %q, %d texts; a starter file translates nothing", tag, f.Tag, p.All.Translated)
+		if p := Measure(f); f.Tag != tag || p.All.Translated != 0 || len(f.Sources) != 0 {
+			t.Errorf("%s: tag %q, %d texts, %d hashes; a starter file translates and records nothing", tag, f.Tag, p.All.Translated, len(f.Sources))
 		}
 		for _, p := range Check(tag+".yaml", src) {
 			if p.Severity == Error {
 				t.Errorf("%s starter:%d: %s", tag, p.Line, p.Message(i18n.English()))
 			}
 		}
-		if p := Measure(f); p.All.Translated != 0 || len(p.Missing) != len(EnglishKeys()) || len(p.Stale) != 0 {
+		if p := Measure(f); len(p.Missing) != len(EnglishKeys()) || len(p.Stale) != 0 {
 			t.Errorf("%s: %+v", tag, p.All)
 		}
-		// Every English text is there for the translator to read.
-		for _, k := range []string{"ui.status.met", "criteria.passing.floss_license.title"} {
-			if !strings.Contains(string(src), "# "+i18n.English().T(k)) {
-				t.Errorf("%s: English text of %s not shown", tag, k)
+		// Every English text is there for the translator to read, with
+		// the note on where it appears.
+		for _, want := range []string{"    met: #= Met\n", "      title: #= Released under a FLOSS license\n", "#. an answer as shown"} {
+			if !strings.Contains(string(src), want) {
+				t.Errorf("%s: starter lacks %q", tag, want)
 			}
 		}
-		// A value filled in is a translation, made from the English shown.
-		filled := strings.Replace(string(src), "    met: # Met\n", "    met: Erfüllt\n", 1)
-		g, err := i18n.Parse(tag+".yaml", []byte(filled))
-		if err != nil || !g.Translated("ui.status.met") {
+		if !strings.HasPrefix(string(src), "# header line one\n# line two\nmeta:\n") {
+			t.Errorf("%s: header: %q", tag, src[:60])
+		}
+		// A value filled in is a translation; update records that it was
+		// made from the English shown beside it.
+		filled := strings.Replace(string(src), "  #= Basics\n  Basics:\n", "  #= Basics\n  Basics: Grundlagen\n", 1)
+		up, err := Update(tag+".yaml", []byte(filled), "sources")
+		if err != nil {
+			t.Fatalf("%s: update: %v", tag, err)
+		}
+		g, err := i18n.Parse(tag+".yaml", up.Data)
+		if err != nil || !g.Translated("sections.Basics") {
 			t.Fatalf("%s: filling in a value: %v", tag, err)
 		}
-		if p := Measure(g); len(p.Stale) != 0 || len(p.Unstamped) != 0 {
+		if p := Measure(g); len(p.Stale) != 0 || len(p.Unstamped) != 0 || g.Sources["sections.Basics"] != SourceHash("sections.Basics") {
 			t.Errorf("%s: a translation of the English shown is not current: %+v", tag, p)
 		}
 	}
