@@ -225,13 +225,14 @@ func Embedded(tag string) (*File, error) {
 	return f, nil
 }
 
-// Available lists the built-in locale tags, English first.
+// Available lists the built-in locale tags, English first. The glossary
+// (glossary.yaml) lives beside them and is no locale.
 func Available() []string {
 	entries, _ := files.ReadDir(".")
 	tags := []string{"en"}
 	for _, e := range entries {
 		t := strings.TrimSuffix(e.Name(), path.Ext(e.Name()))
-		if t != "en" {
+		if t != "en" && !strings.HasPrefix(t, "glossary") {
 			tags = append(tags, t)
 		}
 	}

@@ -26,14 +26,14 @@ var keyInfo = []struct {
 	info    KeyInfo
 }{
 	{"meta.name", KeyInfo{true, 20, "the language's own name, shown when the walk switches language"}},
-	{"ui.level.*", KeyInfo{true, 12, "a level's name: status table, the walk's header and list, messages (\"silver achieved\")"}},
+	{"ui.level.*", KeyInfo{true, 14, "a level's name: status table, the walk's header and list, messages (\"silver achieved\")"}},
 	{"ui.badge_level.*", KeyInfo{true, 16, "the badge earned so far, after \"Badge:\" in status"}},
 	{"ui.status.*", KeyInfo{true, 14, "an answer as shown (the file keeps Met, Unmet, N/A): the form's choices, the detail pane, tables"}},
 	{"ui.category.*", KeyInfo{true, 10, "a criterion's keyword in the list and tables; keep it as strong as the English"}},
 	{"ui.result.*", KeyInfo{true, 0, "why an answer does not count, at the end of a row of status"}},
 	{"ui.report.*", KeyInfo{true, 0, "a heading or cell of the Markdown report (status --format markdown)"}},
 	{"ui.words.**", KeyInfo{true, 16, "a word used inside other texts and tables; see the glossary of your language"}},
-	{"ui.tui.keys.*", KeyInfo{true, 20, "what a key does, in the walk's help line (after the key's name)"}},
+	{"ui.tui.keys.*", KeyInfo{true, 24, "what a key does, in the walk's help line (after the key's name)"}},
 	{"ui.tui.form.keys.*", KeyInfo{true, 20, "what a key does in the answer form's help line"}},
 	{"ui.tui.filter.*", KeyInfo{true, 24, "the list's filter, after the level name in the list heading"}},
 	{"ui.tui.detail.*", KeyInfo{true, 0, "a heading or line of the detail pane"}},

@@ -21,7 +21,7 @@ func writeFile(t *testing.T, dir, name, content string) string {
 	return p
 }
 
-const goodDraft = "meta:\n  tag: fr\n  name: Français\nui:\n  status:\n    met: Satisfait\n  cli:\n    check:\n      not_achieved:\n        one: \"{{.Level}} non atteint ({{.Percentage}} %) : {{.Count}} critère ne compte pas encore :\"\n        other: \"{{.Level}} non atteint ({{.Percentage}} %) : {{.Count}} critères ne comptent pas encore :\"\n"
+const goodDraft = "meta:\n  tag: fr\n  name: Français\nui:\n  status:\n    met: Satisfait\n  cli:\n    check:\n      not_achieved:\n        one: \"{{.Level}} non atteint ({{.Percentage}} %)\u00a0: {{.Count}} critère ne compte pas encore\u00a0:\"\n        other: \"{{.Level}} non atteint ({{.Percentage}} %)\u00a0: {{.Count}} critères ne comptent pas encore\u00a0:\"\n"
 
 func TestI18nCheck(t *testing.T) {
 	dir := t.TempDir()
@@ -84,7 +84,13 @@ func TestI18nCheck(t *testing.T) {
 // over the files in the source tree (the embedded ones are checked in
 // package i18n).
 func TestI18nCheckShippedFiles(t *testing.T) {
-	files, _ := filepath.Glob("../../i18n/*.yaml")
+	all, _ := filepath.Glob("../../i18n/*.yaml")
+	var files []string
+	for _, f := range all {
+		if !strings.HasPrefix(filepath.Base(f), "glossary") {
+			files = append(files, f)
+		}
+	}
 	if len(files) == 0 {
 		t.Fatal("no locale files found")
 	}

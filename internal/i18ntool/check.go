@@ -67,7 +67,7 @@ var problemKinds = []string{
 	"yaml", "utf8", "control_raw", "control", "bidi", "root", "key_type", "duplicate",
 	"unknown_key", "group", "not_text", "list", "plural_form", "plural_other",
 	"plural_unused", "plural_never", "plural_lacks", "template", "placeholder_missing",
-	"placeholder_added", "template_action", "one_line", "too_wide", "link_open", "link_close", "link_empty", "link_space",
+	"placeholder_added", "template_action", "one_line", "too_wide", "glossary", "fr_spacing", "link_open", "link_close", "link_empty", "link_space",
 	"link_scheme", "link_count", "brackets", "meta_type", "meta_unknown", "tag",
 	"tag_form", "no_tag", "no_name", "source_type", "source_value", "source_unknown",
 	"source_hash", "parse", "missing", "stale",
@@ -397,6 +397,7 @@ func (c *checker) text(key, form, s string, line int, em i18n.Message) map[strin
 		return nil
 	}
 	c.width(key, line, s, t)
+	c.glossary(key, line, s)
 	out := map[string]bool{}
 	for _, n := range t.Fields() {
 		out[n] = true
@@ -416,6 +417,29 @@ func (c *checker) width(key string, line int, s string, t *i18n.Template) {
 		c.add(line, key, Warning, "too_wide", "Width", w, "Limit", limit)
 	}
 }
+
+// glossary warns about a word the glossary of the file's language says
+// to avoid, and, in French, about a plain space where a no-break one
+// keeps punctuation on its line.
+func (c *checker) glossary(key string, line int, s string) {
+	if !c.hasTag {
+		return
+	}
+	base, _ := c.tag.Base()
+	for _, t := range Glossary() {
+		for _, w := range t.Avoid[base.String()] {
+			if strings.Contains(s, w) {
+				c.add(line, key, Warning, "glossary", "Word", w, "Term", t.English, "Use", t.Words[base.String()])
+			}
+		}
+	}
+	if base.String() == "fr" && frenchSpace.MatchString(s) {
+		c.add(line, key, Warning, "fr_spacing")
+	}
+}
+
+// frenchSpace is a plain space before : ; ? ! or », or after «.
+var frenchSpace = regexp.MustCompile(`\S [:;?!»](\s|$)|« `)
 
 // compareFields reports values English fills in that the translation
 // drops, and values it asks for that the program does not give. A plural

@@ -354,3 +354,37 @@ func hasKind(ps []Problem, kind string) bool {
 	}
 	return false
 }
+
+// The glossary parses, names each built-in language's word for every term,
+// and the built-in files avoid the words it lists.
+func TestGlossary(t *testing.T) {
+	terms := Glossary()
+	if len(terms) < 15 {
+		t.Fatalf("glossary has %d terms", len(terms))
+	}
+	for _, term := range terms {
+		for _, tag := range i18n.Available() {
+			if tag != "en" && term.Words[tag] == "" {
+				t.Errorf("glossary: %s has no %s word", term.English, tag)
+			}
+		}
+	}
+	// A translator's slip the glossary catches: fr "faille" for vulnerability.
+	src := "meta:\n  tag: fr\n  name: Français\ncriteria:\n  passing:\n    vulnerability_report_process:\n      title: \"Processus de signalement des failles\"\n"
+	if ps := Check("fr.yaml", []byte(src)); !has(ps, want{7, "glossary", Warning}) {
+		t.Errorf("glossary word not caught: %+v", findings(ps))
+	}
+	src = "meta:\n  tag: fr\n  name: Français\nui:\n  tui:\n    saved: \"Enregistré à : {{.Time}}\"\n"
+	if ps := Check("fr.yaml", []byte(src)); !has(ps, want{6, "fr_spacing", Warning}) {
+		t.Errorf("French spacing not caught: %+v", findings(ps))
+	}
+	// Glossary words the built-in files must show: the statuses.
+	for tag, words := range map[string][]string{"fr": {"Satisfait", "Non satisfait", "Sans objet"}, "ja": {"満たす", "満たさない", "該当なし"}} {
+		l, _ := i18n.New(tag)
+		for i, k := range []string{"ui.status.met", "ui.status.unmet", "ui.status.na"} {
+			if got := l.T(k); got != words[i] {
+				t.Errorf("%s %s = %q, want %q", tag, k, got, words[i])
+			}
+		}
+	}
+}
