@@ -332,16 +332,36 @@ func normalizeTag(s string) string {
 	return s
 }
 
-// FromEnvironment picks the language: flag, then LC_ALL, LC_MESSAGES, LANG.
-// It returns the chosen tag and a warning when the choice had to fall back.
+// FromEnvironment picks the language: the flag, then the environment as
+// gettext reads it: LANGUAGE, a priority list such as "fr:en", first (its
+// first language that has a translation wins), unless the locale (LC_ALL,
+// LC_MESSAGES or LANG, the first set) is C or POSIX or unset, which means
+// "no translation"; then the locale itself. It returns the locale and a
+// warning when the choice had to fall back.
 func FromEnvironment(flag string, getenv func(string) string) (*Locale, string) {
 	req := flag
 	if req == "" {
+		locale := ""
 		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 			if s := getenv(v); s != "" {
-				req = s
+				locale = s
 				break
 			}
+		}
+		if normalizeTag(locale) == "en" && !strings.HasPrefix(locale, "en") || locale == "" {
+			return English(), "" // C, POSIX or nothing: LANGUAGE does not apply
+		}
+		for _, want := range strings.Split(getenv("LANGUAGE"), ":") {
+			if want == "" {
+				continue
+			}
+			if _, ok := Match(want); ok || normalizeTag(want) == "en" {
+				req = want
+				break
+			}
+		}
+		if req == "" {
+			req = locale
 		}
 	}
 	if req == "" {
@@ -514,6 +534,18 @@ func PluralForm(t language.Tag, n int) string {
 		return "many"
 	}
 	return "other"
+}
+
+// Label puts a label before a text as the language writes it: "Official
+// text: URL" in English, "Texte officiel : URL" in French (a no-break space
+// before the colon), "公式テキスト：URL" in Japanese.
+func (l *Locale) Label(label, text string) string {
+	return l.T("ui.words.label", "Label", label, "Text", text)
+}
+
+// CountOf writes a text with a count after it: "silver (55)".
+func (l *Locale) CountOf(text string, n int) string {
+	return l.T("ui.words.count_of", "Text", text, "Count", n)
 }
 
 // CriterionText is what we say about one entry.

@@ -140,6 +140,16 @@ func TestChooseLanguage(t *testing.T) {
 		{"", map[string]string{"LANG": "xx_YY.UTF-8"}, "en", true},
 		{"", map[string]string{"LANG": "fr_FR.UTF-8", "LC_ALL": "C"}, "en", false},
 		{"tlh", nil, "en", true},
+		// LANGUAGE, the GNU priority list, wins over the locale...
+		{"", map[string]string{"LANG": "de_DE.UTF-8", "LANGUAGE": "ja:fr"}, "ja", false},
+		{"", map[string]string{"LANG": "en_US.UTF-8", "LANGUAGE": "xx:fr:en"}, "fr", false},
+		{"", map[string]string{"LC_MESSAGES": "fr_FR.UTF-8", "LANGUAGE": "en"}, "en", false},
+		// ...unless the locale is C, POSIX or unset.
+		{"", map[string]string{"LANG": "C", "LANGUAGE": "fr"}, "en", false},
+		{"", map[string]string{"LC_ALL": "POSIX", "LANG": "fr_FR.UTF-8", "LANGUAGE": "ja"}, "en", false},
+		{"", map[string]string{"LANGUAGE": "fr"}, "en", false},
+		// The flag wins over everything.
+		{"ja", map[string]string{"LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"}, "ja", false},
 	}
 	for _, c := range cases {
 		l, warn := FromEnvironment(c.flag, env(c.vars))

@@ -14,6 +14,7 @@ import (
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/i18ntool"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"golang.org/x/text/language"
 )
 
@@ -259,8 +260,12 @@ func i18nStatus(env *Env, args []string) int {
 	for _, r := range rows {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.locale", "Tag", r.Tag, "Name", r.Name, "File", r.File, "Percent", r.Percent, "Translated", r.Translated, "Total", r.Total))
-		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.ui", "Percent", r.UI.Percent, "Translated", r.UI.Translated, "Total", r.UI.Total))
-		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.criteria", "Percent", r.Criteria.Percent, "Translated", r.Criteria.Translated, "Total", r.Criteria.Total))
+		// The two parts as a table: labels padded to the wider, in cells.
+		labels := []string{env.Loc.Label(env.Loc.T("ui.i18ncmd.status.part_ui"), ""), env.Loc.Label(env.Loc.T("ui.i18ncmd.status.part_criteria"), "")}
+		labelW := textwidth.MaxWidth(labels...)
+		for i, p := range []partStatus{r.UI, r.Criteria} {
+			fmt.Fprintln(w, "  "+textwidth.Pad(labels[i], labelW)+env.Loc.T("ui.i18ncmd.status.part", "Percent", p.Percent, "Translated", p.Translated, "Total", p.Total))
+		}
 		if len(r.Stale) > 0 {
 			fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.stale", "Count", len(r.Stale), "File", r.File))
 			listKeys(w, r.Stale, len(r.Stale), env)

@@ -120,12 +120,24 @@ func (env *Env) updateReport(name string, up *i18ntool.Updated) {
 	}
 }
 
-// columns is the terminal's width as the shell reports it, else 100.
+// columns is the terminal's width, else 100.
 func (env *Env) columns() int {
+	if w := env.width(); w > 0 {
+		return w
+	}
+	return 100
+}
+
+// width is the terminal's width in cells: the one main measured, else
+// COLUMNS; 0 when output goes to a pipe or a file (no limit).
+func (env *Env) width() int {
+	if env.Columns > 0 {
+		return env.Columns
+	}
 	if n, err := strconv.Atoi(env.Getenv("COLUMNS")); err == nil && n >= 20 && n <= 1000 {
 		return n
 	}
-	return 100
+	return 0
 }
 
 func sortedKeys(m map[string]string) []string {
