@@ -305,12 +305,12 @@ func leafNodes(full, k, note string, m i18n.Message, e *entry, f *i18n.File, old
 	english := englishPlain(m)
 	translated := oldKey != "" && f.Translated(oldKey)
 	var vn *yaml.Node
-	if e != nil && !isNull(e.value) {
+	if om, ok := f.Messages[oldKey]; ok && e != nil && !isNull(e.value) {
 		vn = strip(e.value)
-		if om, ok := f.Messages[oldKey]; ok {
-			want[full] = i18n.Message{Text: om.Text, Forms: om.Forms}
-		}
+		want[full] = i18n.Message{Text: om.Text, Forms: om.Forms}
 	} else {
+		// Nothing, or a group where English has a text (its texts are
+		// listed as keys English does not have, below).
 		vn = emptyValue(m, tag)
 	}
 	var heads []string
@@ -424,15 +424,22 @@ func wrapComment(s string) string {
 }
 
 // keptObsolete finds the #~ lines an earlier update left, to keep them.
+// yaml.v3 may give one comment to two nodes: each block is kept once.
 func keptObsolete(doc *yaml.Node) []string {
 	var out []string
+	seen := map[string]bool{}
 	var visit func(n *yaml.Node)
 	visit = func(n *yaml.Node) {
 		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			var block []string
 			for _, l := range strings.Split(c, "\n") {
 				if strings.HasPrefix(l, markObsolete) {
-					out = append(out, l)
+					block = append(block, l)
 				}
+			}
+			if key := strings.Join(block, "\n"); len(block) > 0 && !seen[key] {
+				seen[key] = true
+				out = append(out, block...)
 			}
 		}
 		for _, ch := range n.Content {
