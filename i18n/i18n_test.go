@@ -301,3 +301,39 @@ func formsOf(m Message) []string {
 	}
 	return out
 }
+
+// The walk's language key cycles through the built-in languages and the
+// translator's --locale-file draft.
+func TestCycle(t *testing.T) {
+	draft, err := Parse("de.yaml", []byte("meta:\n  tag: de\n  name: Deutsch\nui:\n  status:\n    met: Erfüllt\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCycle(draft)
+	var names []string
+	l := English()
+	for range len(Available()) + 1 {
+		names = append(names, l.Name())
+		l = c.Next(l)
+	}
+	if got := strings.Join(names, ","); got != "English,Français,日本語,Deutsch" {
+		t.Errorf("cycle: %s", got)
+	}
+	if l.Name() != "English" {
+		t.Errorf("the cycle does not come back to English: %s", l.Name())
+	}
+	ls := c.Locales()
+	if got := ls[len(ls)-1].T("ui.status.met"); got != "Erfüllt" {
+		t.Errorf("the draft's texts: %q", got)
+	}
+	// Without a draft: the built-in ones.
+	if got := NewCycle(nil).Next(English()).Name(); got != "Français" {
+		t.Errorf("next after English: %s", got)
+	}
+	// A draft of a built-in language comes right after it.
+	fr, _ := Parse("fr.yaml", []byte("meta:\n  tag: fr\n  name: Français (brouillon)\n"))
+	frl, _ := New("fr")
+	if got := NewCycle(fr).Next(frl).Name(); got != "Français (brouillon)" {
+		t.Errorf("after fr: %s", got)
+	}
+}

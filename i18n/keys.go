@@ -38,6 +38,7 @@ var keyInfo = []struct {
 	{"ui.tui.filter.*", KeyInfo{true, 24, "the list's filter, after the level name in the list heading"}},
 	{"ui.tui.detail.*", KeyInfo{true, 0, "a heading or line of the detail pane"}},
 	{"ui.tui.accessible.*", KeyInfo{true, 0, "a line of the --accessible prompts (read aloud by screen readers)"}},
+	{"ui.prompt.*", KeyInfo{true, 0, "a question of the --accessible prompts (read aloud by screen readers)"}},
 	{"ui.tui.prompt.**", KeyInfo{true, 0, "a question on the walk's status line; cut at the terminal's width, so the keys come early"}},
 	{"ui.tui.**", KeyInfo{true, 0, "the walk's status line or a label; one line, cut at the terminal's width"}},
 	{"ui.cli.status.blocker", KeyInfo{true, 0, "a row of status: what does not count yet, and why"}},
