@@ -48,6 +48,10 @@ func runI18n(env *Env, args []string) int {
 		return i18nStamp(env, rest[1:])
 	case "update":
 		return i18nUpdate(env, rest[1:])
+	case "export-po":
+		return i18nExportPO(env, rest[1:])
+	case "import-po":
+		return i18nImportPO(env, rest[1:])
 	case "help":
 		env.help("ui.i18ncmd.help")
 		return ExitOK

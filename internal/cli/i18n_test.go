@@ -379,3 +379,28 @@ func TestWriteLocaleRefusesAChangedFile(t *testing.T) {
 		t.Errorf("file changed: %q", b)
 	}
 }
+
+func TestI18nPO(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "fr.yaml", goodDraft)
+	out, errOut, code := run(t, dir, "i18n", "export-po", "fr.yaml", "-o", "fr.po")
+	if code != ExitOK || !strings.Contains(out, "fr.po") {
+		t.Fatalf("export: %d %q %q", code, out, errOut)
+	}
+	po, _ := os.ReadFile(filepath.Join(dir, "fr.po"))
+	if !strings.Contains(string(po), "msgctxt \"ui.status.met\"\nmsgid \"Met\"\nmsgstr \"Satisfait\"") || !strings.Contains(string(po), "Plural-Forms: nplurals=2; plural=(n > 1);") {
+		t.Errorf("PO:\n%s", po[:min(len(po), 900)])
+	}
+	edited := strings.Replace(string(po), "msgctxt \"ui.status.unmet\"\nmsgid \"Unmet\"\nmsgstr \"\"", "msgctxt \"ui.status.unmet\"\nmsgid \"Unmet\"\nmsgstr \"Non satisfait\"", 1)
+	writeFile(t, dir, "fr.po", edited)
+	out, errOut, code = run(t, dir, "i18n", "import-po", "fr.po", "fr.yaml")
+	if code != ExitOK || !strings.Contains(out, "1 text taken from the PO file") {
+		t.Fatalf("import: %d %q %q", code, out, errOut)
+	}
+	if out, _, _ := run(t, dir, "--locale-file", "fr.yaml", "i18n", "status", "fr.yaml"); !strings.Contains(out, "(3/") {
+		t.Errorf("after import:\n%s", out)
+	}
+	if _, errOut, code := run(t, dir, "i18n", "import-po", "fr.po"); code != ExitBadInput || errOut == "" {
+		t.Errorf("one file: %d %q", code, errOut)
+	}
+}

@@ -2,16 +2,20 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/i18ntool"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
+	"golang.org/x/text/language"
 )
 
 // i18nUpdate brings a translator's file up to date with English.
@@ -147,4 +151,102 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// i18nExportPO writes a locale file as gettext PO, for Poedit, Weblate or
+// Crowdin.
+func i18nExportPO(env *Env, args []string) int {
+	fset := env.flagSet("i18n export-po")
+	out := fset.String("o", "-", "")
+	pos, code, ok := env.parseArgs(fset, args, "ui.i18ncmd.po.export_help")
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.po.need_file"))
+		return ExitBadInput
+	}
+	name := pos[0]
+	src, err := i18n.ReadFile(env.resolve(name))
+	if err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
+		return ExitBadInput
+	}
+	data, err := i18ntool.ExportPO(name, src)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
+		return ExitBadInput
+	}
+	if *out == "-" {
+		env.Stdout.Write(data)
+		return ExitOK
+	}
+	path := env.localePath(*out)
+	perm := os.FileMode(0o644)
+	if err := model.WriteAtomic(path, data, perm); err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
+		return ExitBadInput
+	}
+	fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.po.exported", "File", *out))
+	return ExitOK
+}
+
+// i18nImportPO takes a PO file's translations into a locale file.
+func i18nImportPO(env *Env, args []string) int {
+	fset := env.flagSet("i18n import-po")
+	dryRun := fset.Bool("dry-run", false, "")
+	pos, code, ok := env.parseArgs(fset, args, "ui.i18ncmd.po.import_help")
+	if !ok {
+		return code
+	}
+	if len(pos) != 2 {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.po.need_files"))
+		return ExitBadInput
+	}
+	poName, name := pos[0], pos[1]
+	po, err := i18n.ReadFile(env.resolve(poName))
+	if err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(poName, err)))
+		return ExitBadInput
+	}
+	path := env.localePath(name)
+	src, err := i18n.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
+		return ExitBadInput
+	}
+	tag := language.Und
+	if t, err := language.Parse(strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))); err == nil {
+		tag = t
+	}
+	res, err := i18ntool.ImportPO(name, src, poName, po, tag, env.Loc.T("ui.i18ncmd.stamp.header"))
+	if err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
+		return ExitBadInput
+	}
+	t := env.Loc.T
+	fmt.Fprintln(env.Stdout, t("ui.i18ncmd.po.imported", "Count", len(res.Changed), "File", name))
+	if n := len(res.Stamped); n > 0 {
+		fmt.Fprintln(env.Stdout, t("ui.i18ncmd.update.stamped", "Count", n))
+	}
+	if n := len(res.Fuzzy); n > 0 {
+		fmt.Fprintln(env.Stdout, t("ui.i18ncmd.po.fuzzy", "Count", n))
+	}
+	for _, k := range res.Unknown {
+		fmt.Fprintln(env.Stderr, t("ui.i18ncmd.po.unknown", "Key", safetext.Line(k)))
+	}
+	if *dryRun || bytes.Equal(res.Data, src) {
+		return ExitOK
+	}
+	if src == nil {
+		if err := model.WriteAtomic(path, res.Data, 0o644); err != nil {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
+			return ExitBadInput
+		}
+		return ExitOK
+	}
+	if code, ok := env.writeLocale(name, path, src, res.Data); !ok {
+		return code
+	}
+	return ExitOK
 }

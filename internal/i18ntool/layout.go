@@ -39,7 +39,7 @@ const besideWidth = 100
 // translated (i18n update or i18n stamp).
 func Starter(t language.Tag, header string) []byte {
 	f := &i18n.File{Tag: t.String(), Messages: map[string]i18n.Message{}, Sources: map[string]string{}}
-	out, err := layout(f, nil, header, "", t)
+	out, err := layout(f, f, nil, header, "", t, nil)
 	if err != nil {
 		panic(err) // English itself does not lay out: the tests catch it
 	}
@@ -93,7 +93,7 @@ func Update(name string, src []byte, sourceHeader string) (*Updated, error) {
 	if err != nil || old.Tag == "" {
 		t = language.Und
 	}
-	return layout(old, &doc, "", sourceHeader, t)
+	return layout(old, old, &doc, "", sourceHeader, t, nil)
 }
 
 // entry is what the old file has for one key.
@@ -106,9 +106,25 @@ type entry struct {
 	previous   string // the English of its #| comment: stale when written
 }
 
-// layout writes f in English's layout. doc is f's YAML tree (nil for a new
-// file), from which values and comments are carried over.
-func layout(f *i18n.File, doc *yaml.Node, header, sourceHeader string, tag language.Tag) (*Updated, error) {
+// layoutImport is layout for i18n import-po: f holds the texts wanted,
+// old and doc the file as it is.
+func layoutImport(f, old *i18n.File, doc *yaml.Node, sourceHeader string, tag language.Tag, noStamp map[string]bool) (*Updated, error) {
+	return layout(f, old, doc, "", sourceHeader, tag, noStamp)
+}
+
+// yamlDoc is a file's YAML tree.
+type yamlDoc struct{ node *yaml.Node }
+
+func (d *yamlDoc) parse(src []byte) error {
+	d.node = &yaml.Node{}
+	return yaml.Unmarshal(src, d.node)
+}
+
+// layout writes f (the texts wanted) in English's layout. doc is the
+// file's YAML tree as it is (nil for a new file) and old its texts: values
+// that did not change are carried over as they are written, with the
+// comments. noStamp names texts whose source must not be recorded.
+func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, tag language.Tag, noStamp map[string]bool) (*Updated, error) {
 	en, _ := i18n.Embedded("en")
 	root, order := englishTree()
 	up := &Updated{Renamed: map[string]string{}}
@@ -149,8 +165,8 @@ func layout(f *i18n.File, doc *yaml.Node, header, sourceHeader string, tag langu
 	moved := map[string]bool{}
 	source := map[string]string{} // key in the new file -> key in the old one
 	for _, k := range order {
-		if _, ok := old[k]; ok && f.Translated(k) {
-			source[k] = k
+		if f.Translated(k) {
+			source[k] = k // here already, or new from a PO file
 			continue
 		}
 		if _, ok := old[k]; ok {
@@ -201,7 +217,7 @@ func layout(f *i18n.File, doc *yaml.Node, header, sourceHeader string, tag langu
 			} else {
 				lastNote = note
 			}
-			kn, vn := leafNodes(full, k, note, m, old[source[full]], f, source[full], tag, up, sources, want)
+			kn, vn := leafNodes(full, k, note, m, old[source[full]], f, oldFile, source[full], tag, up, sources, want, noStamp[full])
 			out.Content = append(out.Content, kn, vn)
 			if source[full] == "" {
 				up.Added = append(up.Added, full)
@@ -286,6 +302,22 @@ func layout(f *i18n.File, doc *yaml.Node, header, sourceHeader string, tag langu
 	return up, nil
 }
 
+// valueNode writes a text: a line, quoted when it must be; several lines
+// as a literal block; plural forms as a mapping.
+func valueNode(m i18n.Message) *yaml.Node {
+	if m.Forms == nil {
+		if strings.Contains(m.Text, "\n") {
+			return &yaml.Node{Kind: yaml.ScalarNode, Value: m.Text, Style: yaml.LiteralStyle}
+		}
+		return styled(m.Text)
+	}
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for _, form := range i18n.FormNames(m.Forms) {
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: form}, valueNode(i18n.Message{Text: m.Forms[form]}))
+	}
+	return n
+}
+
 // norm makes an empty text and empty plural forms the same: nothing.
 func norm(m i18n.Message) i18n.Message {
 	empty := m.Text == ""
@@ -300,15 +332,21 @@ func norm(m i18n.Message) i18n.Message {
 
 // leafNodes builds the key and value of one text, carrying over e (the
 // old file's entry for the key, possibly under another name: oldKey).
-func leafNodes(full, k, note string, m i18n.Message, e *entry, f *i18n.File, oldKey string, tag language.Tag, up *Updated, sources map[string]string, want map[string]i18n.Message) (*yaml.Node, *yaml.Node) {
+func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.File, oldKey string, tag language.Tag, up *Updated, sources map[string]string, want map[string]i18n.Message, noStamp bool) (*yaml.Node, *yaml.Node) {
 	kn := &yaml.Node{Kind: yaml.ScalarNode, Value: k}
 	english := englishPlain(m)
 	translated := oldKey != "" && f.Translated(oldKey)
 	var vn *yaml.Node
-	if om, ok := f.Messages[oldKey]; ok && e != nil && !isNull(e.value) {
-		vn = strip(e.value)
+	om, ok := f.Messages[oldKey]
+	was, had := oldFile.Messages[oldKey]
+	switch {
+	case ok && had && e != nil && !isNull(e.value) && was.Text == om.Text && equalForms(was.Forms, om.Forms):
+		vn = strip(e.value) // as the translator wrote it
 		want[full] = i18n.Message{Text: om.Text, Forms: om.Forms}
-	} else {
+	case ok && (om.Text != "" || translatedAny(om)):
+		vn = valueNode(om)
+		want[full] = i18n.Message{Text: om.Text, Forms: om.Forms}
+	default:
 		// Nothing, or a group where English has a text (its texts are
 		// listed as keys English does not have, below).
 		vn = emptyValue(m, tag)
@@ -345,6 +383,7 @@ func leafNodes(full, k, note string, m i18n.Message, e *entry, f *i18n.File, old
 		up.Stale = append(up.Stale, StaleText{Key: full, Before: e.previous, Now: englishPlain(m)})
 		heads = append(heads, commentLines(markPrevious, e.previous))
 		showEnglish = true
+	case translated && noStamp:
 	case translated && e != nil && e.hasEnglish && e.english == english && hashOf(m, e.english) == current:
 		sources[full] = current // translated from the English shown beside it: current
 		up.Stamped = append(up.Stamped, full)
