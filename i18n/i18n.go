@@ -391,6 +391,9 @@ func (l *Locale) Name() string {
 type resolved struct {
 	forms   map[string]*Template
 	oneLine bool
+	// plain holds, per form, the finished text of a form without values:
+	// most texts, looked up on every frame of the walk.
+	plain map[string]string
 }
 
 // resolve picks the text of key: this language's when it is translated and
@@ -459,6 +462,12 @@ func compileMessage(f *File, key string, info KeyInfo, en *resolved, english boo
 	if len(r.forms) == 0 || m.Forms != nil && r.forms["other"] == nil {
 		return nil
 	}
+	r.plain = map[string]string{}
+	for form, t := range r.forms {
+		if len(t.Fields()) == 0 {
+			r.plain[form] = r.clean(t.fill(nil))
+		}
+	}
 	return r
 }
 
@@ -478,22 +487,37 @@ func (l *Locale) T(key string, args ...any) string {
 	if r == nil {
 		return safetext.Line(key)
 	}
-	data := make(map[string]any, len(args)/2)
-	for i := 0; i+1 < len(args); i += 2 {
-		data[fmt.Sprint(args[i])] = args[i+1]
-	}
-	t := r.forms[""]
-	if t == nil {
-		t = r.forms[l.pluralForm(count(data["Count"]))]
-		if t == nil {
-			t = r.forms["other"]
+	form := ""
+	if r.forms[""] == nil {
+		form = l.pluralForm(count(arg(args, "Count")))
+		if r.forms[form] == nil {
+			form = "other"
 		}
 	}
-	out := t.Fill(data)
-	if r.oneLine {
-		return safetext.Line(out)
+	if s, ok := r.plain[form]; ok {
+		return s
 	}
-	return safetext.Clean(out)
+	return r.clean(r.forms[form].fill(args))
+}
+
+// clean makes a filled-in text safe for the terminal, on one line where
+// it is shown so.
+func (r *resolved) clean(s string) string {
+	if r.oneLine {
+		return safetext.Line(s)
+	}
+	return safetext.Clean(s)
+}
+
+// arg is the value of name in T's name/value pairs, or nil. A name given
+// twice has its last value, as callers that add to a common list expect.
+func arg(args []any, name string) any {
+	for i := len(args) - len(args)%2 - 2; i >= 0; i -= 2 {
+		if k, ok := args[i].(string); ok && k == name {
+			return args[i+1]
+		}
+	}
+	return nil
 }
 
 // count is the Count value as a whole number, for choosing a plural form.

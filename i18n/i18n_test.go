@@ -223,6 +223,10 @@ func TestValuesAreCleanedAfterFilling(t *testing.T) {
 	if strings.Contains(got, "\x1b") || !strings.Contains(got, "line one\nline two") {
 		t.Errorf("multi-line text: %q", got)
 	}
+	// A name given twice: the last value counts, for the plural form too.
+	if got := en.T("ui.cli.check.not_achieved", "Level", "gold", "Percentage", 5, "Count", 0, "Count", 1); !strings.Contains(got, "1 criterion does") {
+		t.Errorf("a name given twice: %q", got)
+	}
 	// A value the caller forgot shows as nothing, never <no value>.
 	if got := en.T("ui.tui.saved"); got != "Saved at " {
 		t.Errorf("missing value: %q", got)
@@ -335,5 +339,14 @@ func TestCycle(t *testing.T) {
 	frl, _ := New("fr")
 	if got := NewCycle(fr).Next(frl).Name(); got != "Français (brouillon)" {
 		t.Errorf("after fr: %s", got)
+	}
+}
+
+// BenchmarkT is a lookup the walk makes for every row of every frame.
+func BenchmarkT(b *testing.B) {
+	fr, _ := New("fr")
+	for i := 0; i < b.N; i++ {
+		fr.T("ui.cli.status.holding_back", "Level", "argent", "Count", 3)
+		fr.T("ui.category.MUST")
 	}
 }

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"text/template/parse"
 )
@@ -39,13 +40,31 @@ func (t *Template) Fields() []string {
 // Fill puts the values in. A value the caller did not give is left empty:
 // never "<no value>", never the placeholder itself.
 func (t *Template) Fill(values map[string]any) string {
+	var args []any
+	for k, v := range values {
+		args = append(args, k, v)
+	}
+	return t.fill(args)
+}
+
+// fill is Fill from name/value pairs, as T receives them.
+func (t *Template) fill(args []any) string {
+	if len(t.parts) == 1 && t.parts[0].field == "" {
+		return t.parts[0].text
+	}
 	var b strings.Builder
 	for _, p := range t.parts {
 		if p.field == "" {
 			b.WriteString(p.text)
 			continue
 		}
-		if v, ok := values[p.field]; ok && v != nil {
+		switch v := arg(args, p.field).(type) {
+		case nil:
+		case string:
+			b.WriteString(v)
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		default:
 			fmt.Fprint(&b, v)
 		}
 	}
