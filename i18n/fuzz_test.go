@@ -19,7 +19,7 @@ func FuzzLoad(f *testing.F) {
 		l := FromFile(file)
 		for _, key := range []string{"ui.tui.saved", "ui.status.met", "ui.cli.status.holding_back", "ui.category.MUST"} {
 			got := l.T(key, "Time", "12:00", "Level", "silver", "Count", 3)
-			if strings.ContainsAny(got, "\x1b\x07\x9b") || strings.Contains(got, "{{") || strings.Contains(got, "<no value>") {
+			if strings.ContainsAny(got, "\x1b\x07\u009b") || strings.Contains(got, "{{") || strings.Contains(got, "<no value>") {
 				t.Fatalf("%s shows %q", key, got)
 			}
 			if Info(key).OneLine && strings.ContainsAny(got, "\n\r") {
