@@ -596,13 +596,14 @@ func (l *Locale) Section(name string) string {
 	return name
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLine is compiled on first use: nothing of ours runs at start-up.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // YAMLErrorLine splits a yaml.v3 error into its line (0 if not given) and
 // its message.
 func YAMLErrorLine(err error) (int, string) {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return n, m[2]
 	}

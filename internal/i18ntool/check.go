@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
@@ -433,13 +434,13 @@ func (c *checker) glossary(key string, line int, s string) {
 			}
 		}
 	}
-	if base.String() == "fr" && frenchSpace.MatchString(s) {
+	if base.String() == "fr" && frenchSpace().MatchString(s) {
 		c.add(line, key, Warning, "fr_spacing")
 	}
 }
 
 // frenchSpace is a plain space before : ; ? ! or », or after «.
-var frenchSpace = regexp.MustCompile(`\S [:;?!»](\s|$)|« `)
+var frenchSpace = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\S [:;?!»](\s|$)|« `) })
 
 // compareFields reports values English fills in that the translation
 // drops, and values it asks for that the program does not give. A plural
@@ -508,7 +509,7 @@ func englishFields(m i18n.Message) map[string]bool {
 	return out
 }
 
-var codeSpan = regexp.MustCompile("`[^`\n]*`")
+var codeSpan = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("`[^`\n]*`") })
 
 // links checks the Markdown links of a text: [text](url) with an http(s),
 // mailto or relative URL, nothing left open. en is the English text it
@@ -533,7 +534,7 @@ func (c *checker) links(key string, line int, s, en string) {
 }
 
 func stripCode(s string) string {
-	return codeSpan.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+	return codeSpan().ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
 }
 
 // scanLinks counts the links in s, reporting broken ones when report is set.
@@ -632,9 +633,9 @@ func closing(s string, i int) int {
 	return -1
 }
 
-var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.\-]*:`)
+var scheme = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.\-]*:`) })
 
-func hasScheme(url string) bool { return scheme.MatchString(url) }
+func hasScheme(url string) bool { return scheme().MatchString(url) }
 
 func allowedScheme(url string) bool {
 	u := strings.ToLower(url)
