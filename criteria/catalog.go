@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"fmt"
 	"sync"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -63,12 +64,48 @@ func PrerequisiteOf(id string) string {
 }
 
 // URL is the link to the entry's official text on the badge site.
-func (e *Entry) URL() string {
+func (e *Entry) URL() string { return e.URLIn("en") }
+
+// URLIn is the criterion's page on the badge site in the language lang
+// (a BCP 47 tag) where the site has it (SiteLanguage), else in English.
+func (e *Entry) URLIn(lang string) string {
 	lvl := fmt.Sprint(e.LevelIndex)
 	if e.Series == Baseline {
 		lvl = e.Level
 	}
-	return "https://www.bestpractices.dev/en/criteria/" + lvl + "#" + lvl + "." + e.ID
+	return "https://www.bestpractices.dev/" + SiteLanguage(lang) + "/criteria/" + lvl + "#" + lvl + "." + e.ID
+}
+
+// siteLanguages are the languages the badge site serves its pages in.
+var siteLanguages = []string{"en", "fr", "de", "ja", "zh-CN", "es", "pt-BR", "ru", "sw"}
+
+// SiteLanguage is the badge site's language closest to the BCP 47 tag
+// lang: fr-CA gives fr, pt gives pt-BR, zh-Hans gives zh-CN; "en" when the
+// site does not have it.
+func SiteLanguage(lang string) string {
+	lang = strings.ReplaceAll(lang, "_", "-")
+	base, rest, _ := strings.Cut(lang, "-")
+	base = strings.ToLower(base)
+	for _, s := range siteLanguages {
+		if strings.EqualFold(s, lang) {
+			return s
+		}
+	}
+	switch base {
+	case "zh":
+		if r := strings.ToLower(rest); strings.Contains(r, "hant") || r == "tw" || r == "hk" || r == "mo" {
+			return "en" // the site has simplified Chinese only
+		}
+		return "zh-CN"
+	case "pt":
+		return "pt-BR"
+	}
+	for _, s := range siteLanguages {
+		if s == base {
+			return s
+		}
+	}
+	return "en"
 }
 
 // Level is one badge level with its entries in the badge's order.

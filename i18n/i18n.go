@@ -4,16 +4,16 @@
 package i18n
 
 import (
-	"crypto/sha256"
+	"bytes"
 	"embed"
-	"encoding/hex"
 	"fmt"
-	"os"
 	"path"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
-	"text/template"
+	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"golang.org/x/text/feature/plural"
@@ -33,8 +33,8 @@ type Message struct {
 	Column int
 }
 
-// plain is the text used for hashing and display when no count applies.
-func (m Message) plain() string {
+// Plain is the text used for hashing and display when no count applies.
+func (m Message) Plain() string {
 	if m.Forms != nil {
 		return m.Forms["other"]
 	}
@@ -58,23 +58,55 @@ type Locale struct {
 	file *File
 	en   *File
 
-	mu    sync.Mutex
-	tmpls map[string]*template.Template
+	mu sync.Mutex
+	// resolved holds, per key looked up, the texts chosen (this
+	// language's, or English's when this one's cannot be used), parsed.
+	resolved map[string]*resolved
 }
 
-var pluralForms = map[string]bool{"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true}
+// PluralCategories are the CLDR plural categories, in CLDR order: the only
+// keys a mapping of plural forms may have.
+var PluralCategories = []string{"zero", "one", "two", "few", "many", "other"}
+
+// IsPluralCategory reports whether s is one of PluralCategories.
+func IsPluralCategory(s string) bool {
+	for _, c := range PluralCategories {
+		if s == c {
+			return true
+		}
+	}
+	return false
+}
+
+// FormNames lists the forms given, in CLDR order.
+func FormNames(forms map[string]string) []string {
+	var out []string
+	for _, f := range PluralCategories {
+		if _, ok := forms[f]; ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Translated reports whether f has its own text for key (English shows
+// otherwise: an empty text is not a translation).
+func (f *File) Translated(key string) bool {
+	m, ok := f.Messages[key]
+	return ok && m.Plain() != ""
+}
 
 // Parse reads a locale file. Problems that make it unusable are errors with
 // file:line; the caller decides whether unknown keys matter (Check does).
 func Parse(name string, src []byte) (*File, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := yamlErrorLine(err)
-		if raw := rawProblems(src); line == 0 && len(raw) > 0 {
+		line, msg := YAMLErrorLine(err)
+		if raw := BadBytes(src); line == 0 && len(raw) > 0 {
 			// The parser does not say where a bad byte is; we can.
 			what := "is not UTF-8 text; save the file as UTF-8"
-			if raw[0].Kind == "control_raw" {
-				what = fmt.Sprintf("holds the control character %s; remove it", raw[0].Args[1])
+			if !raw[0].NotUTF8 {
+				what = fmt.Sprintf("holds the control character %U; remove it", raw[0].Char)
 			}
 			return nil, fmt.Errorf("%s:%d: this line %s", name, raw[0].Line, what)
 		}
@@ -153,7 +185,7 @@ func isPlural(n *yaml.Node) bool {
 	hasOther := false
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i].Value
-		if !pluralForms[k] || n.Content[i+1].Kind != yaml.ScalarNode {
+		if !IsPluralCategory(k) || n.Content[i+1].Kind != yaml.ScalarNode {
 			return false
 		}
 		hasOther = hasOther || k == "other"
@@ -166,6 +198,11 @@ var (
 	embedded   = map[string]*File{}
 )
 
+// Source returns the bytes of the built-in locale file tag, as shipped.
+func Source(tag string) ([]byte, error) {
+	return files.ReadFile(tag + ".yaml")
+}
+
 // Embedded returns the named built-in locale file ("en", "fr", ...).
 func Embedded(tag string) (*File, error) {
 	embeddedMu.Lock()
@@ -173,7 +210,7 @@ func Embedded(tag string) (*File, error) {
 	if f, ok := embedded[tag]; ok {
 		return f, nil
 	}
-	src, err := files.ReadFile(tag + ".yaml")
+	src, err := Source(tag)
 	if err != nil {
 		return nil, fmt.Errorf("no built-in locale %q", tag)
 	}
@@ -188,13 +225,14 @@ func Embedded(tag string) (*File, error) {
 	return f, nil
 }
 
-// Available lists the built-in locale tags, English first.
+// Available lists the built-in locale tags, English first. The glossary
+// (glossary.yaml) lives beside them and is no locale.
 func Available() []string {
 	entries, _ := files.ReadDir(".")
 	tags := []string{"en"}
 	for _, e := range entries {
 		t := strings.TrimSuffix(e.Name(), path.Ext(e.Name()))
-		if t != "en" {
+		if t != "en" && !strings.HasPrefix(t, "glossary") {
 			tags = append(tags, t)
 		}
 	}
@@ -238,7 +276,7 @@ func FromFile(f *File) *Locale {
 
 // LoadFile parses a locale file from disk.
 func LoadFile(p string) (*File, error) {
-	src, err := os.ReadFile(p)
+	src, err := ReadFile(p)
 	if err != nil {
 		return nil, err
 	}
@@ -294,16 +332,36 @@ func normalizeTag(s string) string {
 	return s
 }
 
-// FromEnvironment picks the language: flag, then LC_ALL, LC_MESSAGES, LANG.
-// It returns the chosen tag and a warning when the choice had to fall back.
+// FromEnvironment picks the language: the flag, then the environment as
+// gettext reads it: LANGUAGE, a priority list such as "fr:en", first (its
+// first language that has a translation wins), unless the locale (LC_ALL,
+// LC_MESSAGES or LANG, the first set) is C or POSIX or unset, which means
+// "no translation"; then the locale itself. It returns the locale and a
+// warning when the choice had to fall back.
 func FromEnvironment(flag string, getenv func(string) string) (*Locale, string) {
 	req := flag
 	if req == "" {
+		locale := ""
 		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 			if s := getenv(v); s != "" {
-				req = s
+				locale = s
 				break
 			}
+		}
+		if normalizeTag(locale) == "en" && !strings.HasPrefix(locale, "en") || locale == "" {
+			return English(), "" // C, POSIX or nothing: LANGUAGE does not apply
+		}
+		for _, want := range strings.Split(getenv("LANGUAGE"), ":") {
+			if want == "" {
+				continue
+			}
+			if _, ok := Match(want); ok || normalizeTag(want) == "en" {
+				req = want
+				break
+			}
+		}
+		if req == "" {
+			req = locale
 		}
 	}
 	if req == "" {
@@ -328,79 +386,166 @@ func (l *Locale) Name() string {
 	return l.Tag.String()
 }
 
-func (l *Locale) lookup(key string) (Message, bool) {
-	if m, ok := l.file.Messages[key]; ok && m.plain() != "" {
-		return m, true
+// resolved is a key's text as T shows it: its forms parsed (the key ""
+// for a text without plural forms).
+type resolved struct {
+	forms   map[string]*Template
+	oneLine bool
+	// plain holds, per form, the finished text of a form without values:
+	// most texts, looked up on every frame of the walk.
+	plain map[string]string
+}
+
+// resolve picks the text of key: this language's when it is translated and
+// usable, else English's. A translation is unusable when it holds more than
+// {{.Name}} references, names a value English does not fill in, or breaks
+// a line in a text shown on one line; such a text never reaches the screen.
+func (l *Locale) resolve(key string) *resolved {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if r, ok := l.resolved[key]; ok {
+		return r
 	}
-	m, ok := l.en.Messages[key]
-	return m, ok && m.plain() != ""
+	if l.resolved == nil {
+		l.resolved = map[string]*resolved{}
+	}
+	info := Info(key)
+	r := compileMessage(l.en, key, info, nil, true)
+	if l.file != l.en {
+		if own := compileMessage(l.file, key, info, r, false); own != nil {
+			r = own
+		}
+	}
+	l.resolved[key] = r
+	return r
+}
+
+// compileMessage parses f's text of key, or returns nil when f has none or
+// it cannot be used. For a translation (english false), en is English's
+// text, whose values bound what the translation may ask for.
+func compileMessage(f *File, key string, info KeyInfo, en *resolved, english bool) *resolved {
+	if !f.Translated(key) {
+		return nil
+	}
+	m := f.Messages[key]
+	texts := map[string]string{"": m.Text}
+	if m.Forms != nil {
+		texts = m.Forms
+	}
+	allowed := map[string]bool{}
+	if en != nil {
+		for _, t := range en.forms {
+			for _, n := range t.Fields() {
+				allowed[n] = true
+			}
+		}
+	}
+	r := &resolved{forms: map[string]*Template{}, oneLine: info.OneLine}
+	for form, text := range texts {
+		if text == "" {
+			continue // a form left empty falls back to other
+		}
+		if info.OneLine && strings.ContainsAny(text, "\n\r\u0085\u2028\u2029") {
+			return nil
+		}
+		t, err := ParseTemplate(text)
+		if err != nil {
+			return nil
+		}
+		for _, n := range t.Fields() {
+			if !english && !allowed[n] {
+				return nil
+			}
+		}
+		r.forms[form] = t
+	}
+	if len(r.forms) == 0 || m.Forms != nil && r.forms["other"] == nil {
+		return nil
+	}
+	r.plain = map[string]string{}
+	for form, t := range r.forms {
+		if len(t.Fields()) == 0 {
+			r.plain[form] = r.clean(t.fill(nil))
+		}
+	}
+	return r
 }
 
 // Has reports whether key has a text in this locale or in English.
 func (l *Locale) Has(key string) bool {
-	_, ok := l.lookup(key)
-	return ok
+	return l.resolve(key) != nil
 }
 
 // T returns the text for key, filled in from name/value pairs
 // ("Count", 3, "Level", "silver"). A "Count" value picks the plural form by
 // the language's rules. A key missing everywhere shows as the key itself:
-// a bug the tests catch, never an empty screen.
+// a bug the tests catch, never an empty screen. The result is cleaned for
+// the terminal after the values are filled in (they come from files too),
+// and a text shown on one line stays on one line.
 func (l *Locale) T(key string, args ...any) string {
-	m, ok := l.lookup(key)
-	if !ok {
-		return key
+	r := l.resolve(key)
+	if r == nil {
+		return safetext.Line(key)
 	}
-	data := map[string]any{}
-	for i := 0; i+1 < len(args); i += 2 {
-		data[fmt.Sprint(args[i])] = args[i+1]
-	}
-	text := m.Text
-	if m.Forms != nil {
-		n, _ := data["Count"].(int)
-		text = m.Forms[l.pluralForm(n)]
-		if text == "" {
-			text = m.Forms["other"]
+	form := ""
+	if r.forms[""] == nil {
+		form = l.pluralForm(count(arg(args, "Count")))
+		if r.forms[form] == nil {
+			form = "other"
 		}
 	}
-	text = safetext.Clean(text)
-	if !strings.Contains(text, "{{") {
-		return text
+	if s, ok := r.plain[form]; ok {
+		return s
 	}
-	return l.execute(key, text, data)
+	return r.clean(r.forms[form].fill(args))
 }
 
-func (l *Locale) execute(key, text string, data map[string]any) string {
-	l.mu.Lock()
-	if l.tmpls == nil {
-		l.tmpls = map[string]*template.Template{}
+// clean makes a filled-in text safe for the terminal, on one line where
+// it is shown so.
+func (r *resolved) clean(s string) string {
+	if r.oneLine {
+		return safetext.Line(s)
 	}
-	ck := key + "\x00" + text
-	t, ok := l.tmpls[ck]
-	if !ok {
-		var err error
-		t, err = template.New(key).Option("missingkey=zero").Parse(text)
-		if err != nil {
-			t = nil
+	return safetext.Clean(s)
+}
+
+// arg is the value of name in T's name/value pairs, or nil. A name given
+// twice has its last value, as callers that add to a common list expect.
+func arg(args []any, name string) any {
+	for i := len(args) - len(args)%2 - 2; i >= 0; i -= 2 {
+		if k, ok := args[i].(string); ok && k == name {
+			return args[i+1]
 		}
-		l.tmpls[ck] = t
 	}
-	l.mu.Unlock()
-	if t == nil {
-		return text
-	}
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
-		return text
-	}
-	return b.String()
+	return nil
 }
 
-func (l *Locale) pluralForm(n int) string {
+// count is the Count value as a whole number, for choosing a plural form.
+func count(v any) int {
+	switch n := v.(type) {
+	case int:
+		return n
+	case int64:
+		return int(n)
+	case int32:
+		return int(n)
+	case uint:
+		return int(n)
+	case uint64:
+		return int(n)
+	}
+	return 0
+}
+
+func (l *Locale) pluralForm(n int) string { return PluralForm(l.Tag, n) }
+
+// PluralForm is the CLDR category the language t uses for the whole number
+// n ("one", "other", ...).
+func PluralForm(t language.Tag, n int) string {
 	if n < 0 {
 		n = -n
 	}
-	switch plural.Cardinal.MatchPlural(l.Tag, n%10000000, 0, 0, 0, 0) {
+	switch plural.Cardinal.MatchPlural(t, n%10000000, 0, 0, 0, 0) {
 	case plural.Zero:
 		return "zero"
 	case plural.One:
@@ -413,6 +558,18 @@ func (l *Locale) pluralForm(n int) string {
 		return "many"
 	}
 	return "other"
+}
+
+// Label puts a label before a text as the language writes it: "Official
+// text: URL" in English, "Texte officiel : URL" in French (a no-break space
+// before the colon), "公式テキスト：URL" in Japanese.
+func (l *Locale) Label(label, text string) string {
+	return l.T("ui.words.label", "Label", label, "Text", text)
+}
+
+// CountOf writes a text with a count after it: "silver (55)".
+func (l *Locale) CountOf(text string, n int) string {
+	return l.T("ui.words.count_of", "Text", text, "Count", n)
 }
 
 // CriterionText is what we say about one entry.
@@ -439,24 +596,44 @@ func (l *Locale) Section(name string) string {
 	return name
 }
 
-// Hash is the short fingerprint of an English text kept beside its
-// translation in _source.
-func Hash(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:4])
+// yamlLine is compiled on first use: nothing of ours runs at start-up.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
+
+// YAMLErrorLine splits a yaml.v3 error into its line (0 if not given) and
+// its message.
+func YAMLErrorLine(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	return 0, strings.TrimPrefix(msg, "yaml: ")
 }
 
-// SourceHash is Hash of the English text of key; for plural forms, of all
-// of them, so that a change to "one" alone marks translations stale too.
-func SourceHash(key string) string {
-	en, _ := Embedded("en")
-	m := en.Messages[key]
-	if m.Forms == nil {
-		return Hash(m.Text)
+// BadByte is a line the YAML parser refuses without saying where: text
+// that is not UTF-8, or a control character.
+type BadByte struct {
+	Line    int
+	NotUTF8 bool
+	Char    rune // the control character, when NotUTF8 is false
+}
+
+// BadBytes looks at the bytes before YAML does, one finding per line.
+func BadBytes(src []byte) []BadByte {
+	var out []BadByte
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		n := i + 1
+		if !utf8.Valid(line) {
+			out = append(out, BadByte{Line: n, NotUTF8: true})
+			continue
+		}
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		for _, r := range string(line) {
+			if r < 0x20 && r != '\t' || r >= 0x7f && r < 0xa0 {
+				out = append(out, BadByte{Line: n, Char: r})
+				break
+			}
+		}
 	}
-	var b strings.Builder
-	for _, f := range sortedForms(m.Forms) {
-		b.WriteString(f + ": " + m.Forms[f] + "\n")
-	}
-	return Hash(b.String())
+	return out
 }

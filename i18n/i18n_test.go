@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -139,11 +140,213 @@ func TestChooseLanguage(t *testing.T) {
 		{"", map[string]string{"LANG": "xx_YY.UTF-8"}, "en", true},
 		{"", map[string]string{"LANG": "fr_FR.UTF-8", "LC_ALL": "C"}, "en", false},
 		{"tlh", nil, "en", true},
+		// LANGUAGE, the GNU priority list, wins over the locale...
+		{"", map[string]string{"LANG": "de_DE.UTF-8", "LANGUAGE": "ja:fr"}, "ja", false},
+		{"", map[string]string{"LANG": "en_US.UTF-8", "LANGUAGE": "xx:fr:en"}, "fr", false},
+		{"", map[string]string{"LC_MESSAGES": "fr_FR.UTF-8", "LANGUAGE": "en"}, "en", false},
+		// ...unless the locale is C, POSIX or unset.
+		{"", map[string]string{"LANG": "C", "LANGUAGE": "fr"}, "en", false},
+		{"", map[string]string{"LC_ALL": "POSIX", "LANG": "fr_FR.UTF-8", "LANGUAGE": "ja"}, "en", false},
+		{"", map[string]string{"LANGUAGE": "fr"}, "en", false},
+		// The flag wins over everything.
+		{"ja", map[string]string{"LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"}, "ja", false},
 	}
 	for _, c := range cases {
 		l, warn := FromEnvironment(c.flag, env(c.vars))
 		if got := l.file.Tag; got != c.want || (warn != "") != c.warn {
 			t.Errorf("flag %q env %v: %s (warning %q), want %s", c.flag, c.vars, got, warn, c.want)
 		}
+	}
+}
+
+// hostile are texts a locale file could hold to attack the terminal or
+// the program, each put in ui.tui.saved ("Saved at {{.Time}}"): none may
+// run, show template syntax or <no value>; English is shown instead.
+var hostile = map[string]string{
+	"clear screen":       `{{printf "%c" 27}}[2JEnregistré à {{.Time}}`,
+	"clipboard (OSC 52)": `{{printf "%c]52;c;ZXZpbA==%c" 27 7}}Enregistré à {{.Time}}`,
+	"endless range":      `{{range $i := 300000000}}x{{end}}{{.Time}}`,
+	"internal data":      `{{printf "%v" .}}`,
+	"dot":                `Enregistré {{.}}`,
+	"wrong name":         `Enregistré à {{.Tme}}`,
+	"parse error":        `Enregistré à {{.Time}`,
+	"call":               `{{call .Time}}`,
+	"nested field":       `{{.Time.Foo}}`,
+	"pipeline":           `{{.Time | printf "%q"}}`,
+	"function":           `{{html .Time}}`,
+	"index":              `{{index . "Time"}}`,
+	"variable":           `{{$t := .Time}}{{$t}}`,
+	"if":                 `{{if .Time}}oui{{end}}`,
+	"with":               `{{with .Time}}{{.}}{{end}}`,
+	"define":             `{{define "x"}}y{{end}}{{.Time}}`,
+	"template":           `{{template "x" .}}`,
+	"block":              `{{block "x" .}}y{{end}}`,
+	"string constant":    `{{"\x1b[2J"}}{{.Time}}`,
+	"number constant":    `{{27}} {{.Time}}`,
+	"line break":         "Enregistré\nà {{.Time}}",
+	"unclosed":           `Enregistré à {{`,
+}
+
+func TestHostileTemplatesFallBackToEnglish(t *testing.T) {
+	for name, text := range hostile {
+		src := "meta:\n  tag: fr\nui:\n  tui:\n    saved: " + strconv.Quote(text) + "\n    saving: Enregistrement…\n"
+		f, err := Parse("evil.yaml", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		l := FromFile(f)
+		got := l.T("ui.tui.saved", "Time", "12:00:00")
+		if got != "Saved at 12:00:00" {
+			t.Errorf("%s: %q, want the English text", name, got)
+		}
+		// The rest of the file is still used.
+		if l.T("ui.tui.saving") != "Enregistrement…" {
+			t.Errorf("%s: one bad text turned the whole file off", name)
+		}
+	}
+	// A good translation of the same key is used.
+	f, _ := Parse("ok.yaml", []byte("ui:\n  tui:\n    saved: \"Enregistré à {{ .Time }}\"\n"))
+	if got := FromFile(f).T("ui.tui.saved", "Time", "12:00:00"); got != "Enregistré à 12:00:00" {
+		t.Errorf("a plain field reference: %q", got)
+	}
+}
+
+// Values come from files too (project names, paths, git data): the text is
+// cleaned after they are filled in, and a one-line text stays on one line.
+func TestValuesAreCleanedAfterFilling(t *testing.T) {
+	en := English()
+	got := en.T("ui.tui.saved", "Time", "\x1b[2J\x1b]52;c;ZXZpbA==\x0712:00\nrm -rf")
+	if strings.ContainsAny(got, "\x1b\x07\n") || !strings.Contains(got, "12:00 rm -rf") {
+		t.Errorf("one-line text with a hostile value: %q", got)
+	}
+	got = en.T("ui.cli.error", "Message", "line one\nline \x1b[31mtwo")
+	if strings.Contains(got, "\x1b") || !strings.Contains(got, "line one\nline two") {
+		t.Errorf("multi-line text: %q", got)
+	}
+	// A name given twice: the last value counts, for the plural form too.
+	if got := en.T("ui.cli.check.not_achieved", "Level", "gold", "Percentage", 5, "Count", 0, "Count", 1); !strings.Contains(got, "1 criterion does") {
+		t.Errorf("a name given twice: %q", got)
+	}
+	// A value the caller forgot shows as nothing, never <no value>.
+	if got := en.T("ui.tui.saved"); got != "Saved at " {
+		t.Errorf("missing value: %q", got)
+	}
+}
+
+func TestParseTemplate(t *testing.T) {
+	good := map[string][]string{
+		"plain":                    nil,
+		"{{.A}} and {{ .B }}":      {"A", "B"},
+		"{{- .A -}} x {{/* c */}}": {"A"},
+		"{{.A}}{{.A}}":             {"A"},
+	}
+	for s, want := range good {
+		tm, err := ParseTemplate(s)
+		if err != nil {
+			t.Errorf("%q: %v", s, err)
+			continue
+		}
+		if got := strings.Join(tm.Fields(), ","); got != strings.Join(want, ",") {
+			t.Errorf("%q: fields %q", s, got)
+		}
+	}
+	for name, s := range hostile {
+		if strings.Contains(s, "\n") || name == "wrong name" {
+			continue // allowed by the parser; refused by the key's rules
+		}
+		if _, err := ParseTemplate(s); err == nil {
+			t.Errorf("%s: %q parsed", name, s)
+		}
+	}
+}
+
+// The one-line rule is declared once, in keyInfo: each pattern names keys
+// English has, and the walk's labels are in it.
+func TestKeyInfoPatterns(t *testing.T) {
+	en, _ := Embedded("en")
+	for _, p := range KeyPatterns() {
+		n := 0
+		for k := range en.Messages {
+			if MatchKey(p, k) {
+				n++
+			}
+		}
+		if n == 0 && p != "ui.words.**" && p != "meta.name" {
+			t.Errorf("pattern %s matches no English key", p)
+		}
+	}
+	for _, k := range []string{"ui.category.MUST", "ui.tui.keys.up", "ui.status.met", "ui.level.silver", "sections.Basics", "criteria.passing.floss_license.title", "meta.name"} {
+		if !Info(k).OneLine {
+			t.Errorf("%s is not one-line", k)
+		}
+	}
+	for _, k := range []string{"criteria.passing.floss_license.guidance", "ui.cli.usage", "ui.i18ncmd.new.header"} {
+		if Info(k).OneLine {
+			t.Errorf("%s is one-line", k)
+		}
+	}
+	// English itself keeps the rule.
+	for k, m := range en.Messages {
+		if Info(k).OneLine && strings.Contains(m.Plain(), "\n") {
+			t.Errorf("English %s breaks a line in a one-line text", k)
+		}
+		for _, s := range append([]string{m.Text}, formsOf(m)...) {
+			if _, err := ParseTemplate(s); err != nil {
+				t.Errorf("English %s: %v", k, err)
+			}
+		}
+	}
+}
+
+func formsOf(m Message) []string {
+	var out []string
+	for _, s := range m.Forms {
+		out = append(out, s)
+	}
+	return out
+}
+
+// The walk's language key cycles through the built-in languages and the
+// translator's --locale-file draft.
+func TestCycle(t *testing.T) {
+	draft, err := Parse("de.yaml", []byte("meta:\n  tag: de\n  name: Deutsch\nui:\n  status:\n    met: Erfüllt\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCycle(draft)
+	var names []string
+	l := English()
+	for range len(Available()) + 1 {
+		names = append(names, l.Name())
+		l = c.Next(l)
+	}
+	if got := strings.Join(names, ","); got != "English,Français,日本語,Deutsch" {
+		t.Errorf("cycle: %s", got)
+	}
+	if l.Name() != "English" {
+		t.Errorf("the cycle does not come back to English: %s", l.Name())
+	}
+	ls := c.Locales()
+	if got := ls[len(ls)-1].T("ui.status.met"); got != "Erfüllt" {
+		t.Errorf("the draft's texts: %q", got)
+	}
+	// Without a draft: the built-in ones.
+	if got := NewCycle(nil).Next(English()).Name(); got != "Français" {
+		t.Errorf("next after English: %s", got)
+	}
+	// A draft of a built-in language comes right after it.
+	fr, _ := Parse("fr.yaml", []byte("meta:\n  tag: fr\n  name: Français (brouillon)\n"))
+	frl, _ := New("fr")
+	if got := NewCycle(fr).Next(frl).Name(); got != "Français (brouillon)" {
+		t.Errorf("after fr: %s", got)
+	}
+}
+
+// BenchmarkT is a lookup the walk makes for every row of every frame.
+func BenchmarkT(b *testing.B) {
+	fr, _ := New("fr")
+	for i := 0; i < b.N; i++ {
+		fr.T("ui.cli.status.holding_back", "Level", "argent", "Count", 3)
+		fr.T("ui.category.MUST")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/bestpractices/bestpractices/internal/environ"
 	"github.com/bestpractices/bestpractices/tui"
 	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 )
 
 func main() {
@@ -17,6 +18,9 @@ func main() {
 		Stdout:     os.Stdout,
 		Stderr:     os.Stderr,
 		IsTerminal: isatty.IsTerminal(os.Stdin.Fd()) && isatty.IsTerminal(os.Stdout.Fd()),
+	}
+	if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+		env.Columns = w // tables fit the terminal; pipes get full lines
 	}
 	// The only place that sees both the commands and the terminal UI.
 	ui := cli.UI{Walk: tui.Run, SecurityPolicy: tui.SecurityPolicy, Confirm: tui.Confirm}

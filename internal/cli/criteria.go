@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 )
 
 // CriterionJSON is one entry of `criteria --format json`.
@@ -58,22 +59,35 @@ func runCriteria(env *Env, args []string) int {
 		enc.SetIndent("", "  ")
 		enc.Encode(out)
 	case "text":
+		catW, idW := 0, 0
 		for _, l := range levels {
-			fmt.Fprintf(env.Stdout, "%s (%d)\n", env.Loc.T("ui.level."+l.Name), len(l.Entries))
+			for _, e := range l.Entries {
+				catW = max(catW, textwidth.Width(env.Loc.T("ui.category."+string(e.Category))))
+				idW = max(idW, textwidth.Width(e.ID))
+			}
+		}
+		width := env.width()
+		for _, l := range levels {
+			fmt.Fprintln(env.Stdout, env.Loc.CountOf(env.Loc.T("ui.level."+l.Name), len(l.Entries)))
 			section := ""
 			for _, e := range l.Entries {
 				if s := e.Major + " / " + e.Minor; s != section {
 					section = s
-					fmt.Fprintf(env.Stdout, "  %s / %s\n", env.Loc.Section(e.Major), env.Loc.Section(e.Minor))
+					for _, line := range Row("  ", env.Loc.Section(e.Major)+" / "+env.Loc.Section(e.Minor), width) {
+						fmt.Fprintln(env.Stdout, line)
+					}
 				}
 				flags := ""
 				if e.MetURLRequired {
 					flags += " [URL]"
 				}
 				if e.NAAllowed {
-					flags += " [N/A]"
+					flags += " [" + env.Loc.T("ui.status.na") + "]"
 				}
-				fmt.Fprintf(env.Stdout, "    %-9s %-38s %s%s\n", env.Loc.T("ui.category."+string(e.Category)), e.ID, env.Loc.Criterion(l.Name, e.ID).Title, flags)
+				lead := "    " + textwidth.Pad(env.Loc.T("ui.category."+string(e.Category)), catW) + " " + textwidth.Pad(e.ID, idW) + " "
+				for _, line := range Row(lead, env.Loc.Criterion(l.Name, e.ID).Title+flags, width) {
+					fmt.Fprintln(env.Stdout, line)
+				}
 			}
 			fmt.Fprintln(env.Stdout)
 		}

@@ -122,7 +122,7 @@ func writeDetectText(env *Env, rep *detect.Report, path string, given model.Answ
 			if u.Path == "" {
 				fmt.Fprintf(w, "  %s\n", safetext.Line(u.Reason))
 			} else {
-				fmt.Fprintf(w, "  %s: %s\n", safetext.Line(u.Path), safetext.Line(u.Reason))
+				fmt.Fprintf(w, "  %s\n", loc.Label(safetext.Line(u.Path), safetext.Line(u.Reason)))
 			}
 		}
 	}

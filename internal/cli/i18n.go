@@ -12,8 +12,9 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/i18ntool"
 	"github.com/bestpractices/bestpractices/internal/safetext"
-	"github.com/bestpractices/bestpractices/model"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"golang.org/x/text/language"
 )
 
@@ -41,6 +42,12 @@ func runI18n(env *Env, args []string) int {
 		return i18nNew(env, rest[1:])
 	case "stamp":
 		return i18nStamp(env, rest[1:])
+	case "update":
+		return i18nUpdate(env, rest[1:])
+	case "export-po":
+		return i18nExportPO(env, rest[1:])
+	case "import-po":
+		return i18nImportPO(env, rest[1:])
 	case "help":
 		env.help("ui.i18ncmd.help")
 		return ExitOK
@@ -96,17 +103,17 @@ func (env *Env) resolve(p string) string {
 // problems are shown as warnings, a few at most.
 func (env *Env) useLocaleFile() (int, bool) {
 	name := env.LocaleFile
-	f, problems, err := i18n.LoadChecked(env.resolve(name))
+	f, problems, err := i18ntool.LoadChecked(env.resolve(name))
 	if f == nil {
 		shown := 0
 		for _, p := range problems {
-			if p.Severity == i18n.Error {
+			if p.Severity == i18ntool.Error {
 				env.printProblem(env.Stderr, name, p)
 				shown++
 			}
 		}
 		if shown == 0 {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
 		} else {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.locale_file.unusable", "File", name))
 		}
@@ -115,7 +122,7 @@ func (env *Env) useLocaleFile() (int, bool) {
 	const most = 10
 	shown, hidden := 0, 0
 	for _, p := range problems {
-		if p.Severity == i18n.Info {
+		if p.Severity == i18ntool.Info {
 			continue
 		}
 		if shown == most {
@@ -123,7 +130,7 @@ func (env *Env) useLocaleFile() (int, bool) {
 			continue
 		}
 		shown++
-		p.Severity = i18n.Warning // the file works: a draft is worth seeing
+		p.Severity = i18ntool.Warning // the file works: a draft is worth seeing
 		env.printProblem(env.Stderr, name, p)
 	}
 	if hidden > 0 {
@@ -133,7 +140,15 @@ func (env *Env) useLocaleFile() (int, bool) {
 	return ExitOK, true
 }
 
-func (env *Env) printProblem(w io.Writer, file string, p i18n.Problem) {
+// readError says why the locale file name could not be read.
+func (env *Env) readError(name string, err error) string {
+	if re, ok := i18n.IsReadError(err); ok {
+		return env.Loc.T("ui.i18ncmd.read."+re.Kind, "File", safetext.Line(name), "Limit", i18n.MaxFileSize>>20)
+	}
+	return safetext.Line(err.Error())
+}
+
+func (env *Env) printProblem(w io.Writer, file string, p i18ntool.Problem) {
 	sev := env.Loc.T("ui.i18ncmd.severity." + p.Severity.String())
 	if p.Line > 0 {
 		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.at", "File", file, "Line", p.Line, "Severity", sev, "Message", p.Message(env.Loc)))
@@ -163,7 +178,7 @@ type partStatus struct {
 	Percent    int `json:"percent"`
 }
 
-func part(c i18n.Counts) partStatus {
+func part(c i18ntool.Counts) partStatus {
 	return partStatus{Translated: c.Translated, Total: c.Total, Percent: c.Percent()}
 }
 
@@ -171,7 +186,8 @@ func i18nStatus(env *Env, args []string) int {
 	fset := env.flagSet("i18n status")
 	format := fset.String("format", "text", "")
 	verbose := fset.Bool("verbose", false, "")
-	if code, ok := env.parse(fset, args, "ui.i18ncmd.status.help"); !ok {
+	names, code, ok := env.parseArgs(fset, args, "ui.i18ncmd.status.help")
+	if !ok {
 		return code
 	}
 	if !env.knownFormat(*format, "text", "json") {
@@ -179,7 +195,7 @@ func i18nStatus(env *Env, args []string) int {
 	}
 	var rows []localeStatus
 	add := func(f *i18n.File, file string) {
-		p := i18n.Measure(f)
+		p := i18ntool.Measure(f)
 		rows = append(rows, localeStatus{
 			Tag: safetext.Line(f.Tag), Name: f.Name, File: file,
 			Translated: p.All.Translated, Total: p.All.Total, Percent: p.All.Percent(),
@@ -187,9 +203,25 @@ func i18nStatus(env *Env, args []string) int {
 			Missing: p.Missing, Stale: p.Stale, Unstamped: p.Unstamped,
 		})
 	}
-	code := ExitOK
+	code = ExitOK
+	// Files named: those alone (a translator's draft, not built in).
+	for _, name := range names {
+		src, err := i18n.ReadFile(env.resolve(name))
+		if err == nil {
+			var f *i18n.File
+			if f, err = i18n.Parse(name, src); err == nil {
+				if f.Tag == "" {
+					f.Tag = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+				}
+				add(f, name)
+				continue
+			}
+		}
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
+		code = ExitBadInput
+	}
 	for _, tag := range i18n.Available() {
-		if tag == "en" {
+		if tag == "en" || len(names) > 0 {
 			continue
 		}
 		f, err := i18n.Embedded(tag)
@@ -200,11 +232,11 @@ func i18nStatus(env *Env, args []string) int {
 		}
 		add(f, f.Path)
 	}
-	if env.LocaleFile != "" {
+	if env.LocaleFile != "" && len(names) == 0 {
 		add(env.Loc.File(), env.LocaleFile)
 	}
 	if *format == "json" {
-		en := i18n.Measure(&i18n.File{})
+		en := i18ntool.Measure(&i18n.File{})
 		out := struct {
 			Source   string         `json:"source"`
 			Keys     int            `json:"keys"`
@@ -220,7 +252,7 @@ func i18nStatus(env *Env, args []string) int {
 		return code
 	}
 	w := env.Stdout
-	en := i18n.Measure(&i18n.File{})
+	en := i18ntool.Measure(&i18n.File{})
 	fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.source", "Count", en.All.Total, "UI", en.UI.Total, "Criteria", en.Criteria.Total))
 	if len(rows) == 0 {
 		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.none"))
@@ -228,8 +260,12 @@ func i18nStatus(env *Env, args []string) int {
 	for _, r := range rows {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.locale", "Tag", r.Tag, "Name", r.Name, "File", r.File, "Percent", r.Percent, "Translated", r.Translated, "Total", r.Total))
-		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.ui", "Percent", r.UI.Percent, "Translated", r.UI.Translated, "Total", r.UI.Total))
-		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.criteria", "Percent", r.Criteria.Percent, "Translated", r.Criteria.Translated, "Total", r.Criteria.Total))
+		// The two parts as a table: labels padded to the wider, in cells.
+		labels := []string{env.Loc.Label(env.Loc.T("ui.i18ncmd.status.part_ui"), ""), env.Loc.Label(env.Loc.T("ui.i18ncmd.status.part_criteria"), "")}
+		labelW := textwidth.MaxWidth(labels...)
+		for i, p := range []partStatus{r.UI, r.Criteria} {
+			fmt.Fprintln(w, "  "+textwidth.Pad(labels[i], labelW)+env.Loc.T("ui.i18ncmd.status.part", "Percent", p.Percent, "Translated", p.Translated, "Total", p.Total))
+		}
 		if len(r.Stale) > 0 {
 			fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.stale", "Count", len(r.Stale), "File", r.File))
 			listKeys(w, r.Stale, len(r.Stale), env)
@@ -276,19 +312,19 @@ func i18nCheck(env *Env, args []string) int {
 	}
 	worst := ExitOK
 	for _, name := range names {
-		src, err := os.ReadFile(env.resolve(name))
+		src, err := i18n.ReadFile(env.resolve(name))
 		if err != nil {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
 			worst = ExitBadInput
 			continue
 		}
-		problems := i18n.Check(name, src)
+		problems := i18ntool.Check(name, src)
 		errs, warns, missing := 0, 0, 0
 		for _, p := range problems {
 			switch {
-			case p.Severity == i18n.Error:
+			case p.Severity == i18ntool.Error:
 				errs++
-			case p.Severity == i18n.Warning:
+			case p.Severity == i18ntool.Warning:
 				warns++
 			case p.Kind == "missing":
 				missing++
@@ -311,7 +347,7 @@ func i18nCheck(env *Env, args []string) int {
 		}
 		if missing > 0 {
 			fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.check.missing", "File", name, "Count", missing))
-		} else if i18n.Errors(problems) == 0 {
+		} else if i18ntool.Errors(problems) == 0 {
 			fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.check.complete", "File", name))
 		}
 		if errs > 0 && worst == ExitOK {
@@ -355,8 +391,8 @@ func i18nNew(env *Env, args []string) int {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.new.builtin", "Tag", tag))
 		}
 	}
-	data := i18n.Starter(t, env.Loc.T("ui.i18ncmd.new.header", "Tag", tag))
-	count := len(i18n.EnglishKeys())
+	data := i18ntool.Starter(t, env.Loc.T("ui.i18ncmd.new.header", "Tag", tag, "Placeholder", "{{.Name}}"))
+	count := len(i18ntool.EnglishKeys())
 	name := *out
 	if name == "" {
 		name = tag + ".yaml"
@@ -399,13 +435,10 @@ func i18nStamp(env *Env, args []string) int {
 		return ExitBadInput
 	}
 	name, keys := pos[0], pos[1:]
-	path := env.resolve(name)
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real // replace the file a link points to, not the link
-	}
-	src, err := os.ReadFile(path)
+	path := env.localePath(name)
+	src, err := i18n.ReadFile(path)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
 		return ExitBadInput
 	}
 	f, err := i18n.Parse(name, src)
@@ -413,11 +446,11 @@ func i18nStamp(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
 		return ExitBadInput
 	}
-	all := i18n.EnglishKeys()
+	all := i18ntool.EnglishKeys()
 	var chosen []string
 	if len(keys) == 0 {
 		for _, k := range all {
-			if _, has := f.Sources[k]; !has && i18n.Translated(f, k) {
+			if _, has := f.Sources[k]; !has && f.Translated(k) {
 				chosen = append(chosen, k)
 			}
 		}
@@ -429,7 +462,7 @@ func i18nStamp(env *Env, args []string) int {
 				group = []string{k}
 				break
 			}
-			if strings.HasPrefix(k, want+".") && i18n.Translated(f, k) {
+			if strings.HasPrefix(k, want+".") && f.Translated(k) {
 				group = append(group, k)
 			}
 		}
@@ -437,14 +470,14 @@ func i18nStamp(env *Env, args []string) int {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.stamp.unknown_key", "Key", safetext.Line(want)))
 			return ExitBadInput
 		}
-		if len(group) == 1 && group[0] == want && !i18n.Translated(f, want) {
+		if len(group) == 1 && group[0] == want && !f.Translated(want) {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.stamp.untranslated", "Key", want, "File", name))
 		}
 		chosen = append(chosen, group...)
 	}
 	hashes := map[string]string{}
 	for _, k := range chosen {
-		if h := i18n.SourceHash(k); f.Sources[k] != h {
+		if h := i18ntool.SourceHash(k); f.Sources[k] != h {
 			hashes[k] = h
 		}
 	}
@@ -452,18 +485,13 @@ func i18nStamp(env *Env, args []string) int {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.stamp.nothing", "File", name))
 		return ExitOK
 	}
-	data, err := i18n.Stamp(name, src, hashes, env.Loc.T("ui.i18ncmd.stamp.header"))
+	data, err := i18ntool.Stamp(name, src, hashes, env.Loc.T("ui.i18ncmd.stamp.header"))
 	if err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
 		return ExitBadInput
 	}
-	perm := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		perm = info.Mode().Perm()
-	}
-	if err := model.WriteAtomic(path, data, perm); err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
-		return ExitBadInput
+	if code, ok := env.writeLocale(name, path, src, data); !ok {
+		return code
 	}
 	fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.stamp.done", "File", name, "Count", len(hashes)))
 	return ExitOK

@@ -6,8 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/environ"
+	"github.com/bestpractices/bestpractices/internal/i18ntool"
 )
 
 func writeFile(t *testing.T, dir, name, content string) string {
@@ -19,7 +22,7 @@ func writeFile(t *testing.T, dir, name, content string) string {
 	return p
 }
 
-const goodDraft = "meta:\n  tag: fr\n  name: Français\nui:\n  status:\n    met: Satisfait\n  cli:\n    check:\n      not_achieved:\n        one: \"{{.Level}} non atteint ({{.Percentage}} %) : {{.Count}} critère ne compte pas encore :\"\n        other: \"{{.Level}} non atteint ({{.Percentage}} %) : {{.Count}} critères ne comptent pas encore :\"\n"
+const goodDraft = "meta:\n  tag: fr\n  name: Français\nui:\n  status:\n    met: Satisfait\n  cli:\n    check:\n      not_achieved:\n        one: \"{{.Level}} non atteint ({{.Percentage}} %)\u00a0: {{.Count}} critère ne compte pas encore\u00a0:\"\n        other: \"{{.Level}} non atteint ({{.Percentage}} %)\u00a0: {{.Count}} critères ne comptent pas encore\u00a0:\"\n"
 
 func TestI18nCheck(t *testing.T) {
 	dir := t.TempDir()
@@ -82,7 +85,13 @@ func TestI18nCheck(t *testing.T) {
 // over the files in the source tree (the embedded ones are checked in
 // package i18n).
 func TestI18nCheckShippedFiles(t *testing.T) {
-	files, _ := filepath.Glob("../../i18n/*.yaml")
+	all, _ := filepath.Glob("../../i18n/*.yaml")
+	var files []string
+	for _, f := range all {
+		if !strings.HasPrefix(filepath.Base(f), "glossary") {
+			files = append(files, f)
+		}
+	}
 	if len(files) == 0 {
 		t.Fatal("no locale files found")
 	}
@@ -103,10 +112,13 @@ func TestI18nNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"meta:\n  tag: de\n  name: \"\"\n", "    met: # Met\n", "      holding_back:\n        one:\n        other:\n", "_source:\n", "  ui.status.met: \"" + i18n.SourceHash("ui.status.met") + "\"\n"} {
+	for _, want := range []string{"meta:\n  tag: de\n  name: \"\"", "    met: #= Met\n", "        one:\n        other:\n"} {
 		if !strings.Contains(string(src), want) {
 			t.Errorf("starter lacks %q", want)
 		}
+	}
+	if strings.Contains(string(src), "\n_source:") {
+		t.Error("a starter records English sources of texts not translated yet")
 	}
 	if out, _, code := run(t, dir, "i18n", "check", "de.yaml"); code != ExitOK {
 		t.Errorf("the starter file fails its check: %d\n%s", code, out)
@@ -170,14 +182,14 @@ func TestI18nStampAndStatus(t *testing.T) {
 		t.Errorf("stamp: %d %q", code, out)
 	}
 	b, _ := os.ReadFile(p)
-	want := strings.Replace(draft, "\"00000000\"", "\""+i18n.SourceHash("ui.status.met")+"\"", 1)
+	want := strings.Replace(draft, "\"00000000\"", "\""+i18ntool.SourceHash("ui.status.met")+"\"", 1)
 	if string(b) != want {
 		t.Errorf("stamp changed more than the hash:\n%s", b)
 	}
 	// With no key: every translated key without a record.
 	run(t, dir, "i18n", "stamp", "fr.yaml")
 	b, _ = os.ReadFile(p)
-	if !strings.HasPrefix(string(b), want) || !strings.Contains(string(b), "  ui.cli.check.not_achieved: \""+i18n.SourceHash("ui.cli.check.not_achieved")+"\"\n") {
+	if !strings.HasPrefix(string(b), want) || !strings.Contains(string(b), "  ui.cli.check.not_achieved: \""+i18ntool.SourceHash("ui.cli.check.not_achieved")+"\"\n") {
 		t.Errorf("stamp without keys:\n%s", b)
 	}
 	if out, _, _ := run(t, dir, "i18n", "stamp", "fr.yaml"); !strings.Contains(out, "nothing to record") {
@@ -261,5 +273,135 @@ func TestI18nHelp(t *testing.T) {
 	}
 	if _, errOut, code := run(t, t.TempDir(), "i18n", "frob"); code != ExitBadInput || !strings.Contains(errOut, "frob") {
 		t.Errorf("unknown: %d %q", code, errOut)
+	}
+}
+
+// A locale file from a pull request: check fails it (exit 1, file:line),
+// and --locale-file shows English for the hostile texts, never running them.
+func TestHostileLocaleFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "evil.yaml", "meta:\n  tag: fr\n  name: Français\nui:\n  cli:\n    status:\n      header: '{{range $i := 300000000}}x{{end}}{{printf \"%c\" 27}}[2J{{.Project}}'\n      no_file: '{{printf \"%c]52;c;ZXZpbA==%c\" 27 7}}Pas encore de réponses.'\n      level_done: '{{.Level.Foo}} {{printf \"%v\" .}}'\n  category:\n    MUST: \"DOIT\\nX\"\n")
+	out, _, code := run(t, dir, "i18n", "check", "evil.yaml")
+	if code != ExitNotMet {
+		t.Errorf("check: code %d\n%s", code, out)
+	}
+	for _, want := range []string{"evil.yaml:7: error:", "evil.yaml:8: error:", "evil.yaml:9: error:", "evil.yaml:11: error:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.ContainsAny(out, "\x1b\x07") {
+		t.Errorf("check output holds an escape: %q", out)
+	}
+	out, errOut, code := run(t, dir, "--locale-file", "evil.yaml", "status")
+	if code != ExitOK {
+		t.Fatalf("status: %d %s", code, errOut)
+	}
+	if strings.ContainsAny(out+errOut, "\x1b\x07") || strings.Contains(out, "xxx") || strings.Contains(out, "{{") || strings.Contains(out, "<no value>") {
+		t.Errorf("a hostile text reached the terminal:\n%q", out)
+	}
+	if !strings.Contains(out, "No answers yet") || !strings.Contains(out, "MUST ") {
+		t.Errorf("English is not shown in place of the hostile texts:\n%s", out)
+	}
+}
+
+// A named pipe or a device as a locale file is refused at once, with a
+// clear message, never waited on.
+func TestLocaleFileNotRegular(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	for _, args := range [][]string{
+		{"--locale-file", fifo, "status"},
+		{"--locale-file", "/dev/zero", "status"},
+		{"i18n", "check", fifo},
+		{"i18n", "stamp", fifo},
+		{"--locale-file", dir, "status"},
+	} {
+		done := make(chan struct{})
+		var errOut string
+		var code int
+		go func() {
+			_, errOut, code = run(t, dir, args...)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%v: still waiting on the file", args)
+		}
+		if code != ExitBadInput || !strings.Contains(errOut, "not a regular file") {
+			t.Errorf("%v: %d %q", args, code, errOut)
+		}
+	}
+}
+
+// A translator's draft that is not built in: status FILE reports it, and
+// update brings it up to date with what it did.
+func TestI18nStatusFileAndUpdate(t *testing.T) {
+	dir := t.TempDir()
+	run(t, dir, "i18n", "new", "de")
+	p := filepath.Join(dir, "de.yaml")
+	b, _ := os.ReadFile(p)
+	draft := strings.Replace(string(b), "  #= Basics\n  Basics:\n", "  #= Basics\n  Basics: Grundlagen\n", 1)
+	os.WriteFile(p, []byte(draft), 0o644)
+	out, _, code := run(t, dir, "i18n", "status", "de.yaml")
+	if code != ExitOK || !strings.Contains(out, "de  (de.yaml): 0% translated (1/") || strings.Contains(out, "fr Français") {
+		t.Errorf("status FILE: %d\n%s", code, out)
+	}
+	out, _, code = run(t, dir, "i18n", "update", "de.yaml")
+	if code != ExitOK || !strings.Contains(out, "1 translation made from the current English") || !strings.Contains(out, "de.yaml updated.") {
+		t.Errorf("update: %d\n%s", code, out)
+	}
+	out, _, _ = run(t, dir, "i18n", "status", "de.yaml")
+	if strings.Contains(out, "record no English source") || strings.Contains(out, "stale") {
+		t.Errorf("after update:\n%s", out)
+	}
+	if out, _, _ := run(t, dir, "i18n", "update", "de.yaml"); !strings.Contains(out, "up to date") {
+		t.Errorf("second update: %s", out)
+	}
+	if _, errOut, code := run(t, dir, "i18n", "status", "nothere.yaml"); code != ExitBadInput || !strings.Contains(errOut, "nothere.yaml") {
+		t.Errorf("missing file: %d %q", code, errOut)
+	}
+}
+
+// A file changed between reading and writing is never overwritten.
+func TestWriteLocaleRefusesAChangedFile(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "fr.yaml", "ui:\n  status:\n    met: Satisfait\n")
+	env := &Env{Env: &environ.Env{Stdout: &strings.Builder{}, Stderr: &strings.Builder{}, Getenv: func(string) string { return "" }, Dir: dir}}
+	env.Loc = i18n.English()
+	if _, ok := env.writeLocale("fr.yaml", p, []byte("ui: {}\n"), []byte("new\n")); ok {
+		t.Error("wrote over a file that changed since it was read")
+	}
+	if b, _ := os.ReadFile(p); string(b) != "ui:\n  status:\n    met: Satisfait\n" {
+		t.Errorf("file changed: %q", b)
+	}
+}
+
+func TestI18nPO(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "fr.yaml", goodDraft)
+	out, errOut, code := run(t, dir, "i18n", "export-po", "fr.yaml", "-o", "fr.po")
+	if code != ExitOK || !strings.Contains(out, "fr.po") {
+		t.Fatalf("export: %d %q %q", code, out, errOut)
+	}
+	po, _ := os.ReadFile(filepath.Join(dir, "fr.po"))
+	if !strings.Contains(string(po), "msgctxt \"ui.status.met\"\nmsgid \"Met\"\nmsgstr \"Satisfait\"") || !strings.Contains(string(po), "Plural-Forms: nplurals=2; plural=(n > 1);") {
+		t.Errorf("PO:\n%s", po[:min(len(po), 900)])
+	}
+	edited := strings.Replace(string(po), "msgctxt \"ui.status.unmet\"\nmsgid \"Unmet\"\nmsgstr \"\"", "msgctxt \"ui.status.unmet\"\nmsgid \"Unmet\"\nmsgstr \"Non satisfait\"", 1)
+	writeFile(t, dir, "fr.po", edited)
+	out, errOut, code = run(t, dir, "i18n", "import-po", "fr.po", "fr.yaml")
+	if code != ExitOK || !strings.Contains(out, "1 text taken from the PO file") {
+		t.Fatalf("import: %d %q %q", code, out, errOut)
+	}
+	if out, _, _ := run(t, dir, "--locale-file", "fr.yaml", "i18n", "status", "fr.yaml"); !strings.Contains(out, "(3/") {
+		t.Errorf("after import:\n%s", out)
+	}
+	if _, errOut, code := run(t, dir, "i18n", "import-po", "fr.po"); code != ExitBadInput || errOut == "" {
+		t.Errorf("one file: %d %q", code, errOut)
 	}
 }

@@ -49,12 +49,13 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 		blockers := Blockers(l)
 		fmt.Fprintf(w, "\n## %s\n\n", loc.T("ui.cli.status.holding_back", "Level", loc.T("ui.level."+l.Level.Name), "Count", len(blockers)))
 		for _, b := range blockers {
-			fmt.Fprintf(w, "- [`%s`](%s) %s (%s): %s\n", b.Entry.ID, b.Entry.URL(), mdCell(loc.Criterion(l.Level.Name, b.Entry.ID).Title), b.Entry.Category, mdCell(Reason(loc, b)))
+			title := mdCell(loc.Criterion(l.Level.Name, b.Entry.ID).Title) + " (" + loc.T("ui.category."+string(b.Entry.Category)) + ")"
+			fmt.Fprintf(w, "- [`%s`](%s) %s\n", b.Entry.ID, b.Entry.URLIn(loc.Tag.String()), loc.Label(title, mdCell(Reason(loc, b))))
 		}
 	}
 	fmt.Fprintf(w, "\n## %s\n", loc.T("ui.report.all_criteria"))
 	for _, l := range s.Levels {
-		fmt.Fprintf(w, "\n<details><summary>%s: %d%% (%d/%d)</summary>\n", loc.T("ui.level."+l.Level.Name), l.Percentage, l.Satisfied, l.Total)
+		fmt.Fprintf(w, "\n<details><summary>%s</summary>\n", loc.Label(loc.T("ui.level."+l.Level.Name), fmt.Sprintf("%d%% (%d/%d)", l.Percentage, l.Satisfied, l.Total)))
 		section := ""
 		for _, e := range l.Entries {
 			if sec := e.Entry.Major + " / " + e.Entry.Minor; sec != section {
@@ -67,7 +68,7 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 			if !e.Result.Satisfied() {
 				result = mdCell(Reason(loc, e))
 			}
-			fmt.Fprintf(w, "| %s | [`%s`](%s) %s | %s | %s |\n", StatusMark(e), e.Entry.ID, e.Entry.URL(), mdCell(loc.Criterion(l.Level.Name, e.Entry.ID).Title), status, result)
+			fmt.Fprintf(w, "| %s | [`%s`](%s) %s | %s | %s |\n", StatusMark(e), e.Entry.ID, e.Entry.URLIn(loc.Tag.String()), mdCell(loc.Criterion(l.Level.Name, e.Entry.ID).Title), status, result)
 		}
 		fmt.Fprintf(w, "\n</details>\n")
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -30,7 +31,7 @@ func runStatus(env *Env, args []string) int {
 	s := f.Score()
 	switch *format {
 	case "text":
-		writeStatusText(env.Stdout, env.Loc, f, s, *level, env.DisplayPath(f.Path))
+		writeStatusText(env.Stdout, env.Loc, f, s, *level, env.DisplayPath(f.Path), env.width())
 	case "json":
 		writeStatusJSON(env.Stdout, s, f)
 	case "markdown", "md":
@@ -40,6 +41,30 @@ func runStatus(env *Env, args []string) int {
 		return ExitBadInput
 	}
 	return ExitOK
+}
+
+// Row is a table row: lead (the columns, padded) then text, wrapped to
+// width cells where the language allows, its later lines under the text's
+// first cell. When the lead leaves less than 24 cells, the text goes on
+// lines of its own below, indented. width 0: one line, as long as it is.
+func Row(lead, text string, width int) []string {
+	leadW := textwidth.Width(lead)
+	if width <= 0 || leadW+textwidth.Width(text) <= width {
+		return []string{lead + text}
+	}
+	if width-leadW >= 24 {
+		lines := textwidth.Wrap(text, width-leadW)
+		out := []string{lead + lines[0]}
+		for _, l := range lines[1:] {
+			out = append(out, strings.Repeat(" ", leadW)+l)
+		}
+		return out
+	}
+	out := []string{strings.TrimRight(lead, " ")}
+	for _, l := range textwidth.Wrap(text, max(10, width-6)) {
+		out = append(out, "      "+l)
+	}
+	return out
 }
 
 // Bar draws a progress bar of width cells.
@@ -91,12 +116,28 @@ func projectName(f *model.File) string {
 	return "?"
 }
 
-func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Score, only, path string) {
+// writeStatusText lays status out in columns measured in terminal cells
+// (a Japanese level name takes two per character), within width cells
+// when it is known (0: no limit).
+func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Score, only, path string, width int) {
 	fmt.Fprintln(w, loc.T("ui.cli.status.header", "Project", projectName(f), "File", path))
 	if !f.Exists {
 		fmt.Fprintln(w, loc.T("ui.cli.status.no_file"))
 	}
 	fmt.Fprintln(w)
+	names := map[string]string{}
+	for _, l := range s.Levels {
+		names[l.Level.Name] = loc.T("ui.level." + l.Level.Name)
+	}
+	nameW := 0
+	for _, n := range names {
+		nameW = max(nameW, textwidth.Width(n))
+	}
+	barW := 20
+	if width > 0 {
+		// mark, name, bar, " 100%", "  67/67"
+		barW = max(5, min(20, width-(2+nameW+1)-(1+4+2+7)))
+	}
 	series := ""
 	for _, l := range s.Levels {
 		if series != "" && l.Level.Series != series {
@@ -107,7 +148,7 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 		if l.Achieved() {
 			mark = "✓"
 		}
-		fmt.Fprintf(w, "%s %-11s %s %3d%%  %s\n", mark, loc.T("ui.level."+l.Level.Name), Bar(l.Percentage, 20), l.Percentage, fmt.Sprintf("%d/%d", l.Satisfied, l.Total))
+		fmt.Fprintf(w, "%s %s %s %3d%%  %s\n", mark, textwidth.Pad(names[l.Level.Name], nameW), Bar(l.Percentage, barW), l.Percentage, fmt.Sprintf("%d/%d", l.Satisfied, l.Total))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, loc.T("ui.cli.status.badge_level", "Level", loc.T("ui.badge_level."+s.BadgeLevel()), "Tiered", s.TieredPercentage()))
@@ -130,9 +171,17 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 			continue
 		}
 		fmt.Fprintln(w, loc.T("ui.cli.status.holding_back", "Level", loc.T("ui.level."+l.Level.Name), "Count", len(blockers)))
+		idW, catW := 0, 0
 		for _, b := range blockers {
-			fmt.Fprintf(w, "  %s %-38s %-9s %s\n", StatusMark(b), b.Entry.ID, loc.T("ui.category."+string(b.Entry.Category)),
-				loc.T("ui.cli.status.blocker", "Title", loc.Criterion(l.Level.Name, b.Entry.ID).Title, "Reason", Reason(loc, b)))
+			idW = max(idW, textwidth.Width(b.Entry.ID))
+			catW = max(catW, textwidth.Width(loc.T("ui.category."+string(b.Entry.Category))))
+		}
+		for _, b := range blockers {
+			lead := "  " + StatusMark(b) + " " + textwidth.Pad(b.Entry.ID, idW) + " " + textwidth.Pad(loc.T("ui.category."+string(b.Entry.Category)), catW) + " "
+			text := loc.T("ui.cli.status.blocker", "Title", loc.Criterion(l.Level.Name, b.Entry.ID).Title, "Reason", Reason(loc, b))
+			for _, line := range Row(lead, text, width) {
+				fmt.Fprintln(w, line)
+			}
 		}
 	}
 }

@@ -36,6 +36,9 @@ type Env struct {
 	// IsTerminal reports whether stdin and stdout are a terminal (the TUI
 	// starts only then).
 	IsTerminal bool
+	// Columns is the width of the terminal standard output goes to, in
+	// cells; 0 when it is no terminal (COLUMNS is read then).
+	Columns int
 
 	File       string // --file
 	Lang       string // --lang

@@ -34,6 +34,7 @@ var layer = map[string]int{
 	"internal/secpolicy":   3, // what security-policy writes
 	"internal/secinsights": 3, // Security Insights read and write
 	"internal/i18ntool":    3, // translators' tools: check, stamp, new, status
+	"internal/lineprompt":  3, // line-by-line prompts (--accessible), in the user's language
 
 	"model": 4, // answers, scoring, the answers file
 
@@ -43,6 +44,7 @@ var layer = map[string]int{
 	"internal/gitrepo":    6, // git data without a git binary
 	"internal/safetext":   6, // cleaning text for the terminal
 	"internal/lazyregexp": 6, // patterns compiled on first use
+	"internal/textwidth":  6, // padding, cutting and wrapping by terminal cells
 }
 
 // sameLayer lists the layers whose packages may import one another (the

@@ -1,19 +1,17 @@
-package i18n
+package i18ntool
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"os"
 	"path"
+	"regexp"
 	"sort"
-	"strconv"
 	"strings"
-	"text/template"
-	"text/template/parse"
-	"unicode/utf8"
+	"sync"
 
-	"github.com/bestpractices/bestpractices/internal/lazyregexp"
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
@@ -53,7 +51,7 @@ type Problem struct {
 
 // Message is the problem in words. Everything taken from the file is made
 // safe for a terminal first: a key may hold an escape sequence.
-func (p Problem) Message(loc *Locale) string {
+func (p Problem) Message(loc *i18n.Locale) string {
 	args := []any{"Key", safetext.Line(p.Key)}
 	for i := 0; i+1 < len(p.Args); i += 2 {
 		v := p.Args[i+1]
@@ -70,7 +68,7 @@ var problemKinds = []string{
 	"yaml", "utf8", "control_raw", "control", "bidi", "root", "key_type", "duplicate",
 	"unknown_key", "group", "not_text", "list", "plural_form", "plural_other",
 	"plural_unused", "plural_never", "plural_lacks", "template", "placeholder_missing",
-	"placeholder_added", "link_open", "link_close", "link_empty", "link_space",
+	"placeholder_added", "template_action", "one_line", "too_wide", "glossary", "fr_spacing", "link_open", "link_close", "link_empty", "link_space",
 	"link_scheme", "link_count", "brackets", "meta_type", "meta_unknown", "tag",
 	"tag_form", "no_tag", "no_name", "source_type", "source_value", "source_unknown",
 	"source_hash", "parse", "missing", "stale",
@@ -91,7 +89,7 @@ func Errors(ps []Problem) int {
 // get wrong, each with its line. A file with no Error parses (Parse accepts
 // it) and shows correctly.
 func Check(name string, src []byte) []Problem {
-	en, err := Embedded("en")
+	en, err := i18n.Embedded("en")
 	if err != nil {
 		panic(err) // the build is broken; tests catch it
 	}
@@ -100,7 +98,7 @@ func Check(name string, src []byte) []Problem {
 	c.out = append(c.out, raw...)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := yamlErrorLine(err)
+		line, msg := i18n.YAMLErrorLine(err)
 		if line == 0 && len(raw) > 0 {
 			return c.sorted() // the bytes found above are what the parser tripped on
 		}
@@ -111,7 +109,7 @@ func Check(name string, src []byte) []Problem {
 		return c.sorted()
 	}
 	if len(doc.Content) == 0 {
-		c.missing(&File{Messages: map[string]Message{}})
+		c.missing(&i18n.File{Messages: map[string]i18n.Message{}})
 		return c.sorted()
 	}
 	root := doc.Content[0]
@@ -139,7 +137,7 @@ func Check(name string, src []byte) []Problem {
 			c.walk(key, k, v)
 		}
 	})
-	f, err := Parse(name, src)
+	f, err := i18n.Parse(name, src)
 	if err != nil {
 		if Errors(c.out) == 0 {
 			c.add(0, "", Error, "parse", "Detail", err.Error())
@@ -153,13 +151,13 @@ func Check(name string, src []byte) []Problem {
 
 // LoadChecked reads a locale file once, checks it and parses it. The file
 // is nil when it cannot be used; the problems then say why, with lines.
-func LoadChecked(p string) (*File, []Problem, error) {
-	src, err := os.ReadFile(p)
+func LoadChecked(p string) (*i18n.File, []Problem, error) {
+	src, err := i18n.ReadFile(p)
 	if err != nil {
 		return nil, nil, err
 	}
 	problems := Check(p, src)
-	f, err := Parse(p, src)
+	f, err := i18n.Parse(p, src)
 	if err != nil {
 		return nil, problems, err
 	}
@@ -170,7 +168,7 @@ func LoadChecked(p string) (*File, []Problem, error) {
 }
 
 type checker struct {
-	en     *File
+	en     *i18n.File
 	groups map[string]bool // prefixes of English keys ("ui", "ui.cli", ...)
 	tag    language.Tag
 	hasTag bool
@@ -192,35 +190,15 @@ func (c *checker) sorted() []Problem {
 	return c.out
 }
 
-var yamlLine = lazyregexp.New(`^yaml: line (\d+): (.*)$`)
-
-// yamlErrorLine splits a yaml.v3 error into its line (0 if not given) and
-// its message.
-func yamlErrorLine(err error) (int, string) {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
-	}
-	return 0, strings.TrimPrefix(msg, "yaml: ")
-}
-
 // rawProblems looks at the bytes before YAML does: the parser rejects
 // invalid UTF-8 and control characters without saying where they are.
 func rawProblems(src []byte) []Problem {
 	var out []Problem
-	for i, line := range bytes.Split(src, []byte("\n")) {
-		n := i + 1
-		if !utf8.Valid(line) {
-			out = append(out, Problem{Line: n, Severity: Error, Kind: "utf8"})
-			continue
-		}
-		line = bytes.TrimSuffix(line, []byte("\r"))
-		for _, r := range string(line) {
-			if r < 0x20 && r != '\t' || r >= 0x7f && r < 0xa0 {
-				out = append(out, Problem{Line: n, Severity: Error, Kind: "control_raw", Args: []any{"Char", fmt.Sprintf("U+%04X", r)}})
-				break
-			}
+	for _, b := range i18n.BadBytes(src) {
+		if b.NotUTF8 {
+			out = append(out, Problem{Line: b.Line, Severity: Error, Kind: "utf8"})
+		} else {
+			out = append(out, Problem{Line: b.Line, Severity: Error, Kind: "control_raw", Args: []any{"Char", fmt.Sprintf("U+%04X", b.Char)}})
 		}
 	}
 	return out
@@ -229,7 +207,7 @@ func rawProblems(src []byte) []Problem {
 // englishGroups is every prefix of an English key: the mappings a locale
 // file may contain.
 func englishGroups() map[string]bool {
-	en, _ := Embedded("en")
+	en, _ := i18n.Embedded("en")
 	g := map[string]bool{}
 	for k := range en.Messages {
 		for i := strings.LastIndexByte(k, '.'); i > 0; i = strings.LastIndexByte(k[:i], '.') {
@@ -282,7 +260,7 @@ func (c *checker) walk(key string, k, v *yaml.Node) {
 }
 
 // message checks the translation v of the English message em.
-func (c *checker) message(key string, k, v *yaml.Node, em Message) {
+func (c *checker) message(key string, k, v *yaml.Node, em i18n.Message) {
 	switch v.Kind {
 	case yaml.ScalarNode:
 		if v.Tag == "!!null" {
@@ -308,13 +286,13 @@ func (c *checker) message(key string, k, v *yaml.Node, em Message) {
 }
 
 // plural checks a mapping of plural forms (one:, other:, ...).
-func (c *checker) plural(key string, k, v *yaml.Node, em Message) {
+func (c *checker) plural(key string, k, v *yaml.Node, em i18n.Message) {
 	forms := map[string]string{}
 	lines := map[string]int{}
 	ok := true
 	c.pairs(key, v, func(_ string, fk, fv *yaml.Node) {
 		switch {
-		case !pluralForms[fk.Value]:
+		case !i18n.IsPluralCategory(fk.Value):
 			c.add(fk.Line, key, Error, "plural_form", "Form", fk.Value)
 			ok = false
 		case fv.Kind != yaml.ScalarNode || fv.Tag != "!!str" && fv.Tag != "!!null":
@@ -351,14 +329,14 @@ func (c *checker) plural(key string, k, v *yaml.Node, em Message) {
 				c.add(k.Line, key, Warning, "plural_lacks", "Form", f, "Tag", c.tag.String())
 			}
 		}
-		for _, f := range sortedForms(forms) {
+		for _, f := range i18n.FormNames(forms) {
 			if !used[f] && forms[f] != "" {
 				c.add(lines[f], key, Warning, "plural_never", "Form", f, "Tag", c.tag.String())
 			}
 		}
 	}
 	all := map[string]bool{}
-	for _, f := range sortedForms(forms) {
+	for _, f := range i18n.FormNames(forms) {
 		if forms[f] == "" {
 			continue
 		}
@@ -370,7 +348,7 @@ func (c *checker) plural(key string, k, v *yaml.Node, em Message) {
 	}
 	// Each form may leave a value out ("one criterion"), but together they
 	// must use everything English's usual form does.
-	base := englishFields(Message{Text: em.plain()})
+	base := englishFields(i18n.Message{Text: em.Plain()})
 	var lost []string
 	for n := range base {
 		if !all[n] {
@@ -382,19 +360,9 @@ func (c *checker) plural(key string, k, v *yaml.Node, em Message) {
 	}
 }
 
-func sortedForms(forms map[string]string) []string {
-	var out []string
-	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
-		if _, ok := forms[f]; ok {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // text checks one text (a form of a plural, or the whole message) and
 // returns the template fields it uses.
-func (c *checker) text(key, form, s string, line int, em Message) map[string]bool {
+func (c *checker) text(key, form, s string, line int, em i18n.Message) map[string]bool {
 	for _, r := range s {
 		if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0 {
 			c.add(line, key, Error, "control", "Char", fmt.Sprintf("U+%04X", r))
@@ -413,15 +381,66 @@ func (c *checker) text(key, form, s string, line int, em Message) map[string]boo
 		}
 	}
 	c.links(key, line, s, enText)
-	t, err := template.New(key).Option("missingkey=zero").Parse(s)
+	if i18n.Info(key).OneLine && strings.ContainsAny(s, "\n\r\u0085\u2028\u2029") {
+		c.add(line, key, Error, "one_line")
+	}
+	t, err := i18n.ParseTemplate(s)
 	if err != nil {
-		msg := strings.TrimPrefix(err.Error(), "template: ")
-		msg = strings.TrimPrefix(msg, key+":")
-		c.add(line, key, Error, "template", "Detail", msg)
+		var te *i18n.TemplateError
+		switch {
+		case errors.As(err, &te) && te.Kind == "action":
+			c.add(line, key, Error, "template_action", "Action", te.What, "Allowed", "{{.Name}}")
+		case te != nil:
+			c.add(line, key, Error, "template", "Detail", te.What)
+		default:
+			c.add(line, key, Error, "template", "Detail", err.Error())
+		}
 		return nil
 	}
-	return fields(t)
+	c.width(key, line, s, t)
+	c.glossary(key, line, s)
+	out := map[string]bool{}
+	for _, n := range t.Fields() {
+		out[n] = true
+	}
+	return out
 }
+
+// width warns about a text wider than the cells its place has. A text
+// with values is measured without them: only the words are the
+// translator's.
+func (c *checker) width(key string, line int, s string, t *i18n.Template) {
+	limit := i18n.Info(key).Width
+	if limit == 0 {
+		return
+	}
+	if w := textwidth.Width(safetext.Line(t.Fill(nil))); w > limit {
+		c.add(line, key, Warning, "too_wide", "Width", w, "Limit", limit)
+	}
+}
+
+// glossary warns about a word the glossary of the file's language says
+// to avoid, and, in French, about a plain space where a no-break one
+// keeps punctuation on its line.
+func (c *checker) glossary(key string, line int, s string) {
+	if !c.hasTag {
+		return
+	}
+	base, _ := c.tag.Base()
+	for _, t := range Glossary() {
+		for _, w := range t.Avoid[base.String()] {
+			if strings.Contains(s, w) {
+				c.add(line, key, Warning, "glossary", "Word", w, "Term", t.English, "Use", t.Words[base.String()])
+			}
+		}
+	}
+	if base.String() == "fr" && frenchSpace().MatchString(s) {
+		c.add(line, key, Warning, "fr_spacing")
+	}
+}
+
+// frenchSpace is a plain space before : ; ? ! or », or after «.
+var frenchSpace = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\S [:;?!»](\s|$)|« `) })
 
 // compareFields reports values English fills in that the translation
 // drops, and values it asks for that the program does not give. A plural
@@ -471,7 +490,7 @@ func fieldList(names []string) string {
 
 // englishFields is the set of values an English message uses, over all its
 // forms.
-func englishFields(m Message) map[string]bool {
+func englishFields(m i18n.Message) map[string]bool {
 	out := map[string]bool{}
 	texts := []string{m.Text}
 	if m.Forms != nil {
@@ -481,8 +500,8 @@ func englishFields(m Message) map[string]bool {
 		}
 	}
 	for _, s := range texts {
-		if t, err := template.New("").Parse(s); err == nil {
-			for n := range fields(t) {
+		if t, err := i18n.ParseTemplate(s); err == nil {
+			for _, n := range t.Fields() {
 				out[n] = true
 			}
 		}
@@ -490,62 +509,7 @@ func englishFields(m Message) map[string]bool {
 	return out
 }
 
-// fields lists the names of the values a template uses ({{.Name}}).
-func fields(t *template.Template) map[string]bool {
-	out := map[string]bool{}
-	if t.Tree == nil {
-		return out
-	}
-	var visit func(n parse.Node)
-	visit = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Nodes {
-				visit(c)
-			}
-		case *parse.ActionNode:
-			visit(n.Pipe)
-		case *parse.IfNode:
-			visitBranch(visit, &n.BranchNode)
-		case *parse.RangeNode:
-			visitBranch(visit, &n.BranchNode)
-		case *parse.WithNode:
-			visitBranch(visit, &n.BranchNode)
-		case *parse.TemplateNode:
-			visit(n.Pipe)
-		case *parse.PipeNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Cmds {
-				visit(c)
-			}
-		case *parse.CommandNode:
-			for _, a := range n.Args {
-				visit(a)
-			}
-		case *parse.ChainNode:
-			visit(n.Node)
-		case *parse.FieldNode:
-			out[n.Ident[0]] = true
-		}
-	}
-	visit(t.Tree.Root)
-	return out
-}
-
-func visitBranch(visit func(parse.Node), b *parse.BranchNode) {
-	visit(b.Pipe)
-	visit(b.List)
-	if b.ElseList != nil {
-		visit(b.ElseList)
-	}
-}
-
-var codeSpan = lazyregexp.New("`[^`\n]*`")
+var codeSpan = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("`[^`\n]*`") })
 
 // links checks the Markdown links of a text: [text](url) with an http(s),
 // mailto or relative URL, nothing left open. en is the English text it
@@ -570,7 +534,7 @@ func (c *checker) links(key string, line int, s, en string) {
 }
 
 func stripCode(s string) string {
-	return codeSpan.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+	return codeSpan().ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
 }
 
 // scanLinks counts the links in s, reporting broken ones when report is set.
@@ -669,9 +633,9 @@ func closing(s string, i int) int {
 	return -1
 }
 
-var scheme = lazyregexp.New(`^[a-zA-Z][a-zA-Z0-9+.\-]*:`)
+var scheme = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.\-]*:`) })
 
-func hasScheme(url string) bool { return scheme.MatchString(url) }
+func hasScheme(url string) bool { return scheme().MatchString(url) }
 
 func allowedScheme(url string) bool {
 	u := strings.ToLower(url)
@@ -701,7 +665,7 @@ func (c *checker) meta(k, v *yaml.Node) {
 			} else if strings.TrimSpace(v.Value) == "" {
 				c.add(v.Line, key, Warning, "no_name")
 			} else {
-				c.text(key, "", v.Value, v.Line, Message{})
+				c.text(key, "", v.Value, v.Line, i18n.Message{})
 			}
 		default:
 			c.add(k.Line, key, Warning, "meta_unknown")
@@ -788,18 +752,18 @@ func isHash(s string) bool {
 }
 
 // missing notes the English keys without a translation, in English order.
-func (c *checker) missing(f *File) {
+func (c *checker) missing(f *i18n.File) {
 	for _, k := range EnglishKeys() {
-		if !Translated(f, k) {
+		if !f.Translated(k) {
 			c.add(0, k, Info, "missing")
 		}
 	}
 }
 
 // stale notes the translations made from an English text that has changed.
-func (c *checker) stale(f *File) {
+func (c *checker) stale(f *i18n.File) {
 	for _, k := range EnglishKeys() {
-		if h, ok := f.Sources[k]; ok && Translated(f, k) && h != SourceHash(k) {
+		if h, ok := f.Sources[k]; ok && f.Translated(k) && h != SourceHash(k) {
 			c.add(f.Messages[k].Line, k, Info, "stale")
 		}
 	}

@@ -1,6 +1,7 @@
-package i18n
+package i18ntool
 
 import (
+	"github.com/bestpractices/bestpractices/i18n"
 	"strings"
 	"sync"
 
@@ -18,7 +19,7 @@ var (
 // order a translator reads them in).
 func englishTree() (*yaml.Node, []string) {
 	englishOnce.Do(func() {
-		src, err := files.ReadFile("en.yaml")
+		src, err := i18n.Source("en")
 		if err != nil {
 			panic(err)
 		}
@@ -27,7 +28,7 @@ func englishTree() (*yaml.Node, []string) {
 			panic("i18n/en.yaml does not parse")
 		}
 		englishRoot = doc.Content[0]
-		en, _ := Embedded("en")
+		en, _ := i18n.Embedded("en")
 		var walk func(prefix string, n *yaml.Node)
 		walk = func(prefix string, n *yaml.Node) {
 			for i := 0; i+1 < len(n.Content); i += 2 {
@@ -56,13 +57,6 @@ func EnglishKeys() []string {
 	return keys
 }
 
-// Translated reports whether f has its own text for key (English shows
-// otherwise).
-func Translated(f *File, key string) bool {
-	m, ok := f.Messages[key]
-	return ok && m.plain() != ""
-}
-
 // Counts is how many of a set of keys are translated.
 type Counts struct {
 	Translated int `json:"translated"`
@@ -88,7 +82,7 @@ type Progress struct {
 
 // Measure compares f with English, key by key. UI counts ui.* keys;
 // Criteria counts the criterion texts and section names.
-func Measure(f *File) Progress {
+func Measure(f *i18n.File) Progress {
 	p := Progress{Missing: []string{}, Stale: []string{}, Unstamped: []string{}}
 	for _, k := range EnglishKeys() {
 		part := &p.All // neither UI nor criteria: counted in the whole only
@@ -98,7 +92,7 @@ func Measure(f *File) Progress {
 		case strings.HasPrefix(k, "criteria."), strings.HasPrefix(k, "sections."):
 			part = &p.Criteria
 		}
-		ok := Translated(f, k)
+		ok := f.Translated(k)
 		for _, c := range []*Counts{&p.All, part} {
 			c.Total++
 			if ok {
@@ -126,17 +120,16 @@ func Measure(f *File) Progress {
 // one and other, French one and other, Japanese only other, Russian one,
 // few, many and other.
 func PluralForms(t language.Tag) []string {
-	l := &Locale{Tag: t}
 	seen := map[string]bool{}
 	for n := 0; n <= 1000; n++ {
-		seen[l.pluralForm(n)] = true
+		seen[i18n.PluralForm(t, n)] = true
 	}
 	for _, n := range []int{10000, 100000, 1000000, 10000000} {
-		seen[l.pluralForm(n)] = true
+		seen[i18n.PluralForm(t, n)] = true
 	}
 	seen["other"] = true // required: the fallback, and some languages use it for fractions only
 	var out []string
-	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+	for _, f := range i18n.PluralCategories {
 		if seen[f] {
 			out = append(out, f)
 		}

@@ -1,20 +1,22 @@
-package i18n
+package i18ntool
 
 import (
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"golang.org/x/text/language"
 )
 
 // An embedded locale that fails its check fails the tests: this is what
 // keeps a broken translation out of the binary.
 func TestEmbeddedLocalesPassCheck(t *testing.T) {
-	en := English()
-	for _, tag := range Available() {
-		src, err := files.ReadFile(tag + ".yaml")
+	en := i18n.English()
+	for _, tag := range i18n.Available() {
+		src, err := i18n.Source(tag)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -24,7 +26,7 @@ func TestEmbeddedLocalesPassCheck(t *testing.T) {
 				t.Errorf("%s:%d: %s", name, p.Line, p.Message(en))
 			}
 		}
-		f, err := Embedded(tag)
+		f, err := i18n.Embedded(tag)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +56,7 @@ func TestEveryProblemKindHasText(t *testing.T) {
 			t.Errorf("problem kind %q is not in problemKinds", k)
 		}
 	}
-	en := English()
+	en := i18n.English()
 	for _, k := range problemKinds {
 		if !en.Has("ui.i18ncmd.problem." + k) {
 			t.Errorf("en.yaml lacks ui.i18ncmd.problem.%s", k)
@@ -150,7 +152,7 @@ func TestCheckMarkdownLinks(t *testing.T) {
 	for _, s := range good {
 		for _, p := range Check("x.yaml", []byte(line(s))) {
 			if p.Severity == Error {
-				t.Errorf("%q: %s", s, p.Message(English()))
+				t.Errorf("%q: %s", s, p.Message(i18n.English()))
 			}
 		}
 	}
@@ -175,10 +177,10 @@ func TestCheckCleanTranslation(t *testing.T) {
 	ps := Check("ja.yaml", []byte(src))
 	for _, p := range ps {
 		if p.Severity != Info {
-			t.Errorf("line %d: %s", p.Line, p.Message(English()))
+			t.Errorf("line %d: %s", p.Line, p.Message(i18n.English()))
 		}
 	}
-	f, err := Parse("ja.yaml", []byte(src))
+	f, err := i18n.Parse("ja.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,11 +188,11 @@ func TestCheckCleanTranslation(t *testing.T) {
 	if p.UI.Translated != 3 || p.Criteria.Translated != 1 || len(p.Stale) != 0 || len(p.Unstamped) != 3 {
 		t.Errorf("progress %+v", p.UI)
 	}
-	if Translated(f, "ui.status.unmet") {
+	if f.Translated("ui.status.unmet") {
 		t.Error("an empty text counts as translated; English must show instead")
 	}
 	// Japanese has one form: it is used for one criterion too.
-	if got := FromFile(f).T("ui.cli.status.holding_back", "Level", "passing", "Count", 1); got != "passing を妨げるもの (1 件):" {
+	if got := i18n.FromFile(f).T("ui.cli.status.holding_back", "Level", "passing", "Count", 1); got != "passing を妨げるもの (1 件):" {
 		t.Errorf("Japanese plural: %q", got)
 	}
 }
@@ -205,12 +207,12 @@ func TestParseErrorsHaveLines(t *testing.T) {
 		"ui:\n  status:\n    met: [a]\n":         "x.yaml:3:",
 	}
 	for src, prefix := range cases {
-		_, err := Parse("x.yaml", []byte(src))
+		_, err := i18n.Parse("x.yaml", []byte(src))
 		if err == nil || !strings.HasPrefix(err.Error(), prefix) {
 			t.Errorf("%q: %v, want %s", src, err, prefix)
 		}
 	}
-	if _, err := Parse("x.yaml", []byte("ui:\n  status:\n    met: ok\n_source:\n")); err != nil {
+	if _, err := i18n.Parse("x.yaml", []byte("ui:\n  status:\n    met: ok\n_source:\n")); err != nil {
 		t.Errorf("an emptied _source block: %v", err)
 	}
 }
@@ -221,34 +223,43 @@ func TestStarterFile(t *testing.T) {
 		if got := strings.Join(PluralForms(language.Make(tag)), " "); got != forms {
 			t.Errorf("%s plural forms %q, want %q", tag, got, forms)
 		}
-		f, err := Parse(tag+".yaml", src)
+		f, err := i18n.Parse(tag+".yaml", src)
 		if err != nil {
 			t.Fatalf("%s: %v", tag, err)
 		}
-		if p := Measure(f); f.Tag != tag || p.All.Translated != 0 {
-			t.Errorf("%s: tag %q, %d texts; a starter file translates nothing", tag, f.Tag, p.All.Translated)
+		if p := Measure(f); f.Tag != tag || p.All.Translated != 0 || len(f.Sources) != 0 {
+			t.Errorf("%s: tag %q, %d texts, %d hashes; a starter file translates and records nothing", tag, f.Tag, p.All.Translated, len(f.Sources))
 		}
 		for _, p := range Check(tag+".yaml", src) {
 			if p.Severity == Error {
-				t.Errorf("%s starter:%d: %s", tag, p.Line, p.Message(English()))
+				t.Errorf("%s starter:%d: %s", tag, p.Line, p.Message(i18n.English()))
 			}
 		}
-		if p := Measure(f); p.All.Translated != 0 || len(p.Missing) != len(EnglishKeys()) || len(p.Stale) != 0 {
+		if p := Measure(f); len(p.Missing) != len(EnglishKeys()) || len(p.Stale) != 0 {
 			t.Errorf("%s: %+v", tag, p.All)
 		}
-		// Every English text is there for the translator to read.
-		for _, k := range []string{"ui.status.met", "criteria.passing.floss_license.title"} {
-			if !strings.Contains(string(src), "# "+English().T(k)) {
-				t.Errorf("%s: English text of %s not shown", tag, k)
+		// Every English text is there for the translator to read, with
+		// the note on where it appears.
+		for _, want := range []string{"    met: #= Met\n", "      title: #= Released under a FLOSS license\n", "#. an answer as shown"} {
+			if !strings.Contains(string(src), want) {
+				t.Errorf("%s: starter lacks %q", tag, want)
 			}
 		}
-		// A value filled in is a translation, made from the English shown.
-		filled := strings.Replace(string(src), "    met: # Met\n", "    met: Erfüllt\n", 1)
-		g, err := Parse(tag+".yaml", []byte(filled))
-		if err != nil || !Translated(g, "ui.status.met") {
+		if !strings.HasPrefix(string(src), "# header line one\n# line two\nmeta:\n") {
+			t.Errorf("%s: header: %q", tag, src[:60])
+		}
+		// A value filled in is a translation; update records that it was
+		// made from the English shown beside it.
+		filled := strings.Replace(string(src), "  #= Basics\n  Basics:\n", "  #= Basics\n  Basics: Grundlagen\n", 1)
+		up, err := Update(tag+".yaml", []byte(filled), "sources")
+		if err != nil {
+			t.Fatalf("%s: update: %v", tag, err)
+		}
+		g, err := i18n.Parse(tag+".yaml", up.Data)
+		if err != nil || !g.Translated("sections.Basics") {
 			t.Fatalf("%s: filling in a value: %v", tag, err)
 		}
-		if p := Measure(g); len(p.Stale) != 0 || len(p.Unstamped) != 0 {
+		if p := Measure(g); len(p.Stale) != 0 || len(p.Unstamped) != 0 || g.Sources["sections.Basics"] != SourceHash("sections.Basics") {
 			t.Errorf("%s: a translation of the English shown is not current: %+v", tag, p)
 		}
 	}
@@ -269,7 +280,7 @@ func TestStamp(t *testing.T) {
 	if string(out) != wantOut {
 		t.Errorf("stamp changed more than the _source block:\n%s\nwant:\n%s", out, wantOut)
 	}
-	f, _ := Parse("fr.yaml", out)
+	f, _ := i18n.Parse("fr.yaml", out)
 	if p := Measure(f); len(p.Stale) != 0 || len(p.Unstamped) != 1 || p.Unstamped[0] != "sections.Basics" {
 		t.Errorf("after stamp: stale %v, unstamped %v", p.Stale, p.Unstamped)
 	}
@@ -288,6 +299,92 @@ func TestStamp(t *testing.T) {
 	for _, bad := range []string{"ui:\n  status:\n met: x\n   unmet: y\n", "_source: {ui.status.met: \"1\"}\n", "_source:\n  a: b\n_source:\n  c: d\n"} {
 		if _, err := Stamp("fr.yaml", []byte(bad), map[string]string{"ui.status.met": hash}, ""); err == nil {
 			t.Errorf("stamped %q", bad)
+		}
+	}
+}
+
+// Every hostile template of issue 12 is an error of i18n check, on its
+// line, so that a translation pull request carrying one fails CI.
+func TestCheckRefusesHostileTemplates(t *testing.T) {
+	cases := map[string]struct{ text, kind string }{
+		"clear screen":                  {`{{printf "%c" 27}}[2JEnregistré à {{.Time}}`, "template_action"},
+		"clipboard (OSC 52)":            {`{{printf "%c]52;c;ZXZpbA==%c" 27 7}}Enregistré à {{.Time}}`, "template_action"},
+		"endless range":                 {`{{range $i := 300000000}}x{{end}}{{.Time}}`, "template_action"},
+		"internal data":                 {`{{printf "%v" .}}`, "template_action"},
+		"dot":                           {`Enregistré {{.}}`, "template_action"},
+		"wrong name":                    {`Enregistré à {{.Tme}}`, "placeholder_added"},
+		"parse error":                   {`Enregistré à {{.Time}`, "template"},
+		"call":                          {`{{call .Time}}`, "template_action"},
+		"nested field":                  {`{{.Time.Foo}}`, "template_action"},
+		"pipeline":                      {`{{.Time | printf "%q"}}`, "template_action"},
+		"variable":                      {`{{$t := .Time}}{{$t}}`, "template_action"},
+		"if":                            {`{{if .Time}}oui{{end}}`, "template_action"},
+		"define":                        {`{{define "x"}}y{{end}}{{.Time}}`, "template_action"},
+		"template":                      {`{{template "x" .}}{{.Time}}`, "template_action"},
+		"string constant":               {`{{"\x1b[2J"}}{{.Time}}`, "template_action"},
+		"line break in a one-line text": {"Enregistré\nà {{.Time}}", "one_line"},
+	}
+	for name, c := range cases {
+		src := "meta:\n  tag: fr\n  name: Français\nui:\n  tui:\n    saved: " + strconv.Quote(c.text) + "\n"
+		ps := Check("fr.yaml", []byte(src))
+		if !has(ps, want{6, c.kind, Error}) {
+			t.Errorf("%s: want %s error on line 6, got %+v", name, c.kind, findings(ps))
+		}
+	}
+	// A newline in a category or a key label: the walk's layout.
+	for _, key := range []string{"category:\n    MUST", "tui:\n    keys:\n      up"} {
+		src := "ui:\n  " + key + ": \"haut\\nbas\"\n"
+		ps := Check("fr.yaml", []byte(src))
+		if Errors(ps) == 0 || !hasKind(ps, "one_line") {
+			t.Errorf("%s: %+v", key, findings(ps))
+		}
+	}
+	// Texts of several lines stay allowed where they are shown so.
+	ps := Check("fr.yaml", []byte("criteria:\n  passing:\n    floss_license:\n      guidance: \"Un.\\n\\nDeux.\"\n"))
+	if Errors(ps) != 0 {
+		t.Errorf("a guidance of two paragraphs: %+v", findings(ps))
+	}
+}
+
+func hasKind(ps []Problem, kind string) bool {
+	for _, p := range ps {
+		if p.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// The glossary parses, names each built-in language's word for every term,
+// and the built-in files avoid the words it lists.
+func TestGlossary(t *testing.T) {
+	terms := Glossary()
+	if len(terms) < 15 {
+		t.Fatalf("glossary has %d terms", len(terms))
+	}
+	for _, term := range terms {
+		for _, tag := range i18n.Available() {
+			if tag != "en" && term.Words[tag] == "" {
+				t.Errorf("glossary: %s has no %s word", term.English, tag)
+			}
+		}
+	}
+	// A translator's slip the glossary catches: fr "faille" for vulnerability.
+	src := "meta:\n  tag: fr\n  name: Français\ncriteria:\n  passing:\n    vulnerability_report_process:\n      title: \"Processus de signalement des failles\"\n"
+	if ps := Check("fr.yaml", []byte(src)); !has(ps, want{7, "glossary", Warning}) {
+		t.Errorf("glossary word not caught: %+v", findings(ps))
+	}
+	src = "meta:\n  tag: fr\n  name: Français\nui:\n  tui:\n    saved: \"Enregistré à : {{.Time}}\"\n"
+	if ps := Check("fr.yaml", []byte(src)); !has(ps, want{6, "fr_spacing", Warning}) {
+		t.Errorf("French spacing not caught: %+v", findings(ps))
+	}
+	// Glossary words the built-in files must show: the statuses.
+	for tag, words := range map[string][]string{"fr": {"Satisfait", "Non satisfait", "Sans objet"}, "ja": {"満たす", "満たさない", "該当なし"}} {
+		l, _ := i18n.New(tag)
+		for i, k := range []string{"ui.status.met", "ui.status.unmet", "ui.status.na"} {
+			if got := l.T(k); got != words[i] {
+				t.Errorf("%s %s = %q, want %q", tag, k, got, words[i])
+			}
 		}
 	}
 }

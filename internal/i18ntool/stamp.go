@@ -1,7 +1,8 @@
-package i18n
+package i18ntool
 
 import (
 	"fmt"
+	"github.com/bestpractices/bestpractices/i18n"
 	"maps"
 	"sort"
 	"strings"
@@ -16,7 +17,7 @@ import (
 // comment. The result is parsed again and compared with src before it is
 // returned, so that a file it cannot edit safely is refused, not damaged.
 func Stamp(name string, src []byte, hashes map[string]string, header string) ([]byte, error) {
-	before, err := Parse(name, src)
+	before, err := i18n.Parse(name, src)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +114,7 @@ func Stamp(name string, src []byte, hashes map[string]string, header string) ([]
 		return nil, fmt.Errorf("%s:%d: write _source as a block mapping, one \"key: hash\" per line", name, srcVal.Line)
 	}
 
-	after, err := Parse(name, []byte(text))
+	after, err := i18n.Parse(name, []byte(text))
 	ok := err == nil && sameTexts(before, after)
 	for k, h := range want {
 		ok = ok && after.Sources[k] == h
@@ -230,7 +231,7 @@ func quoteEnd(line string, start int, q byte) int {
 }
 
 // sameTexts reports whether two parses of a file hold the same texts.
-func sameTexts(a, b *File) bool {
+func sameTexts(a, b *i18n.File) bool {
 	if a.Tag != b.Tag || a.Name != b.Name || len(a.Messages) != len(b.Messages) {
 		return false
 	}

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package i18n
+
+const openNonBlock = 0

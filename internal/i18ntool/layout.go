@@ -1,0 +1,682 @@
+package i18ntool
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"path"
+	"strings"
+
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+)
+
+// The comments i18n new and i18n update write, one mark each, so that
+// update can tell them from the translator's own (which it keeps):
+//
+//	#. a note for translators: where the text appears, its width
+//	#= the English text, as it is now
+//	#| the English text the translation was made from, when it changed
+//	#~ a translation of a key English no longer has, kept for reference
+const (
+	markNote     = "#."
+	markEnglish  = "#="
+	markPrevious = "#|"
+	markObsolete = "#~"
+)
+
+// besideWidth is how long a line may grow with the English text as a
+// comment beside the key; longer texts go above it.
+const besideWidth = 100
+
+// Starter writes a locale file for a new language: every English key in
+// en.yaml's layout, each empty (null, so English shows until it is
+// translated) with the English text and the translators' note as
+// comments, plural forms as the language needs them. header is put at
+// the top as comments. No _source: a hash is recorded once a text is
+// translated (i18n update or i18n stamp).
+func Starter(t language.Tag, header string) []byte {
+	f := &i18n.File{Tag: t.String(), Messages: map[string]i18n.Message{}, Sources: map[string]string{}}
+	out, err := layout(f, f, nil, header, "", t, nil)
+	if err != nil {
+		panic(err) // English itself does not lay out: the tests catch it
+	}
+	return out.Data
+}
+
+// Updated is the result of Update: the new bytes and what changed.
+type Updated struct {
+	Data []byte
+	// Added are English keys the file did not have (empty, English shown).
+	Added []string
+	// Renamed maps a new key to the old key whose translation moved to it
+	// (its English text is unchanged).
+	Renamed map[string]string
+	// Obsolete are translated keys English no longer has: kept in the file
+	// as #~ comments, out of the way.
+	Obsolete []string
+	// Stale are translations whose English text changed, with the text
+	// they were made from when the file shows it ("" when not).
+	Stale []StaleText
+	// Stamped are translations whose English source is now recorded: the
+	// English shown beside them is the current one.
+	Stamped []string
+}
+
+// StaleText is a translation whose English changed.
+type StaleText struct {
+	Key, Before, Now string
+}
+
+// Update brings a locale file up to date with English: new keys added in
+// place (empty, English beside), keys English dropped moved to #~
+// comments (or to their new name when only the key changed), the English
+// comments refreshed, stale translations shown with the old and the new
+// English, and the translator's own comments and values kept. The result
+// is parsed again and compared with what was intended: every translation
+// the same, every recorded hash as planned; otherwise an error, and
+// nothing to write.
+// sourceHeader heads the _source block.
+func Update(name string, src []byte, sourceHeader string) (*Updated, error) {
+	old, err := i18n.Parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	if old.Tag == "" {
+		old.Tag = strings.TrimSuffix(path.Base(name), path.Ext(name))
+	}
+	var doc yaml.Node
+	yaml.Unmarshal(src, &doc) // Parse succeeded: so does this
+	t, err := language.Parse(old.Tag)
+	if err != nil || old.Tag == "" {
+		t = language.Und
+	}
+	return layout(old, old, &doc, "", sourceHeader, t, nil)
+}
+
+// entry is what the old file has for one key.
+type entry struct {
+	key, value *yaml.Node
+	own        string // the translator's own comments above the key
+	ownBeside  string // and beside it
+	english    string // the English text of its #= comment
+	hasEnglish bool
+	previous   string // the English of its #| comment: stale when written
+}
+
+// layoutImport is layout for i18n import-po: f holds the texts wanted,
+// old and doc the file as it is.
+func layoutImport(f, old *i18n.File, doc *yaml.Node, sourceHeader string, tag language.Tag, noStamp map[string]bool) (*Updated, error) {
+	return layout(f, old, doc, "", sourceHeader, tag, noStamp)
+}
+
+// yamlDoc is a file's YAML tree.
+type yamlDoc struct{ node *yaml.Node }
+
+func (d *yamlDoc) parse(src []byte) error {
+	d.node = &yaml.Node{}
+	return yaml.Unmarshal(src, d.node)
+}
+
+// layout writes f (the texts wanted) in English's layout. doc is the
+// file's YAML tree as it is (nil for a new file) and old its texts: values
+// that did not change are carried over as they are written, with the
+// comments. noStamp names texts whose source must not be recorded.
+func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, tag language.Tag, noStamp map[string]bool) (*Updated, error) {
+	en, _ := i18n.Embedded("en")
+	root, order := englishTree()
+	up := &Updated{Renamed: map[string]string{}}
+	old := map[string]*entry{}
+	var oldOrder []string
+	var topComment, metaName string
+	if doc != nil && len(doc.Content) > 0 {
+		topComment = doc.HeadComment
+		r := doc.Content[0]
+		if topComment == "" && len(r.Content) > 0 {
+			// yaml.v3 puts a comment right above the first key on that key
+			topComment, r.Content[0].HeadComment = r.Content[0].HeadComment, ""
+		}
+		collect(r, "", f, old, &oldOrder)
+	}
+	metaName = f.Name
+	if header != "" && topComment == "" {
+		var b strings.Builder
+		for i, l := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(strings.TrimRight("# "+l, " "))
+		}
+		topComment = b.String()
+	}
+
+	// Renames: a translated key English no longer has, whose recorded
+	// English text is exactly that of a new key, moves there.
+	byHash := map[string][]string{}
+	for _, k := range oldOrder {
+		if _, inEnglish := en.Messages[k]; !inEnglish && f.Translated(k) {
+			if h, ok := f.Sources[k]; ok {
+				byHash[h] = append(byHash[h], k)
+			}
+		}
+	}
+	moved := map[string]bool{}
+	source := map[string]string{} // key in the new file -> key in the old one
+	for _, k := range order {
+		if f.Translated(k) {
+			source[k] = k // here already, or new from a PO file
+			continue
+		}
+		if _, ok := old[k]; ok {
+			source[k] = k // empty here: a rename may fill it below
+		}
+		if cands := byHash[SourceHash(k)]; len(cands) == 1 && !moved[cands[0]] {
+			source[k], moved[cands[0]] = cands[0], true
+			up.Renamed[k] = cands[0]
+			f.Sources[k] = f.Sources[cands[0]]
+		}
+	}
+
+	sources := map[string]string{}
+	want := map[string]i18n.Message{}
+	var emit func(prefix string, n *yaml.Node) *yaml.Node
+	emit = func(prefix string, n *yaml.Node) *yaml.Node {
+		out := &yaml.Node{Kind: yaml.MappingNode}
+		lastNote := "" // a note shared by neighbours is written once
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i].Value, n.Content[i+1]
+			if prefix == "" && (k == "meta" || k == "_source") {
+				continue
+			}
+			full := k
+			if prefix != "" {
+				full = prefix + "." + k
+			}
+			m, leaf := en.Messages[full]
+			if !leaf {
+				if v.Kind == yaml.MappingNode {
+					kn := &yaml.Node{Kind: yaml.ScalarNode, Value: k}
+					var heads []string
+					if e := old[full]; e != nil && e.own != "" {
+						heads = append(heads, e.own) // a translator's comment on a group
+					}
+					if note := i18n.GroupNote(full); note != "" {
+						heads = append(heads, commentLines(markNote, wrapComment(note)))
+					}
+					kn.HeadComment = strings.Join(heads, "\n")
+					out.Content = append(out.Content, kn, emit(full, v))
+					lastNote = ""
+				}
+				continue
+			}
+			note := noteComment(full)
+			if note == lastNote {
+				note = ""
+			} else {
+				lastNote = note
+			}
+			kn, vn := leafNodes(full, k, note, m, old[source[full]], f, oldFile, source[full], tag, up, sources, want, noStamp[full])
+			out.Content = append(out.Content, kn, vn)
+			if source[full] == "" {
+				up.Added = append(up.Added, full)
+			}
+		}
+		return out
+	}
+	body := emit("", root)
+
+	top := &yaml.Node{Kind: yaml.MappingNode}
+	metaKey := &yaml.Node{Kind: yaml.ScalarNode, Value: "meta", HeadComment: topComment}
+	nameNode := styled(metaName)
+	if note := noteComment("meta.name"); note != "" {
+		nameNode.LineComment = note
+	}
+	meta := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
+		{Kind: yaml.ScalarNode, Value: "tag"}, styled(tag.String()),
+		{Kind: yaml.ScalarNode, Value: "name"}, nameNode,
+	}}
+	if tag == language.Und {
+		meta.Content[1] = styled(f.Tag)
+	}
+	top.Content = append(top.Content, metaKey, meta)
+	top.Content = append(top.Content, body.Content...)
+
+	// Keys English no longer has, translated: kept as comments.
+	var obsolete []string
+	if doc != nil {
+		obsolete = keptObsolete(doc)
+	}
+	for _, k := range oldOrder {
+		if _, inEnglish := en.Messages[k]; inEnglish || moved[k] || !f.Translated(k) {
+			continue
+		}
+		up.Obsolete = append(up.Obsolete, k)
+		obsolete = append(obsolete, obsoleteLines(k, f.Messages[k])...)
+	}
+	if len(sources) > 0 {
+		sk := &yaml.Node{Kind: yaml.ScalarNode, Value: "_source"}
+		if hdr := strings.TrimSpace(sourceHeader); hdr != "" {
+			sk.HeadComment = commentLines("#", hdr)
+		}
+		sv := &yaml.Node{Kind: yaml.MappingNode}
+		for _, k := range order {
+			if h, ok := sources[k]; ok {
+				sv.Content = append(sv.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, &yaml.Node{Kind: yaml.ScalarNode, Value: h, Style: yaml.DoubleQuotedStyle})
+			}
+		}
+		top.Content = append(top.Content, sk, sv)
+	}
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(top); err != nil {
+		return nil, fmt.Errorf("%s: %v; nothing was written", f.Path, err)
+	}
+	enc.Close()
+	if len(obsolete) > 0 {
+		b.WriteString("\n# Keys English no longer has: their translations, kept for reference by i18n update.\n")
+		b.WriteString("# Move one under its new key if it still fits, then delete these lines.\n")
+		for _, l := range obsolete {
+			b.WriteString(l + "\n")
+		}
+	}
+	up.Data = b.Bytes()
+
+	// The proof: the new bytes hold every translation as it was, and the
+	// hashes planned, or nothing is written.
+	after, err := i18n.Parse(f.Path, up.Data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: the updated file does not parse (%v); nothing was written", f.Path, err)
+	}
+	for _, k := range order {
+		got, w := norm(after.Messages[k]), norm(want[k])
+		if got.Text != w.Text || !maps.Equal(got.Forms, w.Forms) {
+			return nil, fmt.Errorf("%s: %s would not keep its text; nothing was written", f.Path, k)
+		}
+	}
+	if !maps.Equal(after.Sources, sources) || after.Name != f.Name {
+		return nil, fmt.Errorf("%s: the updated file would not keep what it records; nothing was written", f.Path)
+	}
+	return up, nil
+}
+
+// valueNode writes a text: a line, quoted when it must be; several lines
+// as a literal block; plural forms as a mapping.
+func valueNode(m i18n.Message) *yaml.Node {
+	if m.Forms == nil {
+		if strings.Contains(m.Text, "\n") {
+			return &yaml.Node{Kind: yaml.ScalarNode, Value: m.Text, Style: yaml.LiteralStyle}
+		}
+		return styled(m.Text)
+	}
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for _, form := range i18n.FormNames(m.Forms) {
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: form}, valueNode(i18n.Message{Text: m.Forms[form]}))
+	}
+	return n
+}
+
+// norm makes an empty text and empty plural forms the same: nothing.
+func norm(m i18n.Message) i18n.Message {
+	empty := m.Text == ""
+	for _, s := range m.Forms {
+		empty = empty && s == ""
+	}
+	if empty {
+		return i18n.Message{}
+	}
+	return i18n.Message{Text: m.Text, Forms: m.Forms}
+}
+
+// leafNodes builds the key and value of one text, carrying over e (the
+// old file's entry for the key, possibly under another name: oldKey).
+func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.File, oldKey string, tag language.Tag, up *Updated, sources map[string]string, want map[string]i18n.Message, noStamp bool) (*yaml.Node, *yaml.Node) {
+	kn := &yaml.Node{Kind: yaml.ScalarNode, Value: k}
+	english := englishPlain(m)
+	translated := oldKey != "" && f.Translated(oldKey)
+	var vn *yaml.Node
+	om, ok := f.Messages[oldKey]
+	was, had := oldFile.Messages[oldKey]
+	switch {
+	case ok && had && e != nil && !isNull(e.value) && was.Text == om.Text && equalForms(was.Forms, om.Forms):
+		vn = strip(e.value) // as the translator wrote it
+		want[full] = i18n.Message{Text: om.Text, Forms: om.Forms}
+	case ok && (om.Text != "" || translatedAny(om)):
+		vn = valueNode(om)
+		want[full] = i18n.Message{Text: om.Text, Forms: om.Forms}
+	default:
+		// Nothing, or a group where English has a text (its texts are
+		// listed as keys English does not have, below).
+		vn = emptyValue(m, tag)
+	}
+	var heads []string
+	if e != nil && e.own != "" {
+		heads = append(heads, e.own)
+	}
+	if note != "" {
+		heads = append(heads, note)
+	}
+	hash, stamped := f.Sources[oldKey]
+	current := SourceHash(full)
+	showEnglish := !translated || e != nil && e.hasEnglish
+	switch {
+	case translated && stamped:
+		sources[full] = hash
+		if hash != current {
+			before := ""
+			switch {
+			case e != nil && e.previous != "":
+				before = e.previous // written by an earlier update
+			case e != nil && e.hasEnglish && hashOf(m, e.english) == hash:
+				before = e.english // the English shown is the one recorded
+			}
+			up.Stale = append(up.Stale, StaleText{Key: full, Before: before, Now: englishPlain(m)})
+			if before != "" {
+				heads = append(heads, commentLines(markPrevious, before))
+			}
+			showEnglish = true
+		}
+	case translated && e != nil && e.previous != "":
+		// Marked stale by an earlier update and not stamped since.
+		up.Stale = append(up.Stale, StaleText{Key: full, Before: e.previous, Now: englishPlain(m)})
+		heads = append(heads, commentLines(markPrevious, e.previous))
+		showEnglish = true
+	case translated && noStamp:
+	case translated && e != nil && e.hasEnglish && e.english == english && hashOf(m, e.english) == current:
+		sources[full] = current // translated from the English shown beside it: current
+		up.Stamped = append(up.Stamped, full)
+	case translated && e != nil && e.hasEnglish:
+		up.Stale = append(up.Stale, StaleText{Key: full, Before: e.english, Now: englishPlain(m)})
+		heads = append(heads, commentLines(markPrevious, e.english))
+		showEnglish = true
+	}
+	if showEnglish {
+		if m.Forms == nil && !strings.Contains(m.Text, "\n") && len(heads) == 0 && len(k)+len(m.Text) < besideWidth && vn.Kind == yaml.ScalarNode && !strings.Contains(vn.Value, "\n") {
+			if isNull(vn) {
+				kn.LineComment = markEnglish + " " + m.Text
+			} else {
+				vn.LineComment = markEnglish + " " + m.Text
+			}
+		} else {
+			heads = append(heads, commentLines(markEnglish, english))
+		}
+	}
+	if e != nil && e.ownBeside != "" {
+		if vn.LineComment == "" && kn.LineComment == "" {
+			vn.LineComment = e.ownBeside
+		} else {
+			heads = append(heads, e.ownBeside)
+		}
+	}
+	kn.HeadComment = strings.Join(heads, "\n")
+	return kn, vn
+}
+
+// englishText is the English of a message as the #= comments show it and
+// Hash reads it: the text, or each plural form as "form: text" lines.
+func englishText(m i18n.Message) string {
+	if m.Forms == nil {
+		return m.Text
+	}
+	var b strings.Builder
+	for _, f := range i18n.FormNames(m.Forms) {
+		b.WriteString(f + ": " + m.Forms[f] + "\n")
+	}
+	return b.String()
+}
+
+// englishPlain is the English shown for a stale text in the report.
+func englishPlain(m i18n.Message) string {
+	return strings.TrimSuffix(englishText(m), "\n")
+}
+
+// commentLines writes text as comment lines, each with mark.
+func commentLines(mark, text string) string {
+	var out []string
+	for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		out = append(out, strings.TrimRight(mark+" "+l, " "))
+	}
+	return strings.Join(out, "\n")
+}
+
+// noteComment is the translators' note of key, as a comment.
+func noteComment(key string) string {
+	info := i18n.Info(key)
+	if info.Note == "" {
+		return ""
+	}
+	s := info.Note
+	if info.OneLine {
+		s += "; one line"
+	}
+	if info.Width > 0 {
+		s += fmt.Sprintf("; at most %d cells", info.Width)
+	}
+	return markNote + " " + s
+}
+
+// wrapComment breaks a long note into lines of about 100 characters.
+func wrapComment(s string) string {
+	return strings.Join(textwidth.Wrap(s, 96), "\n")
+}
+
+// keptObsolete finds the #~ lines an earlier update left, to keep them.
+// yaml.v3 may give one comment to two nodes: each block is kept once.
+func keptObsolete(doc *yaml.Node) []string {
+	var out []string
+	seen := map[string]bool{}
+	var visit func(n *yaml.Node)
+	visit = func(n *yaml.Node) {
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			var block []string
+			for _, l := range strings.Split(c, "\n") {
+				if strings.HasPrefix(l, markObsolete) {
+					block = append(block, l)
+				}
+			}
+			if key := strings.Join(block, "\n"); len(block) > 0 && !seen[key] {
+				seen[key] = true
+				out = append(out, block...)
+			}
+		}
+		for _, ch := range n.Content {
+			visit(ch)
+		}
+	}
+	visit(doc)
+	return out
+}
+
+// obsoleteLines keeps a translation English no longer has as comments.
+func obsoleteLines(key string, m i18n.Message) []string {
+	var out []string
+	add := func(prefix, s string) {
+		for i, l := range strings.Split(s, "\n") {
+			if i == 0 {
+				out = append(out, strings.TrimRight(markObsolete+" "+prefix+l, " "))
+			} else {
+				out = append(out, strings.TrimRight(markObsolete+"     "+l, " "))
+			}
+		}
+	}
+	if m.Forms == nil {
+		add(key+": ", m.Text)
+		return out
+	}
+	out = append(out, markObsolete+" "+key+":")
+	for _, f := range i18n.FormNames(m.Forms) {
+		add("  "+f+": ", m.Forms[f])
+	}
+	return out
+}
+
+// emptyValue is an untranslated text: null, or null plural forms of the
+// language.
+func emptyValue(m i18n.Message, tag language.Tag) *yaml.Node {
+	if m.Forms == nil {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"}
+	}
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for _, f := range PluralForms(tag) {
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: f}, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"})
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	if n == nil {
+		return true
+	}
+	if n.Kind == yaml.ScalarNode {
+		return n.Tag == "!!null"
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 1; i < len(n.Content); i += 2 {
+			if !isNull(n.Content[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// strip copies a value node without our comments (they are written anew)
+// and without its place in the old file.
+func strip(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Line, c.Column = 0, 0
+	c.HeadComment, c.FootComment = ownOnly(n.HeadComment), ownOnly(n.FootComment)
+	c.LineComment = ""
+	if c.Kind == yaml.ScalarNode && c.Style == 0 && c.Tag == "!!str" && plainIsAmbiguous(c.Value) {
+		c.Style = yaml.DoubleQuotedStyle
+	}
+	if len(n.Content) > 0 {
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for i, ch := range n.Content {
+			c.Content[i] = strip(ch)
+		}
+	}
+	return &c
+}
+
+// plainIsAmbiguous reports whether an unquoted value would read back as
+// something else than this text (yes, 12, ~).
+func plainIsAmbiguous(s string) bool {
+	var v any
+	return yaml.Unmarshal([]byte(s), &v) != nil || fmt.Sprint(v) != s
+}
+
+// styled is a one-line text, quoted only when it must be.
+func styled(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Value: s}
+	if q := scalar(s); strings.HasPrefix(q, `"`) || strings.HasPrefix(q, `'`) {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+// collect records, per flattened key, the old file's nodes and comments.
+func collect(n *yaml.Node, prefix string, f *i18n.File, out map[string]*entry, order *[]string) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if prefix == "" && (k.Value == "meta" || k.Value == "_source") {
+			continue
+		}
+		full := k.Value
+		if prefix != "" {
+			full = prefix + "." + k.Value
+		}
+		e := &entry{key: k, value: v}
+		own, eng := splitComments(k.HeadComment)
+		e.own = own
+		e.previous = previousText(k.HeadComment)
+		beside := k.LineComment
+		if beside == "" {
+			beside = v.LineComment
+		}
+		if strings.HasPrefix(beside, markEnglish) {
+			eng = append(eng, strings.TrimPrefix(strings.TrimPrefix(beside, markEnglish), " "))
+		} else if beside != "" && !isOurs(beside) {
+			e.ownBeside = beside
+		}
+		if len(eng) > 0 {
+			e.hasEnglish = true
+			e.english = strings.Join(eng, "\n")
+		}
+		_, isMsg := f.Messages[full]
+		if isMsg || v.Kind == yaml.ScalarNode || v.Kind == yaml.MappingNode && isNull(v) && allForms(v) {
+			out[full] = e
+			*order = append(*order, full)
+			continue
+		}
+		if v.Kind == yaml.MappingNode {
+			out[full] = e // a group: only its own comments are carried
+			collect(v, full, f, out, order)
+		}
+	}
+}
+
+// hashOf is the Hash of an English text as a comment shows it, read as
+// the text of m's kind (plural forms are hashed with a final newline).
+func hashOf(m i18n.Message, text string) string {
+	if m.Forms != nil {
+		return Hash(text + "\n")
+	}
+	return Hash(text)
+}
+
+func allForms(v *yaml.Node) bool {
+	for i := 0; i < len(v.Content); i += 2 {
+		if !i18n.IsPluralCategory(v.Content[i].Value) {
+			return false
+		}
+	}
+	return len(v.Content) > 0
+}
+
+// splitComments parts a comment block into the translator's own lines and
+// the English text of our #= lines.
+func splitComments(c string) (own string, english []string) {
+	if c == "" {
+		return "", nil
+	}
+	var mine []string
+	for _, l := range strings.Split(c, "\n") {
+		switch {
+		case strings.HasPrefix(l, markEnglish):
+			english = append(english, strings.TrimPrefix(strings.TrimPrefix(l, markEnglish), " "))
+		case isOurs(l):
+		default:
+			mine = append(mine, l)
+		}
+	}
+	return strings.TrimSpace(strings.Join(mine, "\n")), english
+}
+
+// previousText is the English of a comment block's #| lines.
+func previousText(c string) string {
+	var out []string
+	for _, l := range strings.Split(c, "\n") {
+		if strings.HasPrefix(l, markPrevious) {
+			out = append(out, strings.TrimPrefix(strings.TrimPrefix(l, markPrevious), " "))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func isOurs(l string) bool {
+	for _, m := range []string{markNote, markEnglish, markPrevious, markObsolete} {
+		if strings.HasPrefix(l, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func ownOnly(c string) string {
+	own, _ := splitComments(c)
+	return own
+}

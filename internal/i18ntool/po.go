@@ -1,0 +1,495 @@
+package i18ntool
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/bestpractices/bestpractices/i18n"
+	"golang.org/x/text/language"
+)
+
+// Weblate's and Crowdin's YAML formats cannot carry our files as they are
+// (plain YAML has no plural forms; Ruby YAML wants the language as the
+// root key), so translators who use Poedit, Weblate or Crowdin go through
+// gettext PO: one entry per key (msgctxt), plural forms as msgstr[n], the
+// translators' note as #., and for a stale translation the fuzzy flag with
+// the English it was made from as #| msgid.
+
+// pluralRule is a gettext Plural-Forms formula, and the CLDR category of
+// each of its indexes.
+type pluralRule struct {
+	header string
+	forms  []string
+	index  func(n int) int
+}
+
+// pluralRules are the gettext formulas we know; PORule picks the one that
+// gives the same form as CLDR for every count.
+var pluralRules = []pluralRule{
+	{"nplurals=1; plural=0;", []string{"other"}, func(int) int { return 0 }},
+	{"nplurals=2; plural=(n != 1);", []string{"one", "other"}, func(n int) int { return b2i(n != 1) }},
+	{"nplurals=2; plural=(n > 1);", []string{"one", "other"}, func(n int) int { return b2i(n > 1) }},
+	{"nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : 2);", []string{"one", "few", "many"}, func(n int) int {
+		switch {
+		case n%10 == 1 && n%100 != 11:
+			return 0
+		case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+			return 1
+		}
+		return 2
+	}},
+	{"nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : 2);", []string{"one", "few", "many"}, func(n int) int {
+		switch {
+		case n == 1:
+			return 0
+		case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+			return 1
+		}
+		return 2
+	}},
+	{"nplurals=3; plural=(n==1 ? 0 : (n>=2 && n<=4) ? 1 : 2);", []string{"one", "few", "other"}, func(n int) int {
+		switch {
+		case n == 1:
+			return 0
+		case n >= 2 && n <= 4:
+			return 1
+		}
+		return 2
+	}},
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// PORule is the gettext plural formula that agrees with CLDR for the
+// language t on every count from 0 to 1000, or an error.
+func PORule(t language.Tag) (pluralRule, error) {
+	for _, r := range pluralRules {
+		ok := true
+		for n := 0; n <= 1000 && ok; n++ {
+			ok = r.forms[r.index(n)] == i18n.PluralForm(t, n)
+		}
+		if ok {
+			return r, nil
+		}
+	}
+	return pluralRule{}, fmt.Errorf("no gettext plural formula is known for %s; translate the YAML file itself", t)
+}
+
+// ExportPO writes a locale file as a gettext PO file.
+func ExportPO(name string, src []byte) ([]byte, error) {
+	up, err := Update(name, src, "")
+	if err != nil {
+		return nil, err
+	}
+	f, err := i18n.Parse(name, up.Data)
+	if err != nil {
+		return nil, err
+	}
+	t, err := language.Parse(f.Tag)
+	if err != nil {
+		return nil, fmt.Errorf("%s: meta.tag %q is not a language tag", name, f.Tag)
+	}
+	rule, err := PORule(t)
+	if err != nil {
+		return nil, err
+	}
+	stale := map[string]StaleText{}
+	for _, s := range up.Stale {
+		stale[s.Key] = s
+	}
+	en, _ := i18n.Embedded("en")
+	var b bytes.Buffer
+	b.WriteString("# " + f.Name + " translation of bestpractices (from " + name + ").\n")
+	b.WriteString("# Import it back with: bestpractices i18n import-po FILE.po " + name + "\n")
+	b.WriteString("msgid \"\"\nmsgstr \"\"\n")
+	for _, h := range []string{
+		"Project-Id-Version: bestpractices",
+		"PO-Revision-Date: ",
+		"Last-Translator: ",
+		"Language-Team: " + f.Name,
+		"Language: " + strings.ReplaceAll(t.String(), "-", "_"),
+		"MIME-Version: 1.0",
+		"Content-Type: text/plain; charset=UTF-8",
+		"Content-Transfer-Encoding: 8bit",
+		"Plural-Forms: " + rule.header,
+		"X-Generator: bestpractices i18n export-po",
+	} {
+		b.WriteString(poQuote(h+"\n") + "\n")
+	}
+	for _, k := range EnglishKeys() {
+		em := en.Messages[k]
+		m := f.Messages[k]
+		b.WriteString("\n")
+		if note := noteComment(k); note != "" {
+			b.WriteString(note + "\n")
+		}
+		s, isStale := stale[k]
+		if isStale {
+			b.WriteString("#, fuzzy\n")
+			if s.Before != "" && em.Forms == nil {
+				b.WriteString(poField("#| msgid", s.Before))
+			}
+		}
+		b.WriteString(poField("msgctxt", k))
+		if em.Forms == nil {
+			b.WriteString(poField("msgid", em.Text))
+			b.WriteString(poField("msgstr", m.Text))
+			continue
+		}
+		one := em.Forms["one"]
+		if one == "" {
+			one = em.Forms["other"]
+		}
+		b.WriteString(poField("msgid", one))
+		b.WriteString(poField("msgid_plural", em.Forms["other"]))
+		for i, form := range rule.forms {
+			text := ""
+			if m.Forms != nil {
+				text = m.Forms[form]
+				if text == "" && m.Forms["other"] != "" && translatedAny(m) {
+					text = m.Forms["other"]
+				}
+			} else if m.Text != "" {
+				text = m.Text
+			}
+			b.WriteString(poField("msgstr["+strconv.Itoa(i)+"]", text))
+		}
+	}
+	return b.Bytes(), nil
+}
+
+func translatedAny(m i18n.Message) bool {
+	for _, s := range m.Forms {
+		if s != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// poField writes a keyword and its string, split at line breaks as PO
+// editors write them.
+func poField(kw, s string) string {
+	prefix := ""
+	if strings.HasPrefix(kw, "#| ") {
+		prefix = "#| "
+	}
+	if !strings.Contains(strings.TrimSuffix(s, "\n"), "\n") {
+		return kw + " " + poQuote(s) + "\n"
+	}
+	var b strings.Builder
+	b.WriteString(kw + " \"\"\n")
+	for _, part := range strings.SplitAfter(s, "\n") {
+		if part != "" {
+			b.WriteString(prefix + poQuote(part) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// poQuote writes s as a PO string: C escapes for the quote, the backslash
+// and control characters.
+func poQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&b, `\%03o`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// POEntry is one entry of a PO file.
+type POEntry struct {
+	Context, ID, IDPlural string
+	Str                   []string // msgstr, or msgstr[n] by n
+	Fuzzy, Obsolete       bool
+	Line                  int
+}
+
+// ParsePO reads a PO file: entries with their line, or an error naming the
+// line that does not read.
+func ParsePO(name string, src []byte) ([]POEntry, error) {
+	var out []POEntry
+	var cur *POEntry
+	var field *string
+	flush := func() {
+		if cur != nil && (cur.ID != "" || cur.Context != "") {
+			out = append(out, *cur)
+		}
+		cur, field = nil, nil
+	}
+	start := func(n int) {
+		if cur == nil {
+			cur = &POEntry{Line: n}
+		}
+	}
+	for i, raw := range strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n") {
+		n := i + 1
+		line := strings.TrimSpace(raw)
+		switch {
+		case line == "":
+			flush()
+			continue
+		case strings.HasPrefix(line, "#~"):
+			start(n)
+			cur.Obsolete = true
+			continue
+		case strings.HasPrefix(line, "#,"):
+			start(n)
+			cur.Fuzzy = cur.Fuzzy || strings.Contains(line, "fuzzy")
+			continue
+		case strings.HasPrefix(line, "#"):
+			continue
+		case strings.HasPrefix(line, `"`):
+			if field == nil {
+				return nil, fmt.Errorf("%s:%d: a string with no keyword before it", name, n)
+			}
+			s, err := poUnquote(line)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %v", name, n, err)
+			}
+			*field += s
+			continue
+		}
+		kw, rest, ok := strings.Cut(line, " ")
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: expected a keyword and a string", name, n)
+		}
+		s, err := poUnquote(strings.TrimSpace(rest))
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", name, n, err)
+		}
+		if kw == "msgctxt" || kw == "msgid" && (cur == nil || cur.ID != "" || cur.Str != nil) {
+			if cur != nil && (cur.ID != "" || cur.Str != nil) {
+				flush()
+			}
+		}
+		start(n)
+		switch {
+		case kw == "msgctxt":
+			cur.Context = s
+			field = &cur.Context
+		case kw == "msgid":
+			cur.ID = s
+			field = &cur.ID
+		case kw == "msgid_plural":
+			cur.IDPlural = s
+			field = &cur.IDPlural
+		case kw == "msgstr":
+			cur.Str = []string{s}
+			field = &cur.Str[0]
+		case strings.HasPrefix(kw, "msgstr[") && strings.HasSuffix(kw, "]"):
+			idx, err := strconv.Atoi(kw[len("msgstr[") : len(kw)-1])
+			if err != nil || idx < 0 || idx > 5 {
+				return nil, fmt.Errorf("%s:%d: %s is not a plural form index", name, n, kw)
+			}
+			for len(cur.Str) <= idx {
+				cur.Str = append(cur.Str, "")
+			}
+			cur.Str[idx] = s
+			field = &cur.Str[idx]
+		default:
+			return nil, fmt.Errorf("%s:%d: unknown keyword %s", name, n, kw)
+		}
+	}
+	flush()
+	return out, nil
+}
+
+// poUnquote reads a PO string literal.
+func poUnquote(s string) (string, error) {
+	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
+		return "", fmt.Errorf("a string must be in double quotes")
+	}
+	body := s[1 : len(s)-1]
+	var b strings.Builder
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c == '"' {
+			return "", fmt.Errorf("a quote inside a string must be written \\\"")
+		}
+		if c != '\\' {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		if i >= len(body) {
+			return "", fmt.Errorf("a string ends with a lone backslash")
+		}
+		switch body[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case '"', '\\':
+			b.WriteByte(body[i])
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			j := i
+			for j < len(body) && j < i+3 && body[j] >= '0' && body[j] <= '7' {
+				j++
+			}
+			v, _ := strconv.ParseUint(body[i:j], 8, 8)
+			b.WriteByte(byte(v))
+			i = j - 1
+		default:
+			return "", fmt.Errorf("unknown escape \\%c", body[i])
+		}
+	}
+	return b.String(), nil
+}
+
+// Imported is what ImportPO did.
+type Imported struct {
+	Data              []byte
+	Changed, Stamped  []string
+	Fuzzy, Unknown    []string
+	Untouched, Plural int
+}
+
+// ImportPO takes the translations of a PO file into the locale file name
+// (src; empty for a new file of language tag): each changed text is
+// replaced, an entry not marked fuzzy whose msgid is the current English
+// records it as the source, a fuzzy one keeps the source it had (the text
+// shows as stale until revised). Empty entries change nothing. The result
+// goes through the same proof as i18n update.
+func ImportPO(name string, src []byte, poName string, po []byte, tag language.Tag, sourceHeader string) (*Imported, error) {
+	entries, err := ParsePO(poName, po)
+	if err != nil {
+		return nil, err
+	}
+	if len(src) == 0 {
+		src = Starter(tag, "")
+	}
+	old, err := i18n.Parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	if old.Tag != "" {
+		if t, err := language.Parse(old.Tag); err == nil {
+			tag = t
+		}
+	}
+	rule, err := PORule(tag)
+	if err != nil {
+		return nil, err
+	}
+	en, _ := i18n.Embedded("en")
+	want := &i18n.File{Tag: old.Tag, Name: old.Name, Path: old.Path, Messages: map[string]i18n.Message{}, Sources: map[string]string{}}
+	for k, m := range old.Messages {
+		want.Messages[k] = m
+	}
+	for k, h := range old.Sources {
+		want.Sources[k] = h
+	}
+	res := &Imported{}
+	noStamp := map[string]bool{}
+	for _, e := range entries {
+		if e.Obsolete || e.Context == "" {
+			continue
+		}
+		em, ok := en.Messages[e.Context]
+		if !ok {
+			res.Unknown = append(res.Unknown, e.Context)
+			continue
+		}
+		var m i18n.Message
+		cur := want.Messages[e.Context]
+		if len(rule.forms) == 1 && len(e.Str) == 1 && cur.Forms == nil && (cur.Text != "" || em.Forms != nil && !translatedAny(cur)) {
+			// One form only (Japanese): a plain text, as the file has it.
+			m.Text = e.Str[0]
+		} else if e.IDPlural != "" || len(e.Str) > 1 {
+			m.Forms = map[string]string{}
+			for i, form := range rule.forms {
+				if i < len(e.Str) {
+					m.Forms[form] = e.Str[i]
+				}
+			}
+			if _, has := m.Forms["other"]; !has {
+				m.Forms["other"] = m.Forms[rule.forms[len(rule.forms)-1]] // CLDR's other is for fractions
+			}
+			res.Plural++
+		} else if len(e.Str) == 1 {
+			m.Text = e.Str[0]
+		}
+		if m.Plain() == "" && !translatedAny(m) {
+			res.Untouched++
+			continue
+		}
+		if cur.Text != m.Text || !equalForms(cur.Forms, m.Forms) {
+			want.Messages[e.Context] = m
+			res.Changed = append(res.Changed, e.Context)
+		}
+		current := e.ID == englishOne(em) && (em.Forms == nil || e.IDPlural == em.Forms["other"])
+		switch {
+		case e.Fuzzy:
+			res.Fuzzy = append(res.Fuzzy, e.Context)
+			noStamp[e.Context] = true
+		case current:
+			if want.Sources[e.Context] != SourceHash(e.Context) {
+				res.Stamped = append(res.Stamped, e.Context)
+			}
+			want.Sources[e.Context] = SourceHash(e.Context)
+		default:
+			noStamp[e.Context] = true
+		}
+	}
+	var doc yamlDoc
+	if err := doc.parse(src); err != nil {
+		return nil, err
+	}
+	out, err := layoutImport(want, old, doc.node, sourceHeader, tag, noStamp)
+	if err != nil {
+		return nil, err
+	}
+	res.Data = out.Data
+	return res, nil
+}
+
+func englishOne(m i18n.Message) string {
+	if m.Forms == nil {
+		return m.Text
+	}
+	if m.Forms["one"] != "" {
+		return m.Forms["one"]
+	}
+	return m.Forms["other"]
+}
+
+func equalForms(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}

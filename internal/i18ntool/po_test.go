@@ -1,0 +1,125 @@
+package i18ntool
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bestpractices/bestpractices/i18n"
+	"golang.org/x/text/language"
+)
+
+func TestPORules(t *testing.T) {
+	cases := map[string]string{
+		"en": "nplurals=2; plural=(n != 1);", "de": "nplurals=2; plural=(n != 1);",
+		"fr": "nplurals=2; plural=(n > 1);", "pt": "nplurals=2; plural=(n > 1);",
+		"ja": "nplurals=1; plural=0;", "zh": "nplurals=1; plural=0;",
+		"ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : 2);",
+		"pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : 2);",
+		"cs": "nplurals=3; plural=(n==1 ? 0 : (n>=2 && n<=4) ? 1 : 2);",
+	}
+	for tag, want := range cases {
+		r, err := PORule(language.Make(tag))
+		if err != nil || r.header != want {
+			t.Errorf("%s: %q %v", tag, r.header, err)
+		}
+	}
+	if _, err := PORule(language.Make("ar")); err == nil {
+		t.Error("Arabic has six forms; no formula here fits, and that must be said")
+	}
+}
+
+// The built-in translations go to PO and back unchanged, and gettext's own
+// msgfmt accepts the PO (when it is installed; CI installs it).
+func TestPORoundTrip(t *testing.T) {
+	for _, tag := range []string{"fr", "ja"} {
+		src, _ := i18n.Source(tag)
+		po, err := ExportPO(tag+".yaml", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ImportPO(tag+".yaml", src, tag+".po", po, language.Make(tag), "sources")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Changed) != 0 || len(res.Fuzzy) != 0 || len(res.Unknown) != 0 {
+			t.Errorf("%s: a round trip changed %v, fuzzy %v, unknown %v", tag, res.Changed, res.Fuzzy, res.Unknown)
+		}
+		before, _ := i18n.Parse("a", src)
+		after, err := i18n.Parse("b", res.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, m := range before.Messages {
+			if a := after.Messages[k]; a.Text != m.Text || !equalForms(a.Forms, m.Forms) {
+				t.Errorf("%s %s: %q became %q", tag, k, m.Plain(), a.Plain())
+			}
+		}
+		if msgfmt, err := exec.LookPath("msgfmt"); err == nil {
+			p := filepath.Join(t.TempDir(), tag+".po")
+			os.WriteFile(p, po, 0o644)
+			if out, err := exec.Command(msgfmt, "--check", "-o", os.DevNull, p).CombinedOutput(); err != nil {
+				t.Errorf("msgfmt --check %s: %v\n%s", tag, err, out)
+			}
+		} else {
+			t.Log("msgfmt not installed: the PO is not checked by gettext here")
+		}
+	}
+}
+
+// A translator works in Poedit: new texts, a revised stale one, a fuzzy
+// one left; import takes what is done and records what it must.
+func TestPOImportFromATranslator(t *testing.T) {
+	src := "meta:\n  tag: de\n  name: Deutsch\nui:\n  status:\n    met: Erfüllt\n  level:\n    gold: Gold\n_source:\n  ui.status.met: \"00000000\"\n  ui.level.gold: \"00000000\"\n"
+	po, err := ExportPO("de.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(po)
+	if !strings.Contains(s, "#, fuzzy\n#| msgid") && !strings.Contains(s, "#, fuzzy\nmsgctxt \"ui.status.met\"") {
+		t.Errorf("stale text not fuzzy:\n%s", s[:600])
+	}
+	// Revised: met (fuzzy removed, new text); new: unmet; gold left fuzzy.
+	s = strings.Replace(s, "#, fuzzy\nmsgctxt \"ui.status.met\"\nmsgid \"Met\"\nmsgstr \"Erfüllt\"", "msgctxt \"ui.status.met\"\nmsgid \"Met\"\nmsgstr \"Erfüllt (neu)\"", 1)
+	s = strings.Replace(s, "msgctxt \"ui.status.unmet\"\nmsgid \"Unmet\"\nmsgstr \"\"", "msgctxt \"ui.status.unmet\"\nmsgid \"Unmet\"\nmsgstr \"Nicht erfüllt\"", 1)
+	s = strings.Replace(s, "msgctxt \"ui.cli.status.holding_back\"\nmsgid \"What holds {{.Level}} back ({{.Count}} criterion):\"\nmsgid_plural \"What holds {{.Level}} back ({{.Count}} criteria):\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"",
+		"msgctxt \"ui.cli.status.holding_back\"\nmsgid \"What holds {{.Level}} back ({{.Count}} criterion):\"\nmsgid_plural \"What holds {{.Level}} back ({{.Count}} criteria):\"\nmsgstr[0] \"Was {{.Level}} aufhält ({{.Count}} Kriterium):\"\nmsgstr[1] \"Was {{.Level}} aufhält ({{.Count}} Kriterien):\"", 1)
+	res, err := ImportPO("de.yaml", []byte(src), "de.po", []byte(s), language.German, "sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := i18n.Parse("de.yaml", res.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Messages["ui.status.met"].Text != "Erfüllt (neu)" || f.Sources["ui.status.met"] != SourceHash("ui.status.met") {
+		t.Errorf("revised: %+v %s", f.Messages["ui.status.met"], f.Sources["ui.status.met"])
+	}
+	if f.Messages["ui.status.unmet"].Text != "Nicht erfüllt" || f.Sources["ui.status.unmet"] != SourceHash("ui.status.unmet") {
+		t.Errorf("new: %+v", f.Messages["ui.status.unmet"])
+	}
+	if f.Sources["ui.level.gold"] != "00000000" {
+		t.Errorf("a fuzzy entry was recorded as current: %s", f.Sources["ui.level.gold"])
+	}
+	hb := f.Messages["ui.cli.status.holding_back"]
+	if hb.Forms["one"] != "Was {{.Level}} aufhält ({{.Count}} Kriterium):" || hb.Forms["other"] != "Was {{.Level}} aufhält ({{.Count}} Kriterien):" {
+		t.Errorf("plural: %+v", hb.Forms)
+	}
+	if ps := Check("de.yaml", res.Data); Errors(ps) != 0 {
+		t.Errorf("the imported file has errors: %+v", findings(ps))
+	}
+	// A PO file that does not read is refused with its line.
+	if _, err := ImportPO("de.yaml", []byte(src), "bad.po", []byte("msgid \"a\"\nmsgstr \"b\n"), language.German, ""); err == nil || !strings.Contains(err.Error(), "bad.po:2") {
+		t.Errorf("bad PO: %v", err)
+	}
+	// A new language from a PO file alone.
+	res, err = ImportPO("de.yaml", nil, "de.po", []byte(s), language.German, "sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, _ := i18n.Parse("de.yaml", res.Data); g.Messages["ui.status.unmet"].Text != "Nicht erfüllt" || g.Tag != "de" {
+		t.Errorf("new file: %+v", g.Messages["ui.status.unmet"])
+	}
+}

@@ -1,0 +1,99 @@
+package i18ntool
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bestpractices/bestpractices/i18n"
+)
+
+// A translator's file, some of it translated by hand, some from an older
+// English: update adds, renames, keeps, flags and records, and running it
+// again changes nothing.
+func TestUpdate(t *testing.T) {
+	src := "# Deutsch: meine Übersetzung\nmeta:\n  tag: de\n  name: Deutsch\nui:\n" +
+		"  oldthing:\n    x: Alter Text\n" + // English no longer has it
+		"  stat:\n    na_old: k. A.\n" + // renamed: same English text as ui.status.na
+		"  level:\n    # mein Kommentar\n    silver: Silber\n    gold: Gold\n" +
+		"  status:\n    #= Met needs it\n    met: Erfüllt\n    unmet: Nicht erfüllt #= Unmet\n" +
+		"_source:\n  ui.level.gold: \"00000000\"\n  ui.stat.na_old: \"" + Hash("N/A") + "\"\n"
+	up, err := Update("de.yaml", []byte(src), "sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(up.Data)
+	f, err := i18n.Parse("de.yaml", up.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Messages["ui.status.na"].Text != "k. A." || up.Renamed["ui.status.na"] != "ui.stat.na_old" || f.Sources["ui.status.na"] != SourceHash("ui.status.na") {
+		t.Errorf("rename: %+v %v", f.Messages["ui.status.na"], up.Renamed)
+	}
+	if len(up.Obsolete) != 1 || up.Obsolete[0] != "ui.oldthing.x" || !strings.Contains(out, "\n#~ ui.oldthing.x: Alter Text\n") {
+		t.Errorf("obsolete: %v\n%s", up.Obsolete, out[len(out)-300:])
+	}
+	if f.Translated("ui.oldthing.x") {
+		t.Error("a key English no longer has is still a key")
+	}
+	// Translated beside the current English: recorded. Beside an older
+	// English: stale, with both shown. Stamped from an older English and
+	// not shown: stale, the older text unknown.
+	if f.Sources["ui.status.unmet"] != SourceHash("ui.status.unmet") || len(up.Stamped) != 1 {
+		t.Errorf("stamped: %v", up.Stamped)
+	}
+	stale := map[string]StaleText{}
+	for _, s := range up.Stale {
+		stale[s.Key] = s
+	}
+	if s := stale["ui.status.met"]; s.Before != "Met needs it" || s.Now != "Met" || !strings.Contains(out, "    #| Met needs it\n    #= Met\n    met: Erfüllt\n") {
+		t.Errorf("stale met: %+v\n%s", s, out[:800])
+	}
+	if s := stale["ui.level.gold"]; s.Before != "" || s.Now != "gold" || f.Sources["ui.level.gold"] != "00000000" {
+		t.Errorf("stale gold: %+v", s)
+	}
+	if _, ok := f.Sources["ui.status.met"]; ok {
+		t.Error("a stale translation was recorded as current")
+	}
+	// Translations, the translator's comments and header stay; new keys
+	// come in empty with their English.
+	for _, want := range []string{"# Deutsch: meine Übersetzung\nmeta:", "    # mein Kommentar\n", "    silver: Silber", "    #= passing\n    passing:\n", "#. a level's name"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %q", want)
+		}
+	}
+	if len(up.Added) == 0 || f.Translated("ui.level.passing") {
+		t.Errorf("added: %d", len(up.Added))
+	}
+	// Again: nothing changes, the obsolete text and the stale mark stay.
+	again, err := Update("de.yaml", up.Data, "sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(again.Data) != out {
+		t.Errorf("a second update changed the file")
+	}
+	if len(again.Stale) != 2 || len(again.Stamped) != 0 {
+		t.Errorf("second update: stale %v stamped %v", again.Stale, again.Stamped)
+	}
+	// A file that does not parse is refused.
+	if _, err := Update("de.yaml", []byte("ui:\n  status:\n met: x\n   unmet: y\n"), ""); err == nil {
+		t.Error("updated a broken file")
+	}
+}
+
+// The built-in translations go through update without losing a text.
+func TestUpdateBuiltIn(t *testing.T) {
+	for _, tag := range i18n.Available() {
+		if tag == "en" {
+			continue
+		}
+		src, _ := i18n.Source(tag)
+		up, err := Update(tag+".yaml", src, "sources")
+		if err != nil {
+			t.Fatalf("%s: %v", tag, err)
+		}
+		if len(up.Obsolete) != 0 || len(up.Added) != 0 {
+			t.Errorf("%s: obsolete %v added %v", tag, up.Obsolete, up.Added)
+		}
+	}
+}

@@ -1,0 +1,216 @@
+// Package textwidth lays text out by the cells a terminal gives it, not by
+// bytes or characters: a Japanese character takes two cells, a combining
+// accent none. Padding, truncating and line breaking (UAX #14: never before
+// 、 。 ）, never inside a word or a URL) for the commands' tables and the
+// walk, and links shown whole.
+package textwidth
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
+)
+
+// Ellipsis ends a truncated text.
+const Ellipsis = "…"
+
+// Width is the number of cells s takes on a terminal. Escape sequences
+// take none, wide (East Asian) characters two.
+func Width(s string) int { return ansi.StringWidth(s) }
+
+// MaxWidth is the width of the widest of ss.
+func MaxWidth(ss ...string) int {
+	w := 0
+	for _, s := range ss {
+		w = max(w, Width(s))
+	}
+	return w
+}
+
+// Pad fills s with spaces on the right to w cells. A wider s is left as it
+// is: Pad never cuts (Fit does).
+func Pad(s string, w int) string {
+	if n := w - Width(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// PadLeft fills s with spaces on the left to w cells (numbers in columns).
+func PadLeft(s string, w int) string {
+	if n := w - Width(s); n > 0 {
+		return strings.Repeat(" ", n) + s
+	}
+	return s
+}
+
+// Truncate cuts s to at most w cells, ending with … when something was
+// cut; a wide character that would straddle the edge goes whole.
+func Truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if Width(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, Ellipsis)
+}
+
+// Fit is s truncated and padded to exactly w cells.
+func Fit(s string, w int) string { return Pad(Truncate(s, w), w) }
+
+// Wrap breaks plain text into lines of at most w cells, where the
+// language allows (Unicode line breaking, UAX #14): between words, after
+// a Japanese character but never before 、 。 ）, never inside an English
+// word such as MUST. A URL is never broken: one longer than w gets a line
+// of its own, wider than w. A word longer than w (a long German compound)
+// is cut by characters, the only way it fits. Line breaks in s are kept.
+func Wrap(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	var lines []string
+	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		lines = append(lines, wrapLine(para, w)...)
+	}
+	return lines
+}
+
+// wrapLine wraps text without line breaks.
+func wrapLine(s string, w int) []string {
+	if Width(s) <= w {
+		return []string{strings.TrimRight(s, " ")}
+	}
+	urls := urlSpans(s)
+	var lines []string
+	var line strings.Builder
+	lineW := 0
+	flush := func() {
+		lines = append(lines, strings.TrimRight(line.String(), " "))
+		line.Reset()
+		lineW = 0
+	}
+	for _, seg := range segments(s, urls) {
+		text := strings.TrimRight(seg.text, " ")
+		tw := Width(text)
+		if lineW > 0 && lineW+tw > w {
+			flush()
+		}
+		if lineW == 0 && tw > w && !seg.url {
+			// No break opportunity fits: cut the word by characters.
+			for Width(text) > w {
+				head := ansi.Cut(text, 0, w)
+				if head == "" { // a wide character in a one-cell column
+					head = firstGrapheme(text)
+				}
+				lines = append(lines, head)
+				text = text[len(head):]
+			}
+			line.WriteString(text)
+			lineW = Width(text)
+			if trail := seg.text[len(strings.TrimRight(seg.text, " ")):]; trail != "" {
+				line.WriteString(trail)
+				lineW += len(trail)
+			}
+			continue
+		}
+		line.WriteString(seg.text)
+		lineW += Width(seg.text)
+	}
+	if line.Len() > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+type segment struct {
+	text string
+	url  bool // part of a URL: shown whole, even past the width
+}
+
+// segments splits s at its line break opportunities, leaving out those
+// inside a URL.
+func segments(s string, urls [][2]int) []segment {
+	var out []segment
+	state := -1
+	start, pos := 0, 0
+	rest := s
+	for len(rest) > 0 {
+		var seg string
+		seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
+		pos += len(seg)
+		if inside(pos, urls) && len(rest) > 0 {
+			continue // no break inside a URL
+		}
+		out = append(out, segment{text: s[start:pos], url: overlaps(start, pos, urls)})
+		start = pos
+	}
+	return out
+}
+
+// urlSpans finds the URLs in s, as [start, end) byte offsets: from a
+// scheme's "://" (or "mailto:") to the next space, without the
+// punctuation that usually ends a sentence after it.
+func urlSpans(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "://")
+		if j < 0 {
+			break
+		}
+		j += i
+		start := j
+		for start > i && isSchemeByte(s[start-1]) {
+			start--
+		}
+		end := j + 3
+		for end < len(s) && s[end] != ' ' && s[end] != '\t' && s[end] != '\n' {
+			end++
+		}
+		for end > j+3 && strings.ContainsRune(".,;:!?)」』）。、", lastRune(s[:end])) {
+			end -= len(string(lastRune(s[:end])))
+		}
+		if start < j {
+			out = append(out, [2]int{start, end})
+		}
+		i = max(end, j+3)
+	}
+	return out
+}
+
+func isSchemeByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '+' || b == '-' || b == '.'
+}
+
+func lastRune(s string) rune {
+	r := []rune(s)
+	if len(r) == 0 {
+		return 0
+	}
+	return r[len(r)-1]
+}
+
+// inside reports whether the byte offset p falls strictly within a span.
+func inside(p int, spans [][2]int) bool {
+	for _, sp := range spans {
+		if p > sp[0] && p < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func overlaps(a, b int, spans [][2]int) bool {
+	for _, sp := range spans {
+		if a < sp[1] && b > sp[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func firstGrapheme(s string) string {
+	g, _, _, _ := uniseg.FirstGraphemeClusterInString(s, -1)
+	return g
+}

@@ -1,0 +1,139 @@
+package textwidth
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWidthPadTruncate(t *testing.T) {
+	cases := []struct {
+		s     string
+		w     int
+		pad   string
+		trunc string
+	}{
+		{"silver", 8, "silver  ", "silver"},
+		{"シルバー", 10, "シルバー  ", "シルバー"},
+		{"シルバー", 7, "シルバー", "シルバ…"},
+		{"argent", 3, "argent", "ar…"},
+		{"e\u0301te\u0301", 5, "e\u0301te\u0301  ", "e\u0301te\u0301"},
+		{"\x1b[1mbold\x1b[0m", 6, "\x1b[1mbold\x1b[0m  ", "\x1b[1mbold\x1b[0m"},
+	}
+	for _, c := range cases {
+		if got := Pad(c.s, c.w); got != c.pad {
+			t.Errorf("Pad(%q, %d) = %q, want %q", c.s, c.w, got, c.pad)
+		}
+		if got := Truncate(c.s, c.w); got != c.trunc {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", c.s, c.w, got, c.trunc)
+		}
+		if got := Width(Fit(c.s, c.w)); got != c.w {
+			t.Errorf("Fit(%q, %d) is %d cells", c.s, c.w, got)
+		}
+	}
+	if Width("必須") != 4 || Width("MUST") != 4 || MaxWidth("a", "推奨", "abc") != 4 {
+		t.Error("widths")
+	}
+	if PadLeft("42", 4) != "  42" || PadLeft("１２", 4) != "１２" {
+		t.Error("PadLeft")
+	}
+	// A wide character does not fit in one cell: Truncate never overflows.
+	if got := Truncate("必須", 1); Width(got) > 1 {
+		t.Errorf("Truncate to 1 cell: %q", got)
+	}
+}
+
+func TestWrapJapanese(t *testing.T) {
+	// 、 。 and ） never begin a line.
+	s := "プロジェクトは、脆弱性の報告を受け付ける手順（非公開）を文書化しなければならない。英語の MUST はそのまま。"
+	for _, w := range []int{6, 7, 9, 10, 11, 13, 20} {
+		lines := Wrap(s, w)
+		if strings.Join(lines, "") != strings.ReplaceAll(s, " ", "") && strings.Join(lines, "") != s {
+			// spaces at line ends go; nothing else may
+			joined := strings.Join(lines, " ")
+			if strings.ReplaceAll(joined, " ", "") != strings.ReplaceAll(s, " ", "") {
+				t.Fatalf("w=%d: text changed: %q", w, lines)
+			}
+		}
+		for _, l := range lines {
+			if Width(l) > w {
+				t.Errorf("w=%d: line %q is %d cells", w, l, Width(l))
+			}
+			for _, bad := range []string{"、", "。", "）"} {
+				if strings.HasPrefix(l, bad) {
+					t.Errorf("w=%d: line begins with %s: %q", w, bad, lines)
+				}
+			}
+			if strings.HasPrefix(l, "UST") || strings.HasSuffix(l, "M") && !strings.HasSuffix(l, "MUST") {
+				t.Errorf("w=%d: MUST broken: %q", w, lines)
+			}
+		}
+	}
+}
+
+func TestWrapKeepsURLsAndWords(t *testing.T) {
+	url := "https://www.bestpractices.dev/fr/criteria/0#0.vulnerability_report_process"
+	s := "Voir le texte officiel : " + url + ". Puis la suite du texte."
+	lines := Wrap(s, 30)
+	found := false
+	for _, l := range lines {
+		if strings.Contains(l, url) {
+			found = true
+		}
+		if strings.Contains(l, "https://") && !strings.Contains(l, url) {
+			t.Errorf("URL broken: %q", lines)
+		}
+	}
+	if !found {
+		t.Errorf("URL not whole on one line: %q", lines)
+	}
+	// English words and French ones are never split while a space is near.
+	for _, l := range Wrap("The project MUST publish the process for reporting vulnerabilities on the project site.", 20) {
+		if Width(l) > 20 {
+			t.Errorf("line too wide: %q", l)
+		}
+		for _, w := range strings.Fields(l) {
+			if !strings.Contains("The project MUST publish the process for reporting vulnerabilities on the project site.", " "+w+" ") &&
+				!strings.HasPrefix("The project MUST publish the process for reporting vulnerabilities on the project site.", w+" ") &&
+				!strings.HasSuffix("The project MUST publish the process for reporting vulnerabilities on the project site.", " "+w) {
+				t.Errorf("word cut: %q", w)
+			}
+		}
+	}
+	// A German compound longer than the line is cut, never past the width.
+	for _, l := range Wrap("Schwachstellenmeldeverfahrensdokumentation fehlt", 12) {
+		if Width(l) > 12 {
+			t.Errorf("long word: %q", l)
+		}
+	}
+	// Line breaks in the text stay; an empty line stays.
+	if got := Wrap("a\n\nb", 10); len(got) != 3 || got[1] != "" {
+		t.Errorf("paragraphs: %q", got)
+	}
+	// A width of one cell and wide characters: progress, never a loop.
+	if got := Wrap("必須です", 1); len(got) != 4 {
+		t.Errorf("one cell: %q", got)
+	}
+}
+
+func TestLink(t *testing.T) {
+	url := "https://www.bestpractices.dev/ja/criteria/0#0.floss_license"
+	got := Link("公式テキスト", url, 20, true)
+	if len(got) != 1 || !strings.Contains(got[0], "\x1b]8;;"+url+"\x07") || Width(got[0]) != Width("公式テキスト") {
+		t.Errorf("OSC 8: %q", got)
+	}
+	got = Link("公式テキスト", url, 20, false)
+	if len(got) != 2 || got[1] != url {
+		t.Errorf("plain: %q", got)
+	}
+	// A URL from a file cannot end the sequence and start another.
+	got = Link("x", "https://a.example/\x1b]8;;https://evil.example\x07y", 20, true)
+	if strings.Count(got[0], "\x1b") != 2 {
+		t.Errorf("escape smuggled: %q", got)
+	}
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	if Hyperlinks(env(nil)) || !Hyperlinks(env(map[string]string{"TERM_PROGRAM": "WezTerm"})) ||
+		Hyperlinks(env(map[string]string{"TERM_PROGRAM": "WezTerm", "TMUX": "/tmp/x"})) ||
+		!Hyperlinks(env(map[string]string{"VTE_VERSION": "7600"})) || Hyperlinks(env(map[string]string{"VTE_VERSION": "4800"})) {
+		t.Error("Hyperlinks")
+	}
+}
