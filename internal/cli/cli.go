@@ -18,6 +18,7 @@ import (
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/gitrepo"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -61,6 +62,12 @@ type Env struct {
 
 	Loc     *i18n.Locale
 	Catalog *criteria.Catalog
+
+	// ReviewImport, when set (by the program that has a terminal UI),
+	// lets the user settle an import's conflicts one by one, in a
+	// terminal, before anything is written: it changes m with m.Choose or
+	// m.ChooseAll and returns false when the user cancels the import.
+	ReviewImport func(env *Env, m *site.Merge, source string) bool
 
 	// localeKey is the --locale-file and --lang last applied: setLocale
 	// runs for the global flags and again for the command's, and its
