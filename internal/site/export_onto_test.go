@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -192,5 +193,19 @@ func TestSiteReadsAndCompare(t *testing.T) {
 		if x.ID == "test" && (!x.StatusDiffers() || x.JustificationDiffers()) {
 			t.Errorf("test: %+v", x)
 		}
+	}
+}
+
+// Found by FuzzParse: a "nAme" field is no name of ours; it stays as it is
+// beside the name export writes.
+func TestExportOntoFieldNamedLikeName(t *testing.T) {
+	old := []byte(`{"nAme":"0"}`)
+	in, err := Parse("in.json", old, cat)
+	if err != nil || in.Project.Name != "" || !reflect.DeepEqual(in.Unknown, []string{"nAme"}) {
+		t.Fatalf("%v %+v", err, in)
+	}
+	got, err := ExportOnto(cat, model.Project{Name: "demo"}, nil, old)
+	if err != nil || string(got) != "{\n  \"name\": \"demo\",\n  \"nAme\": \"0\"\n}" {
+		t.Errorf("%q %v", got, err)
 	}
 }

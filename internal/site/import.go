@@ -124,8 +124,9 @@ func Parse(path string, data []byte, cat *criteria.Catalog) (*Imported, error) {
 			base, isJust = strings.CutSuffix(k, "_justification")
 		}
 		if !isStatus && !isJust {
+			// The site's other fields are read by their exact names.
 			var err *Error
-			switch k {
+			switch f.key {
 			case "name":
 				err = textField(path, f, &in.Project.Name)
 			case "repo_url":
@@ -135,7 +136,7 @@ func Parse(path string, data []byte, cat *criteria.Catalog) (*Imported, error) {
 			case "id":
 				err = numberField(path, f, &in.Project.BadgeID)
 			default:
-				if !siteColumns[k] && !metaKey(f.key) {
+				if !siteColumns[f.key] && !metaKey(f.key) {
 					in.Unknown = append(in.Unknown, f.key)
 				}
 			}
@@ -244,7 +245,8 @@ func containsStr(xs []string, s string) bool {
 }
 
 // readObject reads the top-level object's fields in file order. A field
-// given twice (also as OSPS-AC-01.01_status and osps_ac_01_01_status) is
+// given twice (a criterion's also as OSPS-AC-01.01_status and
+// osps_ac_01_01_status) is
 // kept once; when the two differ, the later one wins, as in the site's JSON
 // reader, and the earlier is reported.
 func readObject(path string, data []byte) ([]rawField, []*Error, error) {
@@ -286,7 +288,7 @@ func readObject(path string, data []byte) ([]rawField, []*Error, error) {
 		if err := dec.Decode(&raw); err != nil {
 			return nil, nil, syntax(err)
 		}
-		norm := foldKey(key)
+		norm := dedupeKey(key)
 		if i, ok := index[norm]; ok {
 			if !sameJSON(out[i].raw, raw) {
 				dups = append(dups, &Error{Code: CodeDuplicate, Path: path, Line: line, Key: key, Other: out[i].key, Value: short(string(raw))})
@@ -304,6 +306,17 @@ func readObject(path string, data []byte) ([]rawField, []*Error, error) {
 		return nil, nil, &Error{Code: CodeSyntax, Path: path, Line: lineAt(data, int(dec.InputOffset())), Value: "more data after the object"}
 	}
 	return out, dups, nil
+}
+
+// dedupeKey is the form in which two keys are one field: a criterion's
+// field in any spelling (OSPS-AC-01.01_status, osps_ac_01_01_status), any
+// other field by its exact name.
+func dedupeKey(key string) string {
+	k := foldKey(key)
+	if strings.HasSuffix(k, "_status") || strings.HasSuffix(k, "_justification") {
+		return k
+	}
+	return key
 }
 
 func sameJSON(a, b json.RawMessage) bool {
