@@ -39,7 +39,7 @@ func runDiff(env *Env, args []string) int {
 	if !ok {
 		return ExitBadInput
 	}
-	printSource(env, env.Stderr, in, display)
+	printSkipped(env, in, display)
 	deltas := site.Compare(env.Catalog, f.Answers, in.Answers)
 	answers := env.DisplayPath(f.Path)
 	switch *format {

@@ -63,7 +63,7 @@ func runImport(env *Env, args []string) int {
 	if !ok {
 		return ExitBadInput
 	}
-	printSource(env, env.Stdout, in, display)
+	printSource(env, in, display)
 	// A file not written yet holds only guesses (the directory's name, the
 	// remote): the imported project's fields fill them, and the directory's
 	// name is not written as the project's.
@@ -223,8 +223,8 @@ const maxUnknownNames = 5
 // printSource says what the file is and what of it was not taken: fields
 // under former names (one line each), removed criteria, values that could
 // not be read, and one line for the fields nobody here knows.
-func printSource(env *Env, w io.Writer, in *site.Imported, display string) {
-	loc := env.Loc
+func printSource(env *Env, in *site.Imported, display string) {
+	w, loc := env.Stdout, env.Loc
 	if in.Kind == site.KindProject {
 		fmt.Fprintln(w, loc.T("ui.site.import.source_project", "File", display, "ID", in.Project.BadgeID, "Count", in.Answered()))
 	} else {
@@ -247,8 +247,14 @@ func printSource(env *Env, w io.Writer, in *site.Imported, display string) {
 		}
 		fmt.Fprintln(w, loc.T("ui.site.import.unknown", "Count", n, "Keys", list))
 	}
+	printSkipped(env, in, display)
+}
+
+// printSkipped warns about the values that could not be read: they are
+// left out of whatever the command does.
+func printSkipped(env *Env, in *site.Imported, display string) {
 	for _, e := range in.Skipped {
-		fmt.Fprintln(env.Stderr, loc.T("ui.site.import.warning", "Message", siteError(loc, e, display)))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.import.warning", "Message", siteError(env.Loc, e, display)))
 	}
 }
 

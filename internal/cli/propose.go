@@ -41,7 +41,7 @@ func runPropose(env *Env, args []string) int {
 		if !ok {
 			return ExitBadInput
 		}
-		printSource(env, env.Stderr, in, display)
+		printSkipped(env, in, display)
 		// The entry knows where it is on the site.
 		if p.BadgeID <= 0 {
 			p.BadgeID = in.Project.BadgeID

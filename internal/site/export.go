@@ -39,7 +39,13 @@ func FieldName(id string) string {
 
 // foldKey is the form in which two spellings of one field compare equal.
 func foldKey(k string) string {
-	return strings.NewReplacer("-", "_", ".", "_").Replace(strings.ToLower(k))
+	b := []byte(strings.ToLower(k))
+	for i, c := range b {
+		if c == '-' || c == '.' {
+			b[i] = '_'
+		}
+	}
+	return string(b)
 }
 
 type field struct{ key, value string }

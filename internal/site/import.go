@@ -277,13 +277,14 @@ func readObject(path string, data []byte) ([]rawField, []*Error, error) {
 	var out []rawField
 	var dups []*Error
 	index := map[string]int{}
+	lines := lineCounter{data: data}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
 			return nil, nil, syntax(err)
 		}
 		key, _ := tok.(string) // inside an object the decoder only yields string keys
-		line := lineAt(data, int(dec.InputOffset()))
+		line := lines.at(int(dec.InputOffset()))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			return nil, nil, syntax(err)
@@ -388,6 +389,24 @@ func numberField(path string, f rawField, dst *int) *Error {
 	}
 	*dst = int(v)
 	return nil
+}
+
+// lineCounter gives the lines of increasing offsets, counting each byte
+// once: a file of many short fields is read in linear time.
+type lineCounter struct {
+	data []byte
+	off  int
+	line int
+}
+
+func (c *lineCounter) at(off int) int {
+	off = min(max(off, 0), len(c.data))
+	if off < c.off {
+		return lineAt(c.data, off)
+	}
+	c.line += bytes.Count(c.data[c.off:off], []byte("\n"))
+	c.off = off
+	return c.line + 1
 }
 
 func lineAt(data []byte, off int) int {
