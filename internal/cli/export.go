@@ -57,10 +57,14 @@ func runExport(env *Env, args []string) int {
 		target = filepath.Join(env.Dir, target)
 	}
 	display := env.DisplayPath(target)
+	if err := checkReplaceable(target); err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(display, err)))
+		return ExitBadInput
+	}
 	if resolved, err := filepath.EvalSymlinks(target); err == nil {
 		target = resolved // written through a link, never replacing it
 	}
-	if err := checkWritable(target); err != nil {
+	if err := checkReplaceable(target); err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(display, err)))
 		return ExitBadInput
 	}

@@ -180,7 +180,7 @@ func (env *Env) readSource(file string) (*site.Imported, string, bool) {
 func (env *Env) readError(display string, err error) string {
 	var nr *NotRegularError
 	if errors.As(err, &nr) {
-		return env.Loc.T("ui.site.not_regular", "File", display, "Kind", env.Loc.T("ui.site.file_kind."+nr.Kind()))
+		return env.Loc.T("ui.site.not_regular", "File", display, "Kind", env.Loc.T("ui.site.file_kind."+nr.Kind))
 	}
 	var pe interface{ Unwrap() error }
 	msg := err.Error()

@@ -40,6 +40,7 @@ func TestSpecialFilesAreNeverRead(t *testing.T) {
 	}
 	os.Symlink("pipe.json", filepath.Join(dir, "link.json"))
 	os.Symlink("/dev/zero", filepath.Join(dir, "zero.json"))
+	os.Symlink("nowhere.json", filepath.Join(dir, "dangling.json"))
 	cases := []struct {
 		args []string
 		want string
@@ -51,6 +52,7 @@ func TestSpecialFilesAreNeverRead(t *testing.T) {
 		{[]string{"propose", "--overrides", "zero.json"}, "zero.json is a device"},
 		{[]string{"export", "-o", "pipe.json"}, "pipe.json is a named pipe"},
 		{[]string{"export", "-o", "zero.json"}, "zero.json is a device"},
+		{[]string{"export", "-o", "dangling.json"}, "dangling.json is a symbolic link to a file that does not exist"},
 	}
 	for _, c := range cases {
 		_, errOut, code := runWithin(t, dir, c.args...)
@@ -67,5 +69,8 @@ func TestSpecialFilesAreNeverRead(t *testing.T) {
 	}
 	if fi, err := os.Lstat(filepath.Join(dir, "pipe.json")); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
 		t.Error("the pipe was replaced")
+	}
+	if fi, err := os.Lstat(filepath.Join(dir, "dangling.json")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the dangling link was replaced")
 	}
 }
