@@ -54,8 +54,10 @@ func runPropose(env *Env, args []string) int {
 		onlyThere := 0
 		for _, d := range site.Compare(env.Catalog, f.Answers, in.Answers) {
 			if d.Ours.Status == model.Unknown {
-				onlyThere++ // a link cannot clear the site's answer ("?" would)
-				continue
+				if d.Theirs.Status != model.Unknown {
+					onlyThere++ // a link cannot clear the site's answer ("?" would)
+				}
+				continue // a note of ours alone: links carry answers only
 			}
 			opts.Only = append(opts.Only, d.ID)
 		}
