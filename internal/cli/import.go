@@ -70,9 +70,12 @@ func runImport(env *Env, args []string) int {
 	have := f.Project
 	if !f.Exists {
 		f = model.New(f.Path, env.Catalog, model.Project{URL: f.Project.URL})
-		have = model.Project{}
+		have = f.Project // the remote's address: enough to tell another project's entry
 	}
 	m := site.MergeAnswers(env.Catalog, f.Answers, have, in, opts)
+	if m.Foreign != "" {
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.import.foreign", "File", display, "URL", safetext.Line(m.Foreign)))
+	}
 	for _, id := range m.UnknownTake {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.import.take_no_conflict", "ID", safetext.Line(id)))
 	}

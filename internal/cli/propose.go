@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
 )
@@ -42,6 +43,10 @@ func runPropose(env *Env, args []string) int {
 			return ExitBadInput
 		}
 		printSkipped(env, in, display)
+		if !site.SameProject(p, in.Project) {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.propose.foreign", "File", display, "URL", safetext.Line(in.Project.URL))))
+			return ExitBadInput
+		}
 		// The entry knows where it is on the site.
 		if p.BadgeID <= 0 {
 			p.BadgeID = in.Project.BadgeID

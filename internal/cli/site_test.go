@@ -344,11 +344,11 @@ func TestImportBadInput(t *testing.T) {
 
 // A save that model refuses leaves the file as it was and exits with 2.
 func TestImportSaveRefused(t *testing.T) {
-	// A URL folded over two lines cannot be replaced line by line: the
+	// A name folded over two lines cannot be replaced line by line: the
 	// proof of the new text fails, and nothing is written.
-	answers := "version: 1\nproject:\n  name: demo\n  url: https://example.org/a\n    b\nanswers:\n  test:\n    status: Met\n"
+	answers := "version: 1\nproject:\n  name: the demo\n    project\n  url: https://github.com/o/p\nanswers:\n  test:\n    status: Met\n"
 	dir := writeAnswers(t, answers)
-	siteWrite(t, filepath.Join(dir, "e.json"), `{"repo_url": "https://github.com/o/p", "interact_status": "Met"}`)
+	siteWrite(t, filepath.Join(dir, "e.json"), `{"name": "Demo", "repo_url": "https://github.com/o/p", "interact_status": "Met"}`)
 	_, errOut, code := run(t, dir, "import", "--prefer", "theirs", "e.json")
 	if code != ExitBadInput || !strings.Contains(errOut, ".bestpractices.yaml was not changed") {
 		t.Errorf("code %d %q", code, errOut)
@@ -692,5 +692,23 @@ func TestImportFromStandardInput(t *testing.T) {
 	f, err := model.Load(filepath.Join(dir, ".bestpractices.yaml"), criteria.Default())
 	if err != nil || f.Answers["test"].Status != model.Met || f.Project.Name != "piped" {
 		t.Errorf("new file: %v %+v", err, f)
+	}
+}
+
+// A .bestpractices.json copied from another project's entry (as the site
+// suggests) gives its answers, never that project's name or number.
+func TestImportAnotherProjectsEntry(t *testing.T) {
+	dir := repoFixture(t, "https://github.com/acme/mine", nil)
+	siteWrite(t, filepath.Join(dir, "theirs.json"), `{"id": 77, "name": "Theirs", "repo_url": "https://github.com/acme/theirs", "test_status": "Met"}`)
+	out, errOut, code := run(t, dir, "import", "theirs.json")
+	if code != ExitOK || !strings.Contains(out, "theirs.json is another project's entry (https://github.com/acme/theirs): its answers are merged, not its name or number.") {
+		t.Fatalf("code %d\n%s\n%s", code, out, errOut)
+	}
+	f, _ := model.Load(filepath.Join(dir, ".bestpractices.yaml"), criteria.Default())
+	if f.Project.BadgeID != 0 || f.Project.Name != "" || f.Project.URL != "https://github.com/acme/mine" || f.Answers["test"].Status != model.Met {
+		t.Errorf("%+v %+v", f.Project, f.Answers)
+	}
+	if _, errOut, code := run(t, dir, "propose", "--overrides", "theirs.json"); code != ExitBadInput || !strings.Contains(errOut, "--overrides needs your own entry") {
+		t.Errorf("propose --overrides: %d %q", code, errOut)
 	}
 }

@@ -103,6 +103,10 @@ type Merge struct {
 	ProjectConflict []FieldChange
 	// UnknownTake lists the ids of MergeOptions.Take that are no conflict.
 	UnknownTake []string
+	// Foreign is the file's repository URL when it is another project's:
+	// the site suggests starting from another project's entry, and that
+	// project's name and number are not ours. Its answers still merge.
+	Foreign string
 
 	prefer Side
 	before model.Project
@@ -163,11 +167,21 @@ func MergeAnswers(cat *criteria.Catalog, have model.Answers, project model.Proje
 		}
 	}
 	p := in.Project
-	field("name", project.Name, p.Name, project.Name == p.Name)
-	field("url", project.URL, p.URL, sameURL(project.URL, p.URL))
-	field("badge_id", idText(project.BadgeID), idText(p.BadgeID), project.BadgeID == p.BadgeID)
+	if SameProject(project, p) {
+		field("name", project.Name, p.Name, project.Name == p.Name)
+		field("url", project.URL, p.URL, sameURL(project.URL, p.URL))
+		field("badge_id", idText(project.BadgeID), idText(p.BadgeID), project.BadgeID == p.BadgeID)
+	} else {
+		m.Foreign = p.URL
+	}
 	m.settleProject()
 	return m
+}
+
+// SameProject reports whether a file read may be about the project held:
+// unless both name a repository and the two differ.
+func SameProject(ours, theirs model.Project) bool {
+	return ours.URL == "" || theirs.URL == "" || sameURL(ours.URL, theirs.URL)
 }
 
 // settle decides a conflict: a name in Take, then a person's answer over a

@@ -205,3 +205,17 @@ func TestMachineText(t *testing.T) {
 		t.Error("a nil matcher matched")
 	}
 }
+
+// Another project's entry: its answers merge, its name and number do not.
+func TestMergeAnotherProject(t *testing.T) {
+	in := &Imported{Project: model.Project{Name: "Theirs", URL: "https://github.com/o/theirs", BadgeID: 9},
+		Answers: model.Answers{"test": {Status: model.Met}}}
+	ours := model.Project{URL: "https://github.com/o/mine"}
+	m := MergeAnswers(cat, nil, ours, in, MergeOptions{Prefer: Theirs})
+	if m.Foreign != "https://github.com/o/theirs" || m.Project != ours || len(m.Added) != 1 {
+		t.Errorf("%+v", m)
+	}
+	if !SameProject(model.Project{}, in.Project) || !SameProject(ours, model.Project{BadgeID: 3}) {
+		t.Error("a side without a URL is no other project")
+	}
+}
