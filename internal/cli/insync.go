@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -25,9 +26,8 @@ func checkJSONInSync(env *Env, f *model.File) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", siteError(env.Loc, err, answers)))
 		return ExitBadInput
 	}
-	p := filepath.Join(filepath.Dir(f.Path), site.FileName)
+	p, data, err := siteFile(filepath.Dir(f.Path))
 	name := env.DisplayPath(p)
-	data, err := readRegular(p, site.MaxImportSize)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.missing", "File", name))
@@ -59,4 +59,20 @@ func checkJSONInSync(env *Env, f *model.File) int {
 		fmt.Fprintln(env.Stdout, "  "+env.Loc.T("ui.site.insync.former_name", "Old", r.From, "New", site.FieldName(r.To)))
 	}
 	return ExitNotMet
+}
+
+// siteFile reads the .bestpractices.json the site would read in dir: the
+// first of its locations that is there and not blank. Missing everywhere,
+// it names the first.
+func siteFile(dir string) (string, []byte, error) {
+	first := filepath.Join(dir, filepath.FromSlash(site.FileLocations[0]))
+	for _, loc := range site.FileLocations {
+		p := filepath.Join(dir, filepath.FromSlash(loc))
+		data, err := readRegular(p, site.MaxImportSize)
+		if errors.Is(err, os.ErrNotExist) || err == nil && len(bytes.TrimSpace(data)) == 0 {
+			continue
+		}
+		return p, data, err
+	}
+	return first, nil, os.ErrNotExist
 }

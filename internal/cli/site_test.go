@@ -712,3 +712,15 @@ func TestImportAnotherProjectsEntry(t *testing.T) {
 		t.Errorf("propose --overrides: %d %q", code, errOut)
 	}
 }
+
+// The site also reads .project.d/bestpractices.json, when there is no
+// .bestpractices.json (or it is blank): so does the check.
+func TestCheckJSONInSyncProjectD(t *testing.T) {
+	dir := writeAnswers(t, siteAnswers)
+	os.MkdirAll(filepath.Join(dir, ".project.d"), 0o755)
+	run(t, dir, "export", "-o", ".project.d/bestpractices.json")
+	siteWrite(t, filepath.Join(dir, ".bestpractices.json"), "  \n")
+	if out, _, code := run(t, dir, "check", "--json-in-sync"); code != ExitOK || !strings.Contains(out, ".project.d/bestpractices.json gives the site") {
+		t.Errorf("%d %q", code, out)
+	}
+}

@@ -26,6 +26,10 @@ const (
 // FileName is the repository file the site reads proposals from.
 const FileName = ".bestpractices.json"
 
+// FileLocations are where the site looks for that file, in its order: the
+// first that is there and not blank is the one it reads.
+var FileLocations = []string{FileName, ".project.d/bestpractices.json"}
+
 // FieldName is the site's field name of a criterion. A metal id is its own
 // name, case included (require_2FA); an OSPS control id is lowercased with
 // "-" and "." as "_" (OSPS-AC-01.01 is osps_ac_01_01), the form our
