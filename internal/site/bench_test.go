@@ -26,3 +26,11 @@ func BenchmarkExportOnto(b *testing.B) {
 		}
 	}
 }
+
+// Building the patterns that recognise detect's and carry's texts, once
+// per import.
+func BenchmarkNewMachineText(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		NewMachineText().Match("x y z")
+	}
+}

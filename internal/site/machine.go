@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/bestpractices/bestpractices/i18n"
@@ -14,6 +15,10 @@ import (
 // carry wrote (in any built-in language, or a locale file in use): a guess
 // nobody has reviewed yet. A human-written answer wins over it on import.
 type MachineText struct {
+	files []*i18n.File
+	// The patterns are built on the first Match: an import without a
+	// conflict never needs them.
+	once   sync.Once
 	full   []*regexp.Regexp // a detect justification, whole
 	prefix []*regexp.Regexp // the note carry starts its justifications with
 }
@@ -42,9 +47,12 @@ func NewMachineText(extra ...*i18n.Locale) *MachineText {
 			files = append(files, l.File())
 		}
 	}
-	m := &MachineText{}
+	return &MachineText{files: files}
+}
+
+func (m *MachineText) build() {
 	seen := map[string]bool{}
-	for _, f := range files {
+	for _, f := range m.files {
 		suffix := ""
 		if msg, ok := f.Messages[detectURLNeeded]; ok {
 			for _, t := range texts(msg) {
@@ -88,7 +96,6 @@ func NewMachineText(extra ...*i18n.Locale) *MachineText {
 			}
 		}
 	}
-	return m
 }
 
 // Match reports whether j is still a detect or carry text.
@@ -100,6 +107,7 @@ func (m *MachineText) Match(j string) bool {
 	if j == "" {
 		return false
 	}
+	m.once.Do(m.build)
 	for _, re := range m.prefix {
 		if re.MatchString(j) {
 			return true
