@@ -19,6 +19,7 @@ import (
 	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/secpolicy"
+	"github.com/bestpractices/bestpractices/internal/site"
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3";
@@ -69,6 +70,10 @@ type UI struct {
 	// Confirm asks a yes-or-no question, def being the answer offered; it
 	// returns secpolicy.ErrCancelled when the user gives up.
 	Confirm func(env *environ.Env, question string, def bool) (bool, error)
+	// ReviewImport lets the user settle an import's conflicts one by one,
+	// before anything is written: it changes m with m.Choose or
+	// m.ChooseAll and returns false when the user cancels the import.
+	ReviewImport func(env *environ.Env, m *site.Merge, source string) bool
 }
 
 // Command is one subcommand.
@@ -88,6 +93,7 @@ func commands() map[string]*Command {
 		{Name: "check", Summary: "ui.cli.check.summary", Run: runCheck},
 		{Name: "criteria", Summary: "ui.cli.criteria.summary", Run: runCriteria},
 		{Name: "detect", Summary: "ui.detect.summary", Run: runDetect},
+		{Name: "diff", Summary: "ui.site.diff.summary", Run: runDiff},
 		{Name: "export", Summary: "ui.site.export.summary", Run: runExport},
 		{Name: "i18n", Summary: "ui.i18ncmd.summary", Run: runI18n},
 		{Name: "import", Summary: "ui.site.import.summary", Run: runImport},

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,10 +10,24 @@ import (
 	"github.com/bestpractices/bestpractices/model"
 )
 
+// exportProject is the project as export writes it: its name only when the
+// answers file gives one (a file not written yet holds a guess from the
+// directory's name).
+func exportProject(f *model.File) model.Project {
+	if !f.Exists {
+		return model.Project{}
+	}
+	return f.Project
+}
+
 // runExport writes .bestpractices.json, the file the badge site reads.
+// Over an existing .bestpractices.json it keeps every field that is not an
+// answer; it never replaces the answers file, or a file that is no JSON
+// object, unless --force says so.
 func runExport(env *Env, args []string) int {
 	fs := env.flagSet("export")
 	out := fs.String("o", "", "")
+	force := fs.Bool("force", false, "")
 	if code, ok := env.parse(fs, args, "ui.site.export.help"); !ok {
 		return code
 	}
@@ -20,33 +35,89 @@ func runExport(env *Env, args []string) int {
 	if !ok {
 		return ExitBadInput
 	}
-	data, err := site.Export(env.Catalog, f.Project, f.Answers)
-	if err != nil {
+	fail := func(err error) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", siteError(env.Loc, err, env.DisplayPath(f.Path))))
 		return ExitBadInput
 	}
+	p := exportProject(f)
 	if *out == "" || *out == "-" {
+		data, err := site.Export(env.Catalog, p, f.Answers)
+		if err != nil {
+			return fail(err)
+		}
 		env.Stdout.Write(data)
 		return ExitOK
 	}
-	p := *out
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(env.Dir, p)
+	target := *out
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(env.Dir, target)
 	}
-	if err := writeGenerated(p, data); err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.export.write_failed", "File", env.DisplayPath(p), "Error", err.Error())))
+	display := env.DisplayPath(target)
+	if err := checkReplaceable(target); err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(display, err)))
 		return ExitBadInput
 	}
-	fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.export.wrote", "File", env.DisplayPath(p), "Count", site.Count(env.Catalog, f.Answers)))
+	if resolved, err := filepath.EvalSymlinks(target); err == nil {
+		target = resolved // written through a link, never replacing it
+	}
+	if err := checkReplaceable(target); err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(display, err)))
+		return ExitBadInput
+	}
+	if sameFile(target, f.Path) && !*force {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.export.is_answers", "File", display)))
+		return ExitBadInput
+	}
+	old, err := readRegular(target, site.MaxImportSize)
+	var data []byte
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		data, err = site.Export(env.Catalog, p, f.Answers)
+	case err != nil:
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(display, err)))
+		return ExitBadInput
+	default:
+		data, err = site.ExportOnto(env.Catalog, p, f.Answers, old)
+		var se *site.Error
+		if errors.As(err, &se) && notJSONObject(se.Code) || len(old) > site.MaxImportSize {
+			if !*force {
+				fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.export.not_json", "File", display)))
+				return ExitBadInput
+			}
+			data, err = site.Export(env.Catalog, p, f.Answers)
+		}
+	}
+	if err != nil {
+		return fail(err)
+	}
+	if err := writeGenerated(target, data); err != nil {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.export.write_failed", "File", display, "Error", err.Error())))
+		return ExitBadInput
+	}
+	fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.export.wrote", "File", display, "Count", site.Count(env.Catalog, f.Answers)))
 	return ExitOK
 }
 
-// writeGenerated replaces p in one step, keeping its permissions and
-// writing through a symbolic link rather than replacing the link.
-func writeGenerated(p string, data []byte) error {
-	if resolved, err := filepath.EvalSymlinks(p); err == nil {
-		p = resolved
+// notJSONObject reports whether a reading error means the file is no
+// .bestpractices.json at all.
+func notJSONObject(c site.Code) bool {
+	return c == site.CodeSyntax || c == site.CodeNotObject || c == site.CodeNotUTF8 || c == site.CodeTooLarge
+}
+
+// sameFile reports whether a and b are one file (a link to the answers
+// file included).
+func sameFile(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return filepath.Clean(a) == filepath.Clean(b)
 	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
+}
+
+// writeGenerated replaces p (already resolved through links) in one step,
+// keeping its permissions.
+func writeGenerated(p string, data []byte) error {
 	perm := os.FileMode(0o644)
 	if info, err := os.Stat(p); err == nil {
 		perm = info.Mode().Perm()

@@ -113,7 +113,7 @@ func (env *Env) useLocaleFile() (int, bool) {
 			}
 		}
 		if shown == 0 {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(name, err)))
 		} else {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.locale_file.unusable", "File", name))
 		}
@@ -140,8 +140,8 @@ func (env *Env) useLocaleFile() (int, bool) {
 	return ExitOK, true
 }
 
-// readError says why the locale file name could not be read.
-func (env *Env) readError(name string, err error) string {
+// localeReadError says why the locale file name could not be read.
+func (env *Env) localeReadError(name string, err error) string {
 	if re, ok := i18n.IsReadError(err); ok {
 		return env.Loc.T("ui.i18ncmd.read."+re.Kind, "File", safetext.Line(name), "Limit", i18n.MaxFileSize>>20)
 	}
@@ -217,7 +217,7 @@ func i18nStatus(env *Env, args []string) int {
 				continue
 			}
 		}
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(name, err)))
 		code = ExitBadInput
 	}
 	for _, tag := range i18n.Available() {
@@ -314,7 +314,7 @@ func i18nCheck(env *Env, args []string) int {
 	for _, name := range names {
 		src, err := i18n.ReadFile(env.resolve(name))
 		if err != nil {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(name, err)))
 			worst = ExitBadInput
 			continue
 		}
@@ -438,7 +438,7 @@ func i18nStamp(env *Env, args []string) int {
 	path := env.localePath(name)
 	src, err := i18n.ReadFile(path)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(name, err)))
 		return ExitBadInput
 	}
 	f, err := i18n.Parse(name, src)

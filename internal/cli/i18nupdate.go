@@ -34,7 +34,7 @@ func i18nUpdate(env *Env, args []string) int {
 	path := env.localePath(name)
 	src, err := i18n.ReadFile(path)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(name, err)))
 		return ExitBadInput
 	}
 	up, err := i18ntool.Update(name, src, env.Loc.T("ui.i18ncmd.stamp.header"))
@@ -169,7 +169,7 @@ func i18nExportPO(env *Env, args []string) int {
 	name := pos[0]
 	src, err := i18n.ReadFile(env.resolve(name))
 	if err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(name, err)))
 		return ExitBadInput
 	}
 	data, err := i18ntool.ExportPO(name, src)
@@ -206,13 +206,13 @@ func i18nImportPO(env *Env, args []string) int {
 	poName, name := pos[0], pos[1]
 	po, err := i18n.ReadFile(env.resolve(poName))
 	if err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(poName, err)))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(poName, err)))
 		return ExitBadInput
 	}
 	path := env.localePath(name)
 	src, err := i18n.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(name, err)))
 		return ExitBadInput
 	}
 	tag := language.Und

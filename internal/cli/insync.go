@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
-	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
 )
@@ -17,66 +15,64 @@ import (
 const maxDifferences = 20
 
 // checkJSONInSync is check --json-in-sync, for CI: exit 0 when the
-// .bestpractices.json beside the answers file is exactly what export would
-// write, 1 when it is missing or stale (saying what differs).
+// .bestpractices.json beside the answers file gives the site exactly the
+// answers the answers file holds (statuses and justifications, as the site
+// reads them), 1 when it is missing or gives other answers. Its other
+// fields (name, description, $schema, notes...) and its layout are the
+// maintainer's: the site does not read them, so neither do we.
 func checkJSONInSync(env *Env, f *model.File) int {
-	want, err := site.Export(env.Catalog, f.Project, f.Answers)
 	answers := env.DisplayPath(f.Path)
-	if err != nil {
+	if _, err := site.Export(env.Catalog, exportProject(f), f.Answers); err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", siteError(env.Loc, err, answers)))
 		return ExitBadInput
 	}
-	p := filepath.Join(filepath.Dir(f.Path), site.FileName)
+	p, data, err := siteFile(filepath.Dir(f.Path))
 	name := env.DisplayPath(p)
-	got, err := readLimited(p, site.MaxImportSize)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.missing", "File", name))
 		return ExitNotMet
 	case err != nil:
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(name, err)))
 		return ExitBadInput
-	case bytes.Equal(got, want):
+	}
+	in, err := site.Parse(name, data, env.Catalog)
+	if err != nil {
+		// The site cannot read it either: it gets no answers from it.
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.unreadable", "File", name, "Error", siteError(env.Loc, err, name)))
+		return ExitNotMet
+	}
+	deltas := site.Compare(env.Catalog, f.Answers, site.SiteReads(in))
+	if len(deltas) == 0 {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.in_sync", "File", name, "Answers", answers))
 		return ExitOK
 	}
-	diffs, err := site.Diff(want, got)
-	switch {
-	case err != nil:
-		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.unreadable", "File", name, "Error", safetext.Line(err.Error())))
-		return ExitNotMet
-	case len(diffs) == 0:
-		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.layout", "File", name, "Answers", answers))
-		return ExitNotMet
-	}
-	fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.differs", "File", name, "Answers", answers, "Count", len(diffs)))
-	for i, d := range diffs {
+	fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.differs", "File", name, "Answers", answers, "Count", len(deltas)))
+	for i, d := range deltas {
 		if i == maxDifferences {
-			fmt.Fprintln(env.Stdout, "  "+env.Loc.T("ui.site.insync.more", "Count", len(diffs)-i))
+			fmt.Fprintln(env.Stdout, "  "+env.Loc.T("ui.site.insync.more", "Count", len(deltas)-i))
 			break
 		}
-		key := "ui.site.insync.changed"
-		switch {
-		case !d.InGot:
-			key = "ui.site.insync.only_answers"
-		case !d.InWant:
-			key = "ui.site.insync.only_file"
-		}
-		fmt.Fprintln(env.Stdout, "  "+env.Loc.T(key, "Key", safetext.Line(d.Key), "Want", quoteShort(d.Want), "Got", quoteShort(d.Got)))
+		fmt.Fprintf(env.Stdout, "  %-38s %s\n", d.ID, env.Loc.T("ui.site.insync.line", "Ours", answerText(env.Loc, d.Ours), "Theirs", answerText(env.Loc, d.Theirs)))
+	}
+	for _, r := range in.Renamed {
+		fmt.Fprintln(env.Stdout, "  "+env.Loc.T("ui.site.insync.former_name", "Old", r.From, "New", site.FieldName(r.To)))
 	}
 	return ExitNotMet
 }
 
-// quoteShort quotes the start of a value for a one-line message.
-func quoteShort(s string) string { return `"` + clip(s, 40) + `"` }
-
-// readLimited reads at most limit+1 bytes of p: enough to see that a file
-// is larger than any export, without reading all of a huge one.
-func readLimited(p string, limit int) ([]byte, error) {
-	fh, err := os.Open(p)
-	if err != nil {
-		return nil, err
+// siteFile reads the .bestpractices.json the site would read in dir: the
+// first of its locations that is there and not blank. Missing everywhere,
+// it names the first.
+func siteFile(dir string) (string, []byte, error) {
+	first := filepath.Join(dir, filepath.FromSlash(site.FileLocations[0]))
+	for _, loc := range site.FileLocations {
+		p := filepath.Join(dir, filepath.FromSlash(loc))
+		data, err := readRegular(p, site.MaxImportSize)
+		if errors.Is(err, os.ErrNotExist) || err == nil && len(bytes.TrimSpace(data)) == 0 {
+			continue
+		}
+		return p, data, err
 	}
-	defer fh.Close()
-	return io.ReadAll(io.LimitReader(fh, int64(limit)+1))
+	return first, nil, os.ErrNotExist
 }

@@ -2,15 +2,22 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/site"
+	"github.com/bestpractices/bestpractices/model"
 )
 
 // runPropose prints the badge site links that propose the answers. The
-// links go to standard output, one per line; the advice to standard error.
+// links go to standard output; the advice to standard error. With
+// --overrides SOURCE (an entry saved from the site), only the criteria
+// whose answer differs from the site's are proposed, and the site is asked
+// to replace its answers with them.
 func runPropose(env *Env, args []string) int {
 	fs := env.flagSet("propose")
 	level := fs.String("level", "", "")
+	overrides := fs.String("overrides", "", "")
 	if code, ok := env.parse(fs, args, "ui.site.propose.help"); !ok {
 		return code
 	}
@@ -21,33 +28,86 @@ func runPropose(env *Env, args []string) int {
 	if !ok {
 		return ExitBadInput
 	}
-	p := f.Project
+	p := exportProject(f)
 	if p.URL == "" {
 		p.URL = env.DefaultProject(f.Path).URL
 	}
-	links, err := site.Proposals(env.Catalog, p, f.Answers, *level)
+	opts := site.LinkOptions{Level: *level, Locale: site.SiteLocale(env.Loc.Tag.String())}
+	if *overrides != "" {
+		in, display, ok := env.readSource(*overrides)
+		if !ok {
+			return ExitBadInput
+		}
+		printSkipped(env, in, display)
+		if !site.SameProject(p, in.Project) {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.propose.foreign", "File", display, "URL", safetext.Line(in.Project.URL))))
+			return ExitBadInput
+		}
+		// The entry knows where it is on the site.
+		if p.BadgeID <= 0 {
+			p.BadgeID = in.Project.BadgeID
+		}
+		if p.URL == "" {
+			p.URL = in.Project.URL
+		}
+		opts.Override = true
+		opts.Only = []string{}
+		onlyThere := 0
+		for _, d := range site.Compare(env.Catalog, f.Answers, in.Answers) {
+			if d.Ours.Status == model.Unknown {
+				if d.Theirs.Status != model.Unknown {
+					onlyThere++ // a link cannot clear the site's answer ("?" would)
+				}
+				continue // a note of ours alone: links carry answers only
+			}
+			opts.Only = append(opts.Only, d.ID)
+		}
+		if onlyThere > 0 {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.only_there", "Count", onlyThere, "File", display))
+		}
+		if len(opts.Only) == 0 {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.no_differences", "File", display))
+			return ExitOK
+		}
+	}
+	res, err := site.Proposals(env.Catalog, p, f.Answers, opts)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", siteError(env.Loc, err, env.DisplayPath(f.Path))))
 		return ExitBadInput
 	}
+	links := res.Links
 	switch {
+	case len(links) == 0 && len(res.TooLong) > 0:
 	case len(links) == 0 && *level != "":
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.nothing_level", "Level", env.Loc.T("ui.level."+*level)))
 	case len(links) == 0:
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.nothing"))
 	case len(links) == 1:
 		fmt.Fprintln(env.Stdout, links[0].URL)
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.how"))
 	default:
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.split", "Limit", site.MaxURLLength))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.split", "Count", len(links), "Limit", site.MaxURLLength))
 		for i, l := range links {
 			if i > 0 {
 				fmt.Fprintln(env.Stdout)
 			}
-			fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.propose.level_header", "Level", env.Loc.T("ui.level."+l.Level), "Count", l.Count))
+			name := env.Loc.T("ui.level." + l.Level)
+			if l.Parts > 1 {
+				fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.propose.part_header", "Level", name, "Part", l.Part, "Parts", l.Parts, "Count", len(l.IDs)))
+			} else {
+				fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.propose.level_header", "Level", name, "Count", len(l.IDs)))
+			}
 			fmt.Fprintln(env.Stdout, l.URL)
 		}
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.how"))
+	}
+	if len(res.TooLong) > 0 {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.too_long", "Count", len(res.TooLong), "IDs", strings.Join(res.TooLong, ", "), "Limit", site.MaxURLLength))
+	}
+	if len(links) > 0 {
+		key := "ui.site.propose.how"
+		if opts.Override {
+			key = "ui.site.propose.how_overrides"
+		}
+		fmt.Fprintln(env.Stderr, env.Loc.T(key))
 	}
 	return ExitOK
 }

@@ -1,87 +1,70 @@
 package site
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"io"
+	"strings"
+
+	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/model"
 )
 
-// Difference is one field where a committed .bestpractices.json and a
-// fresh export disagree. Want is what export writes, Got what the file
-// holds; a side that lacks the field is marked by its In flag.
-type Difference struct {
-	Key           string
-	Want, Got     string
-	InWant, InGot bool
+// Delta is one criterion answered differently on two sides: ours (the
+// answers file) and theirs (a site entry or a .bestpractices.json). A side
+// that says nothing has the zero Answer.
+type Delta struct {
+	ID           string
+	Ours, Theirs model.Answer
 }
 
-// Diff compares a fresh export (want) with the file on disk (got), field by
-// field in want's order, then the fields only the file has. It fails when
-// got is not a flat JSON object; an empty result with unequal bytes means
-// the same fields in another layout.
-func Diff(want, got []byte) ([]Difference, error) {
-	wk, wv, err := flatObject(want)
-	if err != nil {
-		return nil, err
-	}
-	gk, gv, err := flatObject(got)
-	if err != nil {
-		return nil, err
-	}
-	var out []Difference
-	for _, k := range wk {
-		g, ok := gv[k]
-		switch {
-		case !ok:
-			out = append(out, Difference{Key: k, Want: wv[k], InWant: true})
-		case g != wv[k]:
-			out = append(out, Difference{Key: k, Want: wv[k], Got: g, InWant: true, InGot: true})
+// StatusDiffers reports whether the statuses differ.
+func (d Delta) StatusDiffers() bool { return d.Ours.Status != d.Theirs.Status }
+
+// JustificationDiffers reports whether the justifications differ.
+func (d Delta) JustificationDiffers() bool { return d.Ours.Justification != d.Theirs.Justification }
+
+// SiteView is what the site gets of answers: the criteria it takes (known,
+// not set by the site itself) with a status or a note, justifications
+// trimmed as the site stores them. Export writes exactly this.
+func SiteView(cat *criteria.Catalog, answers model.Answers) model.Answers {
+	out := model.Answers{}
+	for id, a := range answers {
+		if !cat.Known(id) || criteria.PrerequisiteOf(id) != "" {
+			continue
 		}
-	}
-	for _, k := range gk {
-		if _, ok := wv[k]; !ok {
-			out = append(out, Difference{Key: k, Got: gv[k], InGot: true})
+		j := strings.TrimSpace(a.Justification)
+		if a.Status == model.Unknown && j == "" {
+			continue
 		}
+		out[id] = model.Answer{Status: a.Status, Justification: j}
 	}
-	return out, nil
+	return out
 }
 
-// flatObject reads an object's keys in order and its values as text: a
-// string as itself, anything else as compact JSON.
-func flatObject(data []byte) ([]string, map[string]string, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, nil, errors.New("not a JSON object")
-	}
-	var keys []string
-	vals := map[string]string{}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, nil, err
+// Compare lists, in catalog order, the criteria whose status or
+// justification differ between ours and theirs, both seen as the site sees
+// them (SiteView): a criterion unanswered and without a note is the same as
+// one left out.
+func Compare(cat *criteria.Catalog, ours, theirs model.Answers) []Delta {
+	o, t := SiteView(cat, ours), SiteView(cat, theirs)
+	var out []Delta
+	for _, id := range cat.IDs() {
+		a, b := o[id], t[id]
+		if a != b {
+			out = append(out, Delta{ID: id, Ours: a, Theirs: b})
 		}
-		k, _ := tok.(string)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, nil, err
-		}
-		var s string
-		if json.Unmarshal(raw, &s) != nil {
-			var b bytes.Buffer
-			_ = json.Compact(&b, raw) // raw came from the decoder: valid
-			s = b.String()
-		}
-		if _, seen := vals[k]; !seen {
-			keys = append(keys, k)
-		}
-		vals[k] = s
 	}
-	if _, err := dec.Token(); err != nil {
-		return nil, nil, err
+	return out
+}
+
+// SiteReads is what the site takes from a .bestpractices.json it read as
+// in: fields under former names are not read (the site knows only today's
+// names).
+func SiteReads(in *Imported) model.Answers {
+	out := model.Answers{}
+	for id, a := range in.Answers {
+		out[id] = a
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, nil, errors.New("more data after the object")
+	for _, r := range in.Renamed {
+		delete(out, r.To)
 	}
-	return keys, vals, nil
+	return out
 }

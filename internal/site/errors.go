@@ -1,7 +1,8 @@
-// Package badgesite converts answers to and from what bestpractices.dev
-// reads and publishes: the .bestpractices.json repository file, a project's
-// JSON entry (/projects/N.json), and the edit links that propose answers.
-// It is pure logic: no terminal, no disk.
+// Package site converts answers to and from what bestpractices.dev reads
+// and publishes: the .bestpractices.json repository file, a project's JSON
+// entry (/projects/N.json), the edit links that propose answers, and the
+// differences between them and the answers file. It is pure logic: no
+// terminal, no disk.
 package site
 
 import (
@@ -14,13 +15,15 @@ import (
 type Code string
 
 const (
-	// Reading a JSON file.
-	CodeTooLarge          Code = "too_large"          // Size, Limit
-	CodeNotUTF8           Code = "not_utf8"           // Line
-	CodeSyntax            Code = "syntax"             // Line, Value (the parser's words)
-	CodeNotObject         Code = "not_object"         // Value (what it is instead)
-	CodeDuplicate         Code = "duplicate"          // Key, Other, Line
-	CodeUnknownCriteria   Code = "unknown_criteria"   // Keys, Line (of the first)
+	// Reading a JSON file: these refuse it.
+	CodeTooLarge  Code = "too_large"  // Size, Limit
+	CodeNotUTF8   Code = "not_utf8"   // Line
+	CodeSyntax    Code = "syntax"     // Line, Value (the parser's words)
+	CodeNotObject Code = "not_object" // Value (what it is instead)
+
+	// Reading a JSON file: these skip one value (Imported.Skipped), as
+	// the site skips it.
+	CodeDuplicate         Code = "duplicate"          // Key, Other (the earlier one), Value, Line
 	CodeStatusType        Code = "status_type"        // Key, Value, Line
 	CodeBadStatus         Code = "bad_status"         // Key, Value, Line
 	CodeJustificationType Code = "justification_type" // Key, Value, Line
@@ -29,10 +32,13 @@ const (
 	// Writing .bestpractices.json.
 	CodeJustificationTooLong Code = "justification_too_long" // Longest (every one over), Limit
 	CodeExportTooLarge       Code = "export_too_large"       // Size, Limit, Longest
+	// The bytes built do not read back as the answers meant: nothing is
+	// written. Key names the first field that differs, or Value the
+	// reader's error.
+	CodeExportProof Code = "export_proof"
 
 	// Proposal links.
-	CodeNoURL      Code = "no_url"
-	CodeURLTooLong Code = "url_too_long" // Level, Size, Limit
+	CodeNoURL Code = "no_url"
 )
 
 // Length is one answer's size, to say which to shorten.

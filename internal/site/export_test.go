@@ -53,6 +53,8 @@ func TestExportFormat(t *testing.T) {
   "name": "demo",
   "interact_status": "Unmet",
   "interact_justification": "none",
+  "contribution_status": "?",
+  "contribution_justification": "draft",
   "floss_license_status": "Met",
   "floss_license_justification": "Apache-2.0 <LICENSE> & more",
   "test_status": "N/A",

@@ -21,29 +21,109 @@ type FieldChange struct {
 	Old, New string
 }
 
+// Side is one of the two answers of a conflict.
+type Side int
+
+const (
+	Ours   Side = iota // the answers file's
+	Theirs             // the imported file's
+)
+
+// ParseSide reads "ours" or "theirs".
+func ParseSide(s string) (Side, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "ours":
+		return Ours, true
+	case "theirs":
+		return Theirs, true
+	}
+	return Ours, false
+}
+
+func (s Side) String() string {
+	if s == Theirs {
+		return "theirs"
+	}
+	return "ours"
+}
+
+// Why says what decided a conflict.
+type Why int
+
+const (
+	ByDefault Why = iota // nothing asked: ours is kept
+	ByPrefer             // MergeOptions.Prefer
+	ByTake               // named in MergeOptions.Take, or chosen in a review
+	ByMachine            // one side is still detect's or carry's text, the other a person's answer
+)
+
+// Conflict is a criterion answered differently here and in the file, and
+// the side that is kept.
+type Conflict struct {
+	Change
+	// OursMachine, TheirsMachine: that side's justification is still the
+	// text detect or carry wrote.
+	OursMachine, TheirsMachine bool
+	Take                       Side
+	Why                        Why
+}
+
+// Answer is the answer the conflict keeps.
+func (c *Conflict) Answer() model.Answer {
+	if c.Take == Theirs {
+		return c.New
+	}
+	return c.Old
+}
+
+// MergeOptions say how conflicts are settled.
+type MergeOptions struct {
+	// Prefer settles the conflicts nothing else settles (default Ours).
+	Prefer Side
+	// Take names criteria whose imported answer is taken, whatever else
+	// applies.
+	Take []string
+	// Machine recognises detect's and carry's justifications: such an
+	// answer yields to one a person gave. Nil: no answer is a machine's.
+	Machine *MachineText
+}
+
 // Merge is what importing a file does to the answers: the criteria it
 // fills, the ones that already said the same, and the ones that differ.
 type Merge struct {
-	Overwrite bool
-	Added     []Change
-	Same      []Change
-	// Conflicts differ from the answers here; they are replaced only with
-	// Overwrite.
-	Conflicts []Change
+	Added []Change
+	Same  []Change
+	// Conflicts differ from the answers here, in catalog order; each says
+	// which side is kept (Choose changes it).
+	Conflicts []*Conflict
 	// Project is the project block after the merge, with the fields added
-	// and the ones that differ (replaced only with Overwrite).
+	// and the ones that differ (replaced when Theirs is preferred).
 	Project         model.Project
 	ProjectAdded    []FieldChange
 	ProjectConflict []FieldChange
+	// UnknownTake lists the ids of MergeOptions.Take that are no conflict.
+	UnknownTake []string
+	// Foreign is the file's repository URL when it is another project's:
+	// the site suggests starting from another project's entry, and that
+	// project's name and number are not ours. Its answers still merge.
+	Foreign string
 
+	prefer Side
 	before model.Project
+	theirs model.Project
 }
 
 // MergeAnswers merges an imported file into the answers and project held:
-// an unanswered criterion is filled, an answer given is never replaced
-// unless overwrite is set, and the same holds for the project's fields.
-func MergeAnswers(cat *criteria.Catalog, have model.Answers, project model.Project, in *Imported, overwrite bool) *Merge {
-	m := &Merge{Overwrite: overwrite, Project: project, before: project}
+// an unanswered criterion is filled; where both have an answer and they
+// differ, the conflict is settled by opts (ours unless told otherwise, a
+// person's answer over a machine's guess). Project fields are filled where
+// empty, replaced only when Theirs is preferred.
+func MergeAnswers(cat *criteria.Catalog, have model.Answers, project model.Project, in *Imported, opts MergeOptions) *Merge {
+	m := &Merge{Project: project, before: project, theirs: in.Project, prefer: opts.Prefer}
+	take := map[string]bool{}
+	for _, id := range opts.Take {
+		take[id] = true
+	}
 	for _, id := range cat.IDs() {
 		n, ok := in.Answers[id]
 		if !ok {
@@ -59,39 +139,136 @@ func MergeAnswers(cat *criteria.Catalog, have model.Answers, project model.Proje
 			if nj == "" {
 				c.New.Justification = o.Justification
 			}
-			m.Added = append(m.Added, c)
+			if c.New == c.Old {
+				m.Same = append(m.Same, c)
+			} else {
+				m.Added = append(m.Added, c)
+			}
 		case o.Status == n.Status && (nj == "" || oj == nj):
 			m.Same = append(m.Same, c)
 		default:
-			m.Conflicts = append(m.Conflicts, c)
+			k := &Conflict{Change: c, OursMachine: opts.Machine.Match(oj), TheirsMachine: opts.Machine.Match(nj)}
+			m.settle(k, take[id])
+			m.Conflicts = append(m.Conflicts, k)
 		}
 	}
-	field := func(name, old, new string, same bool, set func()) {
+	for _, id := range opts.Take {
+		if m.conflict(id) == nil {
+			m.UnknownTake = append(m.UnknownTake, id)
+		}
+	}
+	field := func(name, old, new string, same bool) {
 		switch {
 		case new == "" || same:
 		case old == "":
 			m.ProjectAdded = append(m.ProjectAdded, FieldChange{name, old, new})
-			set()
 		default:
 			m.ProjectConflict = append(m.ProjectConflict, FieldChange{name, old, new})
-			if overwrite {
-				set()
-			}
 		}
 	}
 	p := in.Project
-	field("name", project.Name, p.Name, project.Name == p.Name, func() { m.Project.Name = p.Name })
-	field("url", project.URL, p.URL, sameURL(project.URL, p.URL), func() { m.Project.URL = p.URL })
-	field("badge_id", idText(project.BadgeID), idText(p.BadgeID), project.BadgeID == p.BadgeID, func() { m.Project.BadgeID = p.BadgeID })
+	if SameProject(project, p) {
+		field("name", project.Name, p.Name, project.Name == p.Name)
+		field("url", project.URL, p.URL, sameURL(project.URL, p.URL))
+		field("badge_id", idText(project.BadgeID), idText(p.BadgeID), project.BadgeID == p.BadgeID)
+	} else {
+		m.Foreign = p.URL
+	}
+	m.settleProject()
 	return m
 }
 
-// Apply lists the answers to write: the added ones, and the conflicting
-// ones when overwriting.
+// SameProject reports whether a file read may be about the project held:
+// unless both name a repository and the two differ.
+func SameProject(ours, theirs model.Project) bool {
+	return ours.URL == "" || theirs.URL == "" || sameURL(ours.URL, theirs.URL)
+}
+
+// settle decides a conflict: a name in Take, then a person's answer over a
+// machine's, then Prefer.
+func (m *Merge) settle(k *Conflict, taken bool) {
+	switch {
+	case taken:
+		k.Take, k.Why = Theirs, ByTake
+	case k.OursMachine && !k.TheirsMachine && k.New.Status != model.Unknown:
+		k.Take, k.Why = Theirs, ByMachine
+	case k.TheirsMachine && !k.OursMachine && k.Old.Status != model.Unknown:
+		k.Take, k.Why = Ours, ByMachine
+	case m.prefer == Theirs:
+		k.Take, k.Why = Theirs, ByPrefer
+	default:
+		k.Take, k.Why = Ours, ByDefault
+	}
+}
+
+func (m *Merge) conflict(id string) *Conflict {
+	for _, c := range m.Conflicts {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// Choose sets the side kept for one conflict (a person's choice in a
+// review); it reports false when id is no conflict.
+func (m *Merge) Choose(id string, side Side) bool {
+	c := m.conflict(id)
+	if c == nil {
+		return false
+	}
+	c.Take, c.Why = side, ByTake
+	return true
+}
+
+// ChooseAll sets the side kept for every conflict, and for the project's
+// differing fields.
+func (m *Merge) ChooseAll(side Side) {
+	for _, c := range m.Conflicts {
+		c.Take, c.Why = side, ByTake
+	}
+	m.prefer = side
+	m.settleProject()
+}
+
+// settleProject applies the project fields: those added, and the differing
+// ones when Theirs is preferred.
+func (m *Merge) settleProject() {
+	p := m.before
+	for _, c := range m.ProjectAdded {
+		m.setField(&p, c.Field)
+	}
+	if m.prefer == Theirs {
+		for _, c := range m.ProjectConflict {
+			m.setField(&p, c.Field)
+		}
+	}
+	m.Project = p
+}
+
+func (m *Merge) setField(p *model.Project, field string) {
+	switch field {
+	case "name":
+		p.Name = m.theirs.Name
+	case "url":
+		p.URL = m.theirs.URL
+	case "badge_id":
+		p.BadgeID = m.theirs.BadgeID
+	}
+}
+
+// ProjectReplaced reports whether the differing project fields are taken
+// from the file.
+func (m *Merge) ProjectReplaced() bool { return m.prefer == Theirs }
+
+// Apply lists the answers to write: the added ones, and the conflicts
+// settled for the file's answer.
 func (m *Merge) Apply() []Change {
 	out := append([]Change(nil), m.Added...)
-	if m.Overwrite {
-		out = append(out, m.Conflicts...)
+	for _, c := range m.Conflicts {
+		if c.Take == Theirs {
+			out = append(out, c.Change)
+		}
 	}
 	return out
 }

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -90,12 +93,113 @@ func TestRetiredControls(t *testing.T) {
 		up = append(up, kv[0].Value)
 	}
 	var ours []string
-	for id := range retired {
-		ours = append(ours, id)
+	for id := range removed {
+		if strings.HasPrefix(id, "osps_") {
+			ours = append(ours, id)
+		}
 	}
 	sort.Strings(up)
 	sort.Strings(ours)
 	if strings.Join(up, " ") != strings.Join(ours, " ") {
 		t.Errorf("retired: ours %v, upstream %v", ours, up)
+	}
+}
+
+// readSiteFile reads a file of ../shared/upstream/site, skipping the test
+// when the reference data is absent.
+func readSiteFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(upstream.Dir(), "site", name))
+	if os.IsNotExist(err) {
+		t.Skipf("skipping: site/%s not found (the badge's reference data sits in ../shared only in CI and the team's workspaces)", name)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Every rename and removal in the site's migrations is known: a former
+// criterion field leads (through every later rename) to today's criterion,
+// a removed one is skipped and said, a column that is no criterion is
+// skipped without a word.
+func TestRenamesAreTheSites(t *testing.T) {
+	next := map[string]string{}
+	for _, line := range strings.Split(readSiteFile(t, "projects-column-renames.tsv"), "\n")[1:] {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || f[1] == "old_column" {
+			continue
+		}
+		next[f[1]] = f[2]
+	}
+	for old := range next {
+		final := old
+		for i := 0; i < 20 && next[final] != ""; i++ {
+			final = next[final]
+		}
+		for _, suffix := range []string{"_status", "_justification"} {
+			base, ok := strings.CutSuffix(old, suffix)
+			if !ok {
+				continue
+			}
+			to, _ := strings.CutSuffix(final, suffix)
+			switch {
+			case final == "(removed)":
+				if !removed[base] {
+					t.Errorf("%s was removed by the site; we do not skip it", old)
+				}
+			case cat.Known(to):
+				if renamed[base] != to {
+					t.Errorf("%s is today's %s; we read it as %q", old, to, renamed[base])
+				}
+			default:
+				if !legacyAnswers[base] || !(legacyAnswers[to] || siteColumns[final]) {
+					t.Errorf("%s became %s, which is no criterion; both must be legacy columns", old, final)
+				}
+			}
+		}
+		if !strings.HasSuffix(old, "_status") && !strings.HasSuffix(old, "_justification") && !siteColumns[old] {
+			t.Errorf("column %s (now %s) is not among the site's columns", old, final)
+		}
+	}
+}
+
+// Every column of the site's projects table is a criterion field, a legacy
+// one, or a column we know; our fixture of a downloaded entry has them all.
+func TestSiteColumnsAreKnown(t *testing.T) {
+	schema := readSiteFile(t, "schema-projects-table.rb")
+	cols := regexp.MustCompile(`(?m)^\s*t\.(?:text|string|integer|datetime|date|boolean) "([^"]+)"`).FindAllStringSubmatch(schema, -1)
+	in, err := Parse("entry-2026.json", fixture(t, "entry-2026.json"), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []rawField
+	fields, _, _ = readObject("entry-2026.json", fixture(t, "entry-2026.json"))
+	have := map[string]bool{}
+	for _, f := range fields {
+		have[foldKey(f.key)] = true
+	}
+	for _, m := range cols {
+		col := m[1]
+		base, crit := strings.CutSuffix(col, "_status")
+		if !crit {
+			base, crit = strings.CutSuffix(col, "_justification")
+		}
+		switch {
+		case crit && (cat.Known(base) || removed[base] || legacyAnswers[base]):
+		case crit:
+			t.Errorf("column %s: no criterion, legacy or removed field of ours", col)
+		case !siteColumns[col]:
+			t.Errorf("column %s is not among the site's columns", col)
+		}
+		if strings.HasSuffix(col, "_justification") {
+			continue // left out of an entry when empty
+		}
+		if !have[foldKey(col)] {
+			t.Errorf("testdata/entry-2026.json lacks the column %s", col)
+		}
+	}
+	if len(in.Unknown) != 0 {
+		t.Errorf("unknown fields in a downloaded entry: %v", in.Unknown)
 	}
 }
