@@ -77,6 +77,7 @@ func Merge(src []byte, as []Assignment) ([]byte, []Change, error) {
 		m.created = true
 	}
 	m.unit = indentUnit(m.text)
+	m.crlf = bytes.Contains(m.text, []byte("\r\n"))
 	var dated *Assignment
 	for i := range as {
 		a := as[i]
@@ -110,6 +111,7 @@ func Merge(src []byte, as []Assignment) ([]byte, []Change, error) {
 type merger struct {
 	text    []byte
 	unit    int
+	crlf    bool // the file ends its lines with CR LF: so do the lines we add
 	created bool
 	changes []Change
 	done    []applied
@@ -393,7 +395,7 @@ func (m *merger) insert(cur *yaml.Node, stack []frame, key string, val *yaml.Nod
 		if err != nil {
 			return err
 		}
-		m.text = append(ensureNewline(m.text), text...)
+		m.text = append(ensureNewline(m.text), m.eol(text)...)
 		return nil
 	}
 	last := frame{cur, len(cur.Content) - 2}
@@ -506,11 +508,18 @@ func scalarEnd(line string, start int) int {
 func (m *merger) splice(lines []string, start, end int, text string) {
 	out := append([]string(nil), lines[:start]...)
 	if start > 0 && !strings.HasSuffix(out[start-1], "\n") {
-		out[start-1] += "\n"
+		out[start-1] += m.eol("\n")
 	}
-	out = append(out, text)
+	out = append(out, m.eol(text))
 	out = append(out, lines[end:]...)
 	m.text = []byte(strings.Join(out, ""))
+}
+
+func (m *merger) eol(text string) string {
+	if m.crlf {
+		return strings.ReplaceAll(text, "\n", "\r\n")
+	}
+	return text
 }
 
 // renderPair renders "key: val" at the given indentation.

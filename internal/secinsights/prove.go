@@ -62,7 +62,10 @@ func prove(old, out []byte, done []applied) error {
 		switch {
 		case !ok:
 		case d.a.Mode == Entry:
-			ok = v.Kind == yaml.SequenceNode && len(v.Content) > 0 && equal(v.Content[len(v.Content)-1], d.a.Value)
+			ok = false
+			for _, item := range v.Content {
+				ok = ok || equal(item, d.a.Value)
+			}
 		default:
 			ok = equal(v, d.a.Value)
 		}
