@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bestpractices/bestpractices/internal/evidence"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 	"gopkg.in/yaml.v3"
 )
@@ -200,7 +201,9 @@ var urlInText = regexp.MustCompile(`https?://[^\s<>"'` + "`" + `\]\[(){}]+`)
 func FirstURL(j string) string {
 	u := urlInText.FindString(j)
 	u = strings.TrimRight(u, ".,;:!?*_")
-	if !IsURL(u) {
+	// No control or bidirectional characters: the address goes into a file
+	// people review, and must read as it is.
+	if !IsURL(u) || safetext.Line(u) != u {
 		return ""
 	}
 	if p, err := url.Parse(u); err != nil || p.Host == "" {

@@ -71,6 +71,9 @@ const newFileHead = "# OpenSSF Security Insights (schema " + SchemaVersion + ").
 // else and every comment as it was. An existing file must already have
 // passed Parse.
 func Merge(src []byte, as []Assignment) ([]byte, []Change, error) {
+	if err := conflicts(src, as); err != nil {
+		return nil, nil, err
+	}
 	m := &merger{text: append([]byte(nil), src...)}
 	if len(bytes.TrimSpace(src)) == 0 {
 		m.text = []byte(newFileHead)
@@ -106,6 +109,46 @@ func Merge(src []byte, as []Assignment) ([]byte, []Change, error) {
 		return nil, nil, err
 	}
 	return m.text, m.changes, nil
+}
+
+// conflicts finds, in the file as it is, a field on an assignment's path
+// that has a shape the schema does not give it: the user is told its line
+// before anything changes.
+func conflicts(src []byte, as []Assignment) error {
+	var doc yaml.Node
+	if len(bytes.TrimSpace(src)) == 0 || yaml.Unmarshal(src, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 {
+		if isNull(root) {
+			return nil
+		}
+		return &ConflictError{Line: root.Line}
+	}
+	for _, a := range as {
+		cur := root
+		for i, seg := range a.Path {
+			idx := pairIndex(cur, seg)
+			if idx < 0 {
+				break
+			}
+			v := cur.Content[idx+1]
+			last := i == len(a.Path)-1
+			switch {
+			case isNull(v):
+			case last && a.Mode == Entry && v.Kind != yaml.SequenceNode:
+				return &ConflictError{Path: a.Path.String(), Line: v.Line}
+			case !last && v.Kind != yaml.MappingNode:
+				return &ConflictError{Path: a.Path[:i+1].String(), Line: v.Line}
+			}
+			if last || v.Kind != yaml.MappingNode {
+				break
+			}
+			cur = v
+		}
+	}
+	return nil
 }
 
 type merger struct {

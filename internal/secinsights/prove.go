@@ -143,8 +143,11 @@ func remove(tree any, p Path, orig any) any {
 	}
 	m[p[0]] = remove(child, p[1:], origChild)
 	if cm, ok := m[p[0]].(map[string]any); ok && len(cm) == 0 {
-		if _, had := om[p[0]]; !had {
+		switch was, had := om[p[0]]; {
+		case !had:
 			delete(m, p[0])
+		case was == nil:
+			m[p[0]] = nil // an empty block the merge filled in
 		}
 	}
 	return m
