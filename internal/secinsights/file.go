@@ -33,7 +33,7 @@ func Find(root string) string {
 }
 
 // ErrNotRegular is a path that is not a regular file (a directory, a FIFO,
-// a device): nothing is read from it or written to it.
+// a device, a broken link): nothing is read from it or written to it.
 var ErrNotRegular = errors.New("not a regular file")
 
 // ReadFile reads an existing file for a merge, following a symbolic link:
@@ -44,7 +44,7 @@ func ReadFile(p string) (data []byte, resolved string, perm os.FileMode, err err
 	if r, err := filepath.EvalSymlinks(p); err == nil {
 		resolved = r
 	} else if _, lerr := os.Lstat(p); lerr == nil {
-		return nil, p, 0, err // a link to nowhere: do not write through it
+		return nil, p, 0, ErrNotRegular // a link to nowhere: do not write through it
 	}
 	info, err := os.Stat(resolved)
 	if err != nil {
