@@ -187,6 +187,7 @@ func (x *insightsExport) mergeError(name string, err error) int {
 func (x *insightsExport) invalid(name, answers string, old []byte, problems []secinsights.Problem) int {
 	env := x.env
 	needs := secinsights.Needs(problems)
+	keys := false
 	if len(needs) > 0 {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.secins.export.needs", "File", name, "Answers", answers)))
 		for _, n := range needs {
@@ -195,11 +196,14 @@ func (x *insightsExport) invalid(name, answers string, old []byte, problems []se
 				how = append(how, env.Loc.T("ui.secins.export.need_keys", "Keys", "project."+strings.Join(n.Keys, ", project.")))
 			}
 			if len(n.IDs) > 0 {
-				how = append(how, env.Loc.T("ui.secins.export.need_ids", "IDs", strings.Join(n.IDs, ", ")))
+				how = append(how, env.Loc.T("ui.secins.export.need_ids", "IDs", strings.Join(n.IDs, env.Loc.T("ui.secins.export.or"))))
 			}
 			fmt.Fprintf(env.Stderr, "  %s: %s\n", n.Field, strings.Join(how, env.Loc.T("ui.secins.export.or")))
+			keys = keys || len(n.Keys) > 0
 		}
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.secins.export.needs_example"))
+		if keys {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.secins.export.needs_example"))
+		}
 	}
 	// Problems of the existing file are shown at its own lines.
 	lines := map[string]int{}
