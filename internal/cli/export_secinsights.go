@@ -198,7 +198,7 @@ func (x *insightsExport) invalid(name, answers string, old []byte, problems []se
 			if len(n.IDs) > 0 {
 				how = append(how, env.Loc.T("ui.secins.export.need_ids", "IDs", strings.Join(n.IDs, env.Loc.T("ui.secins.export.or"))))
 			}
-			fmt.Fprintf(env.Stderr, "  %s: %s\n", n.Field, strings.Join(how, env.Loc.T("ui.secins.export.or")))
+			fmt.Fprintln(env.Stderr, "  "+env.Loc.T("ui.secins.export.need", "Field", n.Field, "How", strings.Join(how, env.Loc.T("ui.secins.export.or"))))
 			keys = keys || len(n.Keys) > 0
 		}
 		if keys {

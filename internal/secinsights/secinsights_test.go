@@ -509,3 +509,18 @@ func TestFirstURL(t *testing.T) {
 		}
 	}
 }
+
+// Merging into a real-sized file: about thirty splices, each followed by
+// a parse, then the proof.
+func BenchmarkMerge(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("testdata", "real", "v22-commented.yml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	as, _ := Build(demo())
+	for i := 0; i < b.N; i++ {
+		if _, _, err := Merge(src, as); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
