@@ -225,23 +225,3 @@ func validDate(s string) bool {
 	_, err := time.Parse("2006-01-02", s)
 	return err == nil
 }
-
-// typeAt returns the schema type of a dotted path without list indexes, nil
-// when the schema has no such field.
-func typeAt(p Path) *typ {
-	t := tRoot
-	for _, seg := range p {
-		for t.kind == kList {
-			t = t.elem
-		}
-		if t.kind != kObject {
-			return nil
-		}
-		f := t.field(seg)
-		if f == nil {
-			return nil
-		}
-		t = f.t
-	}
-	return t
-}
