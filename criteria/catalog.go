@@ -6,8 +6,8 @@ package criteria
 import (
 	_ "embed"
 	"fmt"
-	"sync"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )

@@ -73,6 +73,8 @@ type File struct {
 	Project  Project
 	Answers  Answers
 	Problems []Problem
+	// Insights is the project block's Security Insights keys (insights.go).
+	Insights Insights
 	// Exists is false until the file is first written.
 	Exists bool
 
@@ -281,6 +283,10 @@ func (f *File) readProject(v *yaml.Node, fail failFunc) error {
 				return fail(val, M("bad_badge_id", "Value", strconv.Quote(val.Value)), M("fix_badge_id"))
 			}
 			f.Project.BadgeID = n
+		default:
+			if err := f.readInsightsKey(k, val, fail); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -28,8 +28,20 @@ func runExport(env *Env, args []string) int {
 	fs := env.flagSet("export")
 	out := fs.String("o", "", "")
 	force := fs.Bool("force", false, "")
+	format := fs.String("format", "json", "")
+	check := fs.Bool("check", false, "")
 	if code, ok := env.parse(fs, args, "ui.site.export.help"); !ok {
 		return code
+	}
+	if !env.knownFormat(*format, "json", "security-insights") {
+		return ExitBadInput
+	}
+	if *format == "security-insights" {
+		return runExportInsights(env, *out, *check) // export_secinsights.go
+	}
+	if *check {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.secins.export.check_json"))
+		return ExitBadInput
 	}
 	f, ok := env.LoadAnswers()
 	if !ok {

@@ -80,6 +80,7 @@ func Scan(root string, cat *criteria.Catalog, opts Options) (*Report, error) {
 	s.scanAnalysis()
 	s.scanDependencies()
 	s.scanHTTPS()
+	s.scanSecurityInsights() // last: a file's claim never beats what was seen
 	return s.rep, nil
 }
 

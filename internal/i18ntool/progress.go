@@ -1,10 +1,10 @@
 package i18ntool
 
 import (
-	"github.com/bestpractices/bestpractices/i18n"
 	"strings"
 	"sync"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )

@@ -2,11 +2,11 @@ package i18ntool
 
 import (
 	"fmt"
-	"github.com/bestpractices/bestpractices/i18n"
 	"maps"
 	"sort"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"gopkg.in/yaml.v3"
 )
 
