@@ -372,8 +372,21 @@ func (s *scanner) load(rel string, quiet bool) *text {
 	return &text{rel: rel, lines: strings.Split(str, "\n")}
 }
 
-// docExts are the extensions a documentation file may carry.
-var docExts = map[string]bool{"": true, ".md": true, ".markdown": true, ".txt": true, ".rst": true, ".adoc": true, ".asciidoc": true, ".org": true, ".html": true}
+// docExts are the extensions a documentation file may carry, in the order
+// they are preferred: a README.md before the README.html made from it.
+var docExts = []string{"", ".md", ".markdown", ".rst", ".txt", ".adoc", ".asciidoc", ".org", ".html"}
+
+// docRank is ext's place in docExts, -1 when it is not a documentation
+// extension.
+func docRank(ext string) int {
+	ext = strings.ToLower(ext)
+	for i, e := range docExts {
+		if e == ext {
+			return i
+		}
+	}
+	return -1
+}
 
 // find returns the first file of dir named like one of bases (any case,
 // with or without a documentation extension), trying bases in order.
@@ -385,12 +398,18 @@ func (s *scanner) find(dir string, bases ...string) string {
 
 func findName(dir string, names, bases []string) string {
 	for _, b := range bases {
+		best, bestRank := "", len(docExts)
 		for _, n := range names {
-			ext := path.Ext(n)
-			stem := strings.TrimSuffix(n, ext)
-			if strings.EqualFold(n, b) || strings.EqualFold(stem, b) && docExts[strings.ToLower(ext)] {
+			if strings.EqualFold(n, b) {
 				return path.Join(dir, n)
 			}
+			ext := path.Ext(n)
+			if r := docRank(ext); r >= 0 && r < bestRank && strings.EqualFold(strings.TrimSuffix(n, ext), b) {
+				best, bestRank = n, r
+			}
+		}
+		if best != "" {
+			return path.Join(dir, best)
 		}
 	}
 	return ""

@@ -32,13 +32,13 @@ var (
 	reportHeading   = regexp.MustCompile(`(?i)\b(report(ing)?\s+(a\s+)?(bugs?|issues?|problems?|defects?)|bug\s+reports?|fil(e|ing)\s+(a\s+)?(bugs?|issues?)|(found|find)\s+a\s+bug|issue\s+tracker|^\W*issues?\W*$|^\W*bugs?\W*$)`)
 	reportLine      = regexp.MustCompile(`(?i)\b(report|file|open|submit|raise)\b[^.]{0,40}\b(bugs?|issues?|problems?)\b|\bbugs?\b[^.]{0,40}\b(issue tracker|issues)\b`)
 	buildHeading    = regexp.MustCompile(`(?i)\b(build(ing)?|compil(e|ing|ation)|from source|development (setup|environment)|dev(elopment)? setup|setting up|local development|developer guide|hacking)\b`)
-	testHeading     = regexp.MustCompile(`(?i)^\W*(run(ning)?\s+(the\s+)?(unit\s+)?tests?|tests?|testing|test suite)\b`)
+	testHeading     = regexp.MustCompile(`(?i)\b(run(ning)?\s+(the\s+)?(unit\s+)?tests?|tests?|testing|test suite)\b`)
 	styleHeading    = regexp.MustCompile(`(?i)\b((coding|code)\s+(style|standards?|conventions?|guidelines?)|style\s*guide|formatting|linting)\b`)
 	reviewHeading   = regexp.MustCompile(`(?i)^\W*(code\s+reviews?|reviews?|review(ing)?\s+(process|standards|guidelines|checklist|pull requests)|pull request review)\b`)
 	depsHeading     = regexp.MustCompile(`(?i)\bdependenc(y|ies)\b`)
 	secretsHeading  = regexp.MustCompile(`(?i)\b(secrets?|credentials?|tokens? and keys)\b`)
 	devSetupHeading = regexp.MustCompile(`(?i)\b(development (setup|environment)|dev(elopment)? (setup|container)|setting up|set ?up (your|a|the) (development|local)|local development|prerequisites)\b`)
-	roadmapHeading  = regexp.MustCompile(`(?i)^\W*roadmap\b`)
+	roadmapHeading  = regexp.MustCompile(`(?i)\broadmap\b`)
 	govHeading      = regexp.MustCompile(`(?i)^\W*governance\b`)
 	supportHeading  = regexp.MustCompile(`(?i)\bsupported\s+(versions?|releases?)\b|\bsupport\s+(policy|lifecycle|life cycle|window|period)\b|\bsecurity\s+updates\b|\bversion\s+support\b`)
 	apiHeading      = regexp.MustCompile(`(?i)^\W*(api|api reference|reference|interfaces?|command[- ]line (interface|options|usage)|cli( usage| reference)?|configuration)\b`)
@@ -63,15 +63,16 @@ var (
 	endOfLife      = regexp.MustCompile(`(?i)(end[- ]of[- ]life|\beol\b|no longer (receive|get|supported|maintained)|not supported|unsupported|only the (latest|most recent|current)|:x:|❌|✗)`)
 	advisoryWords  = regexp.MustCompile(`(?i)\b(publish\w*|announc\w*)\b[^.]{0,80}\b(advisor(y|ies)|cve|vulnerabilit(y|ies))|\b(advisor(y|ies)|cves?)\b[^.]{0,80}\b(publish\w*|announc\w*|released?)\b|security/advisories([^/\w]|$)`)
 	secModelHead   = regexp.MustCompile(`(?i)(security\s+(model|considerations|requirements|expectations|assumptions|guarantees|features|design)|threat\s+model|what (is|isn't|is not) (a )?(vulnerability|security (issue|bug))|(in|out of)[- ]scope|scope)`)
+	remediationTimes = regexp.MustCompile(`(?i)\b(critical|high|medium|moderate|low)\b[^.]{0,60}\b(within|in)\s+\d+\s+(days|weeks)`)
 	cvePattern     = regexp.MustCompile(`\b(CVE-\d{4}-\d{4,}|GHSA(-[0-9a-z]{4}){3})\b`)
 	badgeLink      = regexp.MustCompile(`(?i)(bestpractices\.dev|bestpractices\.coreinfrastructure\.org)/(\w+/)?projects/\d+`)
 	englishWords   = map[string]bool{"the": true, "and": true, "to": true, "of": true, "is": true, "for": true, "with": true, "you": true, "this": true, "that": true, "in": true, "on": true, "it": true, "are": true, "can": true, "be": true, "a": true, "an": true, "or": true, "your": true}
 )
 
 var (
-	coversReadme       = []string{"description_good", "interact", "documentation_basics", "documentation_quick_start", "documentation_interface", "documentation_achievements", "english", "discussion", "report_tracker"}
+	coversReadme       = []string{"description_good", "interact", "documentation_basics", "documentation_quick_start", "documentation_interface", "documentation_achievements", "english", "discussion", "report_tracker", "report_process", "report_archive"}
 	coversContributing = []string{"contribution", "contribution_requirements", "dco", "coding_standards", "code_review_standards", "test_policy", "tests_documented_added", "test_policy_mandated", "installation_development_quick", "small_tasks", "report_process", "osps_do_07_01", "osps_qa_06_02", "osps_qa_06_03", "osps_do_06_01", "osps_br_07_02"}
-	coversSecurity     = []string{"vulnerability_report_process", "vulnerability_report_private", "vulnerability_report_response", "vulnerability_response_process", "vulnerability_report_credit", "documentation_security", "osps_vm_01_01", "osps_do_04_01", "osps_do_05_01", "osps_vm_04_01"}
+	coversSecurity     = []string{"vulnerability_report_process", "vulnerability_report_private", "vulnerability_report_response", "vulnerability_response_process", "vulnerability_report_credit", "documentation_security", "osps_vm_01_01", "osps_do_04_01", "osps_do_05_01", "osps_vm_04_01", "osps_vm_05_01", "osps_vm_06_01"}
 	coversReleaseNotes = []string{"release_notes", "release_notes_vulns"}
 	coversGovernance   = []string{"code_of_conduct", "governance", "roles_responsibilities", "documentation_roadmap", "documentation_architecture", "report_process", "osps_gv_01_01", "osps_gv_04_01", "osps_sa_03_01", "osps_sa_03_02", "assurance_case"}
 )
@@ -231,6 +232,13 @@ func (s *scanner) scanInterface() {
 		s.add("documentation_interface", model.Met, fair, s.T("ui.detect.j.interface", "Where", s.where(t.rel, sec.line)), at(t.rel, sec.line))
 		return
 	}
+	for _, m := range s.manifests() {
+		if m.eco.tool == "Go" || m.eco.tool == "Cargo" {
+			site := map[string]string{"Go": "pkg.go.dev", "Cargo": "docs.rs"}[m.eco.tool]
+			s.confirm("documentation_interface", model.Met, s.T("ui.detect.j.interface_doc_comments", "Site", site, "Where", s.where(m.rel, 0)), s.T("ui.detect.c.interface_doc_comments"), at(m.rel, 0))
+			break
+		}
+	}
 	for _, d := range []string{"docs/api", "docs/reference", "doc/api", "api-docs", "docs/cli", "man"} {
 		if s.hasDir(d) {
 			s.confirm("documentation_interface", model.Met, s.T("ui.detect.j.interface", "Where", s.whereDir(d)), s.T("ui.detect.c.interface"), d+"/")
@@ -258,6 +266,8 @@ func (s *scanner) scanDiscussion() {
 	if u := issuesURL(s.site); u != "" {
 		s.confirm("discussion", model.Met, s.T("ui.detect.j.discussion_forge", "URL", u), s.T("ui.detect.c.issues_enabled"), u)
 		s.confirm("report_tracker", model.Met, s.T("ui.detect.j.report_tracker", "Where", u), s.T("ui.detect.c.issues_enabled"), u)
+		s.confirm("report_process", model.Met, s.T("ui.detect.j.report_process_forge", "URL", u), s.T("ui.detect.c.issues_enabled"), u)
+		s.confirm("report_archive", model.Met, s.T("ui.detect.j.report_archive", "URL", u), s.T("ui.detect.c.issues_enabled"), u)
 	}
 }
 
@@ -427,6 +437,8 @@ func (s *scanner) scanTestPolicy(docs []*text) {
 		s.add("osps_qa_06_03", model.Met, fair, s.T("ui.detect.j.test_policy", "Where", where), at(t.rel, line))
 		if mandatory.MatchString(t.lines[line-1]) {
 			s.add("test_policy_mandated", model.Met, fair, s.T("ui.detect.j.test_policy_mandated", "Where", where), at(t.rel, line))
+		} else {
+			s.confirm("test_policy_mandated", model.Met, s.T("ui.detect.j.test_policy", "Where", where), s.T("ui.detect.c.test_policy_mandated"), at(t.rel, line))
 		}
 		return
 	}
@@ -543,6 +555,13 @@ func (s *scanner) scanSecurity() {
 		} else {
 			s.confirm("osps_do_05_01", model.Met, s.T("ui.detect.j.support_end", "Where", s.where(rel, sec.line)), s.T("ui.detect.c.support_end"), at(rel, sec.line))
 		}
+	}
+	if line := t.find(remediationTimes); line > 0 {
+		// Fix times by severity: a remediation policy, whose reach (dependencies,
+		// static analysis findings) the maintainer knows.
+		where := s.where(rel, line)
+		s.confirm("osps_vm_05_01", model.Met, s.T("ui.detect.j.remediation", "Where", where), s.T("ui.detect.c.remediation_sca"), at(rel, line))
+		s.confirm("osps_vm_06_01", model.Met, s.T("ui.detect.j.remediation", "Where", where), s.T("ui.detect.c.remediation_sast"), at(rel, line))
 	}
 	if line := t.find(advisoryWords); line > 0 {
 		// Saying advisories will be published is a promise.

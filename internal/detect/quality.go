@@ -78,8 +78,8 @@ func (s *scanner) ciFiles() []string {
 					}
 				}
 			}
-			for _, m := range scriptPath.FindAllString(l, -1) {
-				m = strings.TrimPrefix(m, "./")
+			for _, sm := range scriptPath.FindAllStringSubmatch(l, -1) {
+				m := strings.TrimPrefix(sm[1], "./")
 				if s.exists(m) && !ciFile(m) {
 					invoked[m] = true
 				}
@@ -215,6 +215,7 @@ const (
 	kindSanitizer                      // a dynamic checker of memory and undefined behaviour
 	kindRace                           // another dynamic checker (race detector)
 	kindStrict                         // warnings made errors
+	kindCoverage                       // measures test coverage
 )
 
 // tool is something recognised by a phrase in CI or build files, or by a
@@ -228,7 +229,7 @@ type tool struct {
 
 var tools = []tool{
 	// Security-focused static analysis.
-	{name: "CodeQL", kind: kindSAST | kindVulns, re: regexp.MustCompile(`(?i)codeql`)},
+	{name: "CodeQL", kind: kindSAST | kindVulns, re: regexp.MustCompile(`(?i)codeql-action/(init|analyze|autobuild)|codeql (database|analyze)|\bcodeql-config`)},
 	{name: "gosec", kind: kindSAST | kindVulns, re: regexp.MustCompile(`(?i)\bgosec\b`)},
 	{name: "Semgrep", kind: kindSAST | kindVulns, re: regexp.MustCompile(`(?i)\bsemgrep\b`), configs: []string{".semgrep.yml", ".semgrep.yaml", "semgrep.yml"}},
 	{name: "SonarQube", kind: kindSAST | kindVulns, re: regexp.MustCompile(`(?i)\bsonar(qube|cloud|source|-scanner|scanner)?\b`), configs: []string{"sonar-project.properties"}},
@@ -303,7 +304,7 @@ var tools = []tool{
 	{name: "ormolu", kind: kindFormat, re: regexp.MustCompile(`(?i)\b(ormolu|fourmolu|stylish-haskell)\b`)},
 	// Warnings as errors.
 	{name: "-Werror", kind: kindStrict, re: regexp.MustCompile(`-Werror\b`)},
-	{name: "-D warnings", kind: kindStrict, re: regexp.MustCompile(`-D ?warnings\b|RUSTFLAGS.*-D(eny)? ?warnings`)},
+	{name: "-D warnings", kind: kindStrict, re: regexp.MustCompile(`-D ?warnings\b|RUSTFLAGS.*-D(eny)? ?warnings|-Dwarnings\b`)},
 	{name: "--deny warnings", kind: kindStrict, re: regexp.MustCompile(`--deny[ =]warnings`)},
 	{name: "--max-warnings 0", kind: kindStrict, re: regexp.MustCompile(`--max-warnings[ =]0\b`)},
 	{name: "werror=true", kind: kindStrict, re: regexp.MustCompile(`werror\s*=\s*true`)},
@@ -348,6 +349,18 @@ var tools = []tool{
 	{name: "AddressSanitizer", kind: kindSanitizer, re: regexp.MustCompile(`-fsanitize=[a-z,]*(address|memory|undefined)|ASAN_OPTIONS|b_sanitize`)},
 	{name: "Valgrind", kind: kindSanitizer, re: regexp.MustCompile(`(?i)\bvalgrind\b`)},
 	{name: "Miri", kind: kindSanitizer, re: regexp.MustCompile(`cargo[ +].*\bmiri\b`)},
+	// Test coverage.
+	{name: "Codecov", kind: kindCoverage, re: regexp.MustCompile(`(?i)codecov`), configs: []string{"codecov.yml", ".codecov.yml"}},
+	{name: "Coveralls", kind: kindCoverage, re: regexp.MustCompile(`(?i)coveralls`)},
+	{name: "go test -cover", kind: kindCoverage, re: regexp.MustCompile(`-cover(profile|pkg)?\b`)},
+	{name: "coverage.py", kind: kindCoverage, re: regexp.MustCompile(`--cov\b|--cov=|\bcoverage (run|report|xml)\b|pytest-cov`), configs: []string{".coveragerc"}},
+	{name: "covr", kind: kindCoverage, re: regexp.MustCompile(`\bcovr\b`)},
+	{name: "JaCoCo", kind: kindCoverage, re: regexp.MustCompile(`(?i)jacoco`)},
+	{name: "cargo tarpaulin", kind: kindCoverage, re: regexp.MustCompile(`tarpaulin|cargo[- ]llvm-cov`)},
+	{name: "coverlet", kind: kindCoverage, re: regexp.MustCompile(`(?i)coverlet|XPlat Code Coverage`)},
+	{name: "c8/nyc", kind: kindCoverage, re: regexp.MustCompile(`\b(c8|nyc)\b|--coverage\b|vitest.*coverage`)},
+	{name: "SimpleCov", kind: kindCoverage, re: regexp.MustCompile(`(?i)simplecov`)},
+	{name: "gcov", kind: kindCoverage, re: regexp.MustCompile(`\b(gcovr|lcov|gcov)\b|--coverage`)},
 	{name: "go test -race", kind: kindRace, re: regexp.MustCompile(`go test .*-race\b|-race `)},
 }
 
@@ -374,7 +387,7 @@ func (s *scanner) uses() map[toolKind][]use {
 			return
 		}
 		seen[k] = true
-		for bit := kindLint; bit <= kindStrict; bit <<= 1 {
+		for bit := kindLint; bit <= kindCoverage; bit <<= 1 {
 			if u.tool.kind&bit != 0 {
 				found[bit] = append(found[bit], u)
 			}
@@ -424,7 +437,7 @@ func best(us []use) (use, bool) {
 	return use{}, false
 }
 
-var coversAnalysis = []string{"warnings", "warnings_strict", "static_analysis", "static_analysis_common_vulnerabilities", "static_analysis_often",
+var coversAnalysis = []string{"test_most", "warnings", "warnings_strict", "static_analysis", "static_analysis_common_vulnerabilities", "static_analysis_often",
 	"coding_standards_enforced", "no_leaked_credentials", "osps_br_07_01", "dynamic_analysis", "dynamic_analysis_unsafe", "osps_vm_06_02"}
 
 func (s *scanner) scanAnalysis() {
@@ -439,7 +452,10 @@ func (s *scanner) scanAnalysis() {
 		s.add("warnings", model.Met, conf(u), s.T("ui.detect.j.warnings", "Tool", u.tool.name, "Where", s.where(u.rel, u.line)), at(u.rel, u.line))
 	}
 	if u, ok := best(found[kindStrict]); ok {
-		s.add("warnings_strict", model.Met, conf(u), s.T("ui.detect.j.warnings_strict", "Flag", u.tool.name, "Where", s.where(u.rel, u.line)), at(u.rel, u.line))
+		where := s.where(u.rel, u.line)
+		s.add("warnings_strict", model.Met, conf(u), s.T("ui.detect.j.warnings_strict", "Flag", u.tool.name, "Where", where), at(u.rel, u.line))
+		// Warnings made errors are warnings enabled.
+		s.add("warnings", model.Met, conf(u), s.T("ui.detect.j.warnings_strict", "Flag", u.tool.name, "Where", where), at(u.rel, u.line))
 	}
 	// Static analysis: a dedicated tool counts as it is; a linter is
 	// static analysis of a kind, which a maintainer may judge enough.
@@ -499,6 +515,11 @@ func (s *scanner) scanAnalysis() {
 		s.add("osps_br_07_01", model.Met, conf(u), s.T("ui.detect.j.secrets_scan", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
 	} else if line, ok := s.ignoresSecrets(); ok {
 		s.confirm("osps_br_07_01", model.Met, s.T("ui.detect.j.secrets_ignored", "Where", s.where(".gitignore", line)), s.T("ui.detect.c.secrets"), at(".gitignore", line))
+	}
+	// Coverage measured says how much is tested; whether that is most of
+	// the code is for a maintainer to read off the report.
+	if u, ok := best(found[kindCoverage]); ok {
+		s.confirm("test_most", model.Met, s.T("ui.detect.j.coverage", "Tool", u.tool.name, "Where", s.where(u.rel, u.line)), s.T("ui.detect.c.coverage"), at(u.rel, u.line))
 	}
 	s.scanDynamic(found)
 }

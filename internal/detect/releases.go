@@ -20,6 +20,7 @@ var (
 	upload      = regexp.MustCompile(`(?i)(softprops/action-gh-release|actions/upload-release-asset|gh release (create|upload)|ncipollo/release-action|release-it)`)
 	verify      = regexp.MustCompile(`(?i)(cosign verify(-blob|-attestation)?|gpg --verify|gpg2 --verify|sha(256|512)sum (-c|--check)|shasum -a (256|512) (-c|--check)|slsa-verifier|gh attestation verify|minisign -V|signify -C|Get-FileHash|npm audit signatures|pypi-attestations verify|--require-hashes)`)
 	identity    = regexp.MustCompile(`--certificate-identity|--certificate-oidc-issuer|gh attestation verify.*--(owner|repo)\b|--source-uri|--signer-workflow|(?i:fingerprint)|\bKEYS\b|(?i:public key)`)
+	signedClaim = regexp.MustCompile(`(?i)\b(releases?|binaries|artifacts|assets|packages)\b[^.]{0,60}\b(are|is)\s+(signed|attested)\b|\bsigned with (cosign|sigstore|gpg|minisign)`)
 	releaseTool = regexp.MustCompile(`(?i)goreleaser|semantic-release|release-please|jreleaser`)
 	verifyName  = regexp.MustCompile(`(?i)(^|/)(VERIFY(ING)?|verification|release[-_]verification|verify[-_]release[s]?|verifying[-_]releases?)(\.md|\.rst|\.adoc|\.txt)?$`)
 )
@@ -74,6 +75,20 @@ func (s *scanner) scanReleases() {
 		where := s.where(h.rel, h.line)
 		s.add("osps_br_06_01", model.Met, conf(h), s.T("ui.detect.j.signed", "Where", where), at(h.rel, h.line))
 		s.add("signed_releases", model.Met, conf(h), s.T("ui.detect.j.signed", "Where", where), at(h.rel, h.line))
+	}
+	if _, ok := s.rep.Proposals["osps_br_06_01"]; !ok {
+		// The documents say releases are signed, but no signing step was found.
+		docs := s.readerDocs()
+		if g := s.findIn(policyDirs, "GOVERNANCE", "RELEASING", "RELEASE"); g != "" {
+			if t := s.read(g); t != nil {
+				docs = append(docs, t)
+			}
+		}
+		if t, line := lineInDocs(docs, signedClaim); t != nil {
+			where := s.where(t.rel, line)
+			s.confirm("osps_br_06_01", model.Met, s.T("ui.detect.j.signed_docs", "Where", where), s.T("ui.detect.c.signed_docs"), at(t.rel, line))
+			s.confirm("signed_releases", model.Met, s.T("ui.detect.j.signed_docs", "Where", where), s.T("ui.detect.c.signed_docs"), at(t.rel, line))
+		}
 	}
 	if h, ok := find(sbom); ok {
 		s.add("osps_qa_02_02", model.Met, conf(h), s.T("ui.detect.j.sbom", "Where", s.where(h.rel, h.line)), at(h.rel, h.line))

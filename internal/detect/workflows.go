@@ -224,7 +224,14 @@ func (s *scanner) scanWorkflows() {
 	ws := s.workflows()
 	// Every CI file must be a workflow we parsed for "none found" to mean
 	// anything.
-	complete := len(ws) == len(s.ciFiles())
+	// (A composite action of the repository is a step, not a workflow.)
+	others := 0
+	for _, f := range s.ciFiles() {
+		if !workflowFile(f) && !strings.HasPrefix(f, ".github/actions/") {
+			others++
+		}
+	}
+	complete := others == 0 && len(ws) > 0
 	for _, f := range s.ciFiles() {
 		if workflowFile(f) && s.workflowOf(f) == nil && s.read(f) != nil {
 			complete = false
