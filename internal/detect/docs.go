@@ -52,21 +52,21 @@ var (
 	escalation       = regexp.MustCompile(`(?i)(becom(e|es|ing) an? (maintainer|committer|reviewer|approver|member)|(commit|write|merge|push) (access|rights|permissions?)[^.]{0,60}\b(granted|given|after|once|nominat|vote|approv)|nominat\w*|promot(e|ed|ion) to|vot(e|ed|ing) (in|on)|granted .{0,40}(access|permissions))`)
 	rolesWords       = regexp.MustCompile(`(?i)\b(roles?|responsibilit(y|ies)|maintainers?|committers?|reviewers?|approvers?)\b`)
 
-	emailPattern   = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	privateChannel = regexp.MustCompile(`(?i)(security/advisories/new|private(ly)? vulnerability report|report a vulnerability|security advisor(y|ies)|confidential issue|issue\[confidential\]|privately|huntr\.(dev|com)|hackerone|bugcrowd|intigriti|\bpgp\b|\bgpg\b|encrypted e-?mail)`)
-	reportWords    = regexp.MustCompile(`(?i)\b(report\w*|disclos\w*|vulnerabilit(y|ies))\b`)
-	responseTime   = regexp.MustCompile(`(?i)\bwithin\s+(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\s+(?:business\s+|working\s+|calendar\s+)?(hours?|days?|weeks?)\b`)
-	numberWords    = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14}
-	emphasis       = strings.NewReplacer("**", "", "__", "", "*", "", "`", "")
-	creditWords    = regexp.MustCompile(`(?i)\b(credit\w*|hall of fame|thank\w* (the |all )?(reporters?|researchers?)|acknowledg\w+ (the |all )?(reporters?|researchers?|finders?)|recogni[sz]\w* (the )?(reporters?|researchers?))\b`)
-	processWords   = regexp.MustCompile(`(?i)\b(triage|disclosure|embargo|coordinated|timeline|what happens|after (you|the) report|we will (confirm|acknowledge|investigate|assess|fix|release|publish)|advisor(y|ies)|fix(ed)? (and|then) release)\b`)
-	endOfLife      = regexp.MustCompile(`(?i)(end[- ]of[- ]life|\beol\b|no longer (receive|get|supported|maintained)|not supported|unsupported|only the (latest|most recent|current)|:x:|❌|✗)`)
-	advisoryWords  = regexp.MustCompile(`(?i)\b(publish\w*|announc\w*)\b[^.]{0,80}\b(advisor(y|ies)|cve|vulnerabilit(y|ies))|\b(advisor(y|ies)|cves?)\b[^.]{0,80}\b(publish\w*|announc\w*|released?)\b|security/advisories([^/\w]|$)`)
-	secModelHead   = regexp.MustCompile(`(?i)(security\s+(model|considerations|requirements|expectations|assumptions|guarantees|features|design)|threat\s+model|what (is|isn't|is not) (a )?(vulnerability|security (issue|bug))|(in|out of)[- ]scope|scope)`)
+	emailPattern     = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	privateChannel   = regexp.MustCompile(`(?i)(security/advisories/new|private(ly)? vulnerability report|report a vulnerability|security advisor(y|ies)|confidential issue|issue\[confidential\]|privately|huntr\.(dev|com)|hackerone|bugcrowd|intigriti|\bpgp\b|\bgpg\b|encrypted e-?mail)`)
+	reportWords      = regexp.MustCompile(`(?i)\b(report\w*|disclos\w*|vulnerabilit(y|ies))\b`)
+	responseTime     = regexp.MustCompile(`(?i)\bwithin\s+(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\s+(?:business\s+|working\s+|calendar\s+)?(hours?|days?|weeks?)\b`)
+	numberWords      = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14}
+	emphasis         = strings.NewReplacer("**", "", "__", "", "*", "", "`", "")
+	creditWords      = regexp.MustCompile(`(?i)\b(credit\w*|hall of fame|thank\w* (the |all )?(reporters?|researchers?)|acknowledg\w+ (the |all )?(reporters?|researchers?|finders?)|recogni[sz]\w* (the )?(reporters?|researchers?))\b`)
+	processWords     = regexp.MustCompile(`(?i)\b(triage|disclosure|embargo|coordinated|timeline|what happens|after (you|the) report|we will (confirm|acknowledge|investigate|assess|fix|release|publish)|advisor(y|ies)|fix(ed)? (and|then) release)\b`)
+	endOfLife        = regexp.MustCompile(`(?i)(end[- ]of[- ]life|\beol\b|no longer (receive|get|supported|maintained)|not supported|unsupported|only the (latest|most recent|current)|:x:|❌|✗)`)
+	advisoryWords    = regexp.MustCompile(`(?i)\b(publish\w*|announc\w*)\b[^.]{0,80}\b(advisor(y|ies)|cve|vulnerabilit(y|ies))|\b(advisor(y|ies)|cves?)\b[^.]{0,80}\b(publish\w*|announc\w*|released?)\b|security/advisories([^/\w]|$)`)
+	secModelHead     = regexp.MustCompile(`(?i)(security\s+(model|considerations|requirements|expectations|assumptions|guarantees|features|design)|threat\s+model|what (is|isn't|is not) (a )?(vulnerability|security (issue|bug))|(in|out of)[- ]scope|scope)`)
 	remediationTimes = regexp.MustCompile(`(?i)\b(critical|high|medium|moderate|low)\b[^.]{0,60}\b(within|in)\s+\d+\s+(days|weeks)`)
-	cvePattern     = regexp.MustCompile(`\b(CVE-\d{4}-\d{4,}|GHSA(-[0-9a-z]{4}){3})\b`)
-	badgeLink      = regexp.MustCompile(`(?i)(bestpractices\.dev|bestpractices\.coreinfrastructure\.org)/(\w+/)?projects/\d+`)
-	englishWords   = map[string]bool{"the": true, "and": true, "to": true, "of": true, "is": true, "for": true, "with": true, "you": true, "this": true, "that": true, "in": true, "on": true, "it": true, "are": true, "can": true, "be": true, "a": true, "an": true, "or": true, "your": true}
+	cvePattern       = regexp.MustCompile(`\b(CVE-\d{4}-\d{4,}|GHSA(-[0-9a-z]{4}){3})\b`)
+	badgeLink        = regexp.MustCompile(`(?i)(bestpractices\.dev|bestpractices\.coreinfrastructure\.org)/(\w+/)?projects/\d+`)
+	englishWords     = map[string]bool{"the": true, "and": true, "to": true, "of": true, "is": true, "for": true, "with": true, "you": true, "this": true, "that": true, "in": true, "on": true, "it": true, "are": true, "can": true, "be": true, "a": true, "an": true, "or": true, "your": true}
 )
 
 var (
