@@ -87,7 +87,11 @@ func Scan(root string, cat *criteria.Catalog, opts Options) (*Report, error) {
 
 // source is one kind of evidence. Each looks at the repository and adds
 // proposals for the criteria it covers; a new kind of evidence is one more
-// entry in sources, with its scan in a file of its own.
+// entry in sources, with its scan in a file of its own. A scan reads files
+// with readFor (which leaves the criteria undecided as "not read" when the
+// file is there but unreadable), proposes with add at the confidence its
+// evidence earns, or with confirm when the proposal is weak (a promise, a
+// file's mere existence), and may leave a note for --explain.
 type source struct {
 	name string
 	// covers lists the criteria it can decide: when it proposes nothing
