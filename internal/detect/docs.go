@@ -250,9 +250,8 @@ func (s *scanner) scanInterface() {
 // scanDiscussion: where users discuss and report: links to the forge's
 // issues or discussions, a mailing list, issue templates.
 func (s *scanner) scanDiscussion() {
-	forum := regexp.MustCompile(`(?i)(/issues\b|/discussions\b|/-/issues\b|/-/work_items\b|mailing[- ]list|groups\.google\.com|lists\.[a-z0-9.-]+|discourse|zulip(chat)?|matrix\.to|\bforum\b)`)
 	docs := s.readerDocs()
-	if t, line := lineInDocs(docs, forum); t != nil {
+	if t, line := s.forumLine(docs); t != nil {
 		j := s.T("ui.detect.j.discussion", "Where", s.where(t.rel, line))
 		s.add("discussion", model.Met, fair, j, at(t.rel, line))
 		if strings.Contains(t.lines[line-1], "issue") || strings.Contains(t.lines[line-1], "work_items") {
@@ -269,6 +268,34 @@ func (s *scanner) scanDiscussion() {
 		s.confirm("report_process", model.Met, s.T("ui.detect.j.report_process_forge", "URL", u), s.T("ui.detect.c.issues_enabled"), u)
 		s.confirm("report_archive", model.Met, s.T("ui.detect.j.report_archive", "URL", u), s.T("ui.detect.c.issues_enabled"), u)
 	}
+}
+
+var (
+	forumWords = regexp.MustCompile(`(?i)(mailing[- ]list|groups\.google\.com|\blists\.[a-z0-9-]+\.[a-z]+|discourse|zulip(chat)?|matrix\.to|\bforum\b|github discussions|issue tracker|\b(open|file|raise|submit) (an? |the )?(new )?issue\b)`)
+	forumLink  = regexp.MustCompile(`https?://[^\s)\]>"']+/(issues|discussions|-/issues|-/work_items)\b`)
+)
+
+// forumLine finds where the documents send readers to discuss: a mailing
+// list or forum, the issue tracker in words, or a link to this project's
+// own issues or discussions (a link to another project's is not).
+func (s *scanner) forumLine(docs []*text) (*text, int) {
+	web := strings.ToLower(s.site.Web)
+	for _, t := range docs {
+		for i, l := range t.lines {
+			if forumWords.MatchString(l) {
+				return t, i + 1
+			}
+			if web == "" {
+				continue
+			}
+			for _, u := range forumLink.FindAllString(l, -1) {
+				if strings.HasPrefix(strings.ToLower(u), web+"/") {
+					return t, i + 1
+				}
+			}
+		}
+	}
+	return nil, 0
 }
 
 // issuesURL is the forge's issue tracker for the repository, "" when the

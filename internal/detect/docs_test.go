@@ -165,3 +165,18 @@ func TestBaselineDocuments(t *testing.T) {
 	want(t, rep, "osps_do_03_01", model.Met, "docs/release-verification.md")
 	want(t, rep, "osps_do_03_02", model.Met, "docs/release-verification.md:3")
 }
+
+// A link to this project's issues is where users discuss; a link to
+// another project's issues is not.
+func TestDiscussionLinksToTheProjectsOwnTracker(t *testing.T) {
+	dir := fixture(t, map[string]string{"README.md": "# W\n\nWidget builds on https://github.com/other/lib/issues/12 for parsing.\n"})
+	fakeGit(t, dir, "https://example.net/acme/w")
+	rep := scan(t, dir)
+	none(t, rep, "discussion")
+
+	dir = fixture(t, map[string]string{"README.md": "# W\n\nQuestions go to https://github.com/acme/w/discussions please.\n"})
+	fakeGit(t, dir, "https://github.com/acme/w")
+	if p := want(t, scan(t, dir), "discussion", model.Met, "README.md#L3"); p.Confidence != fair {
+		t.Errorf("a link to the project's discussions is fair evidence: %d", p.Confidence)
+	}
+}
