@@ -15,9 +15,47 @@ type Proposal struct {
 	Source string
 	// Evidence lists what supports it: file:line, or a git fact.
 	Evidence []string
-	// Confidence is 1 (weak) to 3 (strong).
+	// Confidence is ConfidenceWeak, ConfidenceFair or ConfidenceStrong.
 	Confidence int
 }
+
+// The confidence scale. Every proposal says what it rests on, and the level
+// follows from that alone (README.md, "How sure a proposal is"):
+const (
+	// ConfidenceWeak: a file's existence, a name, a promise, or an
+	// inference. The justification says what a maintainer must confirm.
+	ConfidenceWeak = 1
+	// ConfidenceFair: a file's content says what the criterion asks (a
+	// policy, a manifest, a configuration), read and matched.
+	ConfidenceFair = 2
+	// ConfidenceStrong: the repository shows it done: continuous
+	// integration runs it, git records it, or the file is itself what the
+	// criterion asks for (a recognised license text, a dependency list).
+	ConfidenceStrong = 3
+)
+
+// AcceptAllMin is the least confidence that accepting all proposals at once
+// takes (the walk's P, detect --apply). A weaker proposal asks a maintainer
+// to confirm something, so it is accepted only one at a time, after reading.
+const AcceptAllMin = ConfidenceFair
+
+// ConfidenceName is the scale's word for c, as JSON output spells it:
+// "weak", "fair" or "strong".
+func ConfidenceName(c int) string {
+	switch {
+	case c >= ConfidenceStrong:
+		return "strong"
+	case c == ConfidenceFair:
+		return "fair"
+	}
+	return "weak"
+}
+
+// ConfidenceKey is the i18n key of the scale's word for c.
+func ConfidenceKey(c int) string { return "ui.detect.confidence." + ConfidenceName(c) }
+
+// InBulk reports whether accepting all proposals at once takes p.
+func (p Proposal) InBulk() bool { return p.Confidence >= AcceptAllMin }
 
 // Proposals maps criterion ids to the best proposal for each.
 type Proposals map[string]Proposal
@@ -39,6 +77,18 @@ func (ps Proposals) Open(a Answers) []Proposal {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// OpenInBulk returns the open proposals that accepting all at once takes:
+// those of AcceptAllMin or more, in id order.
+func (ps Proposals) OpenInBulk(a Answers) []Proposal {
+	var out []Proposal
+	for _, p := range ps.Open(a) {
+		if p.InBulk() {
+			out = append(out, p)
+		}
+	}
 	return out
 }
 

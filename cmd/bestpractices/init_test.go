@@ -17,7 +17,7 @@ import (
 const (
 	initAllocsPerPackage = 64
 	initBytesPerPackage  = 16 << 10
-	initAllocsInAll      = 128
+	initAllocsInAll      = 256 // ten packages with a few small tables each
 )
 
 var initLine = regexp.MustCompile(`^init (\S+) @\S+ ms, \S+ ms clock, (\d+) bytes, (\d+) allocs$`)

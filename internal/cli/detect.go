@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/internal/detect"
@@ -15,9 +14,15 @@ import (
 func runDetect(env *Env, args []string) int {
 	fs := env.flagSet("detect")
 	apply := fs.Bool("apply", false, "")
+	explain := fs.Bool("explain", false, "")
+	minConf := fs.Int("min-confidence", model.AcceptAllMin, "")
 	format := fs.String("format", "text", "")
 	if code, ok := env.parse(fs, args, "ui.detect.help"); !ok {
 		return code
+	}
+	if *minConf < model.ConfidenceWeak || *minConf > model.ConfidenceStrong {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.detect.bad_confidence", "Value", *minConf))
+		return ExitBadInput
 	}
 	if !env.knownFormat(*format, "text", "json") {
 		return ExitBadInput
@@ -39,16 +44,31 @@ func runDetect(env *Env, args []string) int {
 	var applied []model.Proposal
 	if *apply {
 		var code int
-		if applied, code = applyProposals(env, f, ordered); code != ExitOK {
+		if applied, code = applyProposals(env, f, ordered, *minConf); code != ExitOK {
 			return code
 		}
 	}
+	out := detectOutput{rep: rep, path: f.Path, given: given, ps: ordered, applied: applied, apply: *apply, min: *minConf}
 	if *format == "json" {
-		writeDetectJSON(env.Stdout, rep, given, ordered, applied, *apply)
+		writeDetectJSON(env, out)
 		return ExitOK
 	}
-	writeDetectText(env, rep, f.Path, given, ordered, applied, *apply)
+	writeDetectText(env, out)
+	if *explain {
+		writeExplain(env, rep, given)
+	}
 	return ExitOK
+}
+
+// detectOutput is what detect prints.
+type detectOutput struct {
+	rep     *detect.Report
+	path    string
+	given   model.Answers // as they were before --apply
+	ps      []model.Proposal
+	applied []model.Proposal
+	apply   bool
+	min     int // the least confidence --apply takes
 }
 
 // orderProposals lists proposals in the catalog's order.
@@ -62,12 +82,13 @@ func orderProposals(env *Env, ps model.Proposals) []model.Proposal {
 	return out
 }
 
-// applyProposals fills the unanswered criteria and saves; the answers
-// given are never touched (File.Accept refuses them).
-func applyProposals(env *Env, f *model.File, ps []model.Proposal) ([]model.Proposal, int) {
+// applyProposals fills the unanswered criteria with the proposals of at
+// least min confidence and saves; the answers given are never touched
+// (File.Accept refuses them).
+func applyProposals(env *Env, f *model.File, ps []model.Proposal, min int) ([]model.Proposal, int) {
 	var applied []model.Proposal
 	for _, p := range ps {
-		if f.Accept(p) {
+		if p.Confidence >= min && f.Accept(p) {
 			applied = append(applied, p)
 		}
 	}
@@ -81,18 +102,11 @@ func applyProposals(env *Env, f *model.File, ps []model.Proposal) ([]model.Propo
 	return applied, ExitOK
 }
 
-func confidenceWord(env *Env, c int) string {
-	switch {
-	case c >= 3:
-		return env.Loc.T("ui.detect.confidence.strong")
-	case c == 2:
-		return env.Loc.T("ui.detect.confidence.fair")
-	}
-	return env.Loc.T("ui.detect.confidence.weak")
-}
+func confidenceWord(env *Env, c int) string { return env.Loc.T(model.ConfidenceKey(c)) }
 
-func writeDetectText(env *Env, rep *detect.Report, path string, given model.Answers, ps []model.Proposal, applied []model.Proposal, apply bool) {
+func writeDetectText(env *Env, o detectOutput) {
 	w, loc := env.Stdout, env.Loc
+	rep, given, ps := o.rep, o.given, o.ps
 	fmt.Fprintln(w, loc.T("ui.detect.header", "Root", env.DisplayPath(rep.Root)))
 	if rep.Site.Web != "" {
 		fmt.Fprintln(w, loc.T("ui.detect.site", "Web", safetext.Line(rep.Site.Web), "Branch", safetext.Line(rep.Site.Branch)))
@@ -101,13 +115,15 @@ func writeDetectText(env *Env, rep *detect.Report, path string, given model.Answ
 	if len(ps) == 0 {
 		fmt.Fprintln(w, loc.T("ui.detect.none"))
 	}
-	open := 0
+	open, weaker := 0, 0
 	for _, p := range ps {
 		note := ""
 		if a := given[p.ID]; a.Status != model.Unknown {
 			note = "  (" + loc.T("ui.detect.answered", "Status", a.Status.String()) + ")"
-		} else {
+		} else if p.Confidence >= o.min {
 			open++
+		} else {
+			weaker++
 		}
 		fmt.Fprintf(w, "%-38s %-6s %s%s\n", p.ID, p.Status.String(), confidenceWord(env, p.Confidence), note)
 		fmt.Fprintf(w, "    %s\n", safetext.Line(p.Justification))
@@ -128,15 +144,54 @@ func writeDetectText(env *Env, rep *detect.Report, path string, given model.Answ
 	}
 	fmt.Fprintln(w)
 	switch {
-	case apply && len(applied) > 0:
-		fmt.Fprintln(w, loc.T("ui.detect.applied", "Count", len(applied), "File", env.DisplayPath(path)))
-		for _, p := range applied {
+	case o.apply && len(o.applied) > 0:
+		fmt.Fprintln(w, loc.T("ui.detect.applied", "Count", len(o.applied), "File", env.DisplayPath(o.path)))
+		for _, p := range o.applied {
 			fmt.Fprintf(w, "  %-38s %s\n", p.ID, p.Status.String())
 		}
-	case apply:
+	case o.apply:
 		fmt.Fprintln(w, loc.T("ui.detect.nothing_applied"))
 	case open > 0:
 		fmt.Fprintln(w, loc.T("ui.detect.apply_hint", "Count", open))
+	}
+	if weaker > 0 {
+		fmt.Fprintln(w, loc.T("ui.detect.weaker_left", "Count", weaker, "Level", confidenceWord(env, o.min)))
+	}
+}
+
+// writeExplain lists the unanswered criteria detect could not decide,
+// grouped by why: what is left to answer by hand.
+func writeExplain(env *Env, rep *detect.Report, given model.Answers) {
+	w, loc := env.Stdout, env.Loc
+	groups := map[string][]detect.Undecided{}
+	answered := 0
+	for _, u := range rep.Undecided {
+		if given[u.ID].Status != model.Unknown {
+			answered++
+			continue
+		}
+		groups[u.Why] = append(groups[u.Why], u)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, loc.T("ui.detect.explain.header"))
+	for _, why := range []string{detect.WhyNotRead, detect.WhyNotFound, detect.WhyForge, detect.WhyPerson} {
+		us := groups[why]
+		if len(us) == 0 {
+			continue
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, loc.T("ui.detect.explain."+why, "Count", len(us)))
+		for _, u := range us {
+			if u.Note == "" {
+				fmt.Fprintf(w, "  %s\n", u.ID)
+				continue
+			}
+			fmt.Fprintf(w, "  %-38s %s\n", u.ID, safetext.Line(u.Note))
+		}
+	}
+	if answered > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, loc.T("ui.detect.explain.answered", "Count", answered))
 	}
 }
 
@@ -147,7 +202,16 @@ type detectProposalJSON struct {
 	Source        string   `json:"source"`
 	Evidence      []string `json:"evidence"`
 	Confidence    int      `json:"confidence"`
+	// ConfidenceName is the scale's word: weak, fair or strong.
+	ConfidenceName string `json:"confidence_name"`
+	// InBulk: accepting all at once (--apply, the walk's P) takes it.
+	InBulk bool `json:"in_bulk"`
 	// Answered is the status already given, which the proposal never replaces.
+	Answered string `json:"answered,omitempty"`
+}
+
+type detectUndecidedJSON struct {
+	detect.Undecided
 	Answered string `json:"answered,omitempty"`
 }
 
@@ -157,31 +221,45 @@ type detectJSON struct {
 	Branch    string               `json:"branch"`
 	Proposals []detectProposalJSON `json:"proposals"`
 	Unchecked []detect.Unchecked   `json:"unchecked"`
-	Applied   []string             `json:"applied,omitempty"`
+	// Undecided are the criteria without a proposal, and why.
+	Undecided []detectUndecidedJSON `json:"undecided"`
+	// MinConfidence is the least confidence --apply takes.
+	MinConfidence int      `json:"min_confidence"`
+	Applied       []string `json:"applied,omitempty"`
 }
 
-func writeDetectJSON(w io.Writer, rep *detect.Report, given model.Answers, ps []model.Proposal, applied []model.Proposal, apply bool) {
-	out := detectJSON{Root: rep.Root, WebURL: rep.Site.Web, Branch: rep.Site.Branch, Proposals: []detectProposalJSON{}, Unchecked: rep.Unchecked}
+func writeDetectJSON(env *Env, o detectOutput) {
+	rep := o.rep
+	out := detectJSON{Root: rep.Root, WebURL: rep.Site.Web, Branch: rep.Site.Branch, Proposals: []detectProposalJSON{},
+		Unchecked: rep.Unchecked, Undecided: []detectUndecidedJSON{}, MinConfidence: o.min}
 	if out.Unchecked == nil {
 		out.Unchecked = []detect.Unchecked{}
 	}
-	for _, p := range ps {
-		j := detectProposalJSON{ID: p.ID, Status: p.Status.String(), Justification: p.Justification, Source: p.Source, Evidence: p.Evidence, Confidence: p.Confidence}
+	for _, p := range o.ps {
+		j := detectProposalJSON{ID: p.ID, Status: p.Status.String(), Justification: p.Justification, Source: p.Source, Evidence: p.Evidence,
+			Confidence: p.Confidence, ConfidenceName: model.ConfidenceName(p.Confidence), InBulk: p.Confidence >= o.min}
 		if j.Evidence == nil {
 			j.Evidence = []string{}
 		}
-		if a := given[p.ID]; a.Status != model.Unknown {
+		if a := o.given[p.ID]; a.Status != model.Unknown {
 			j.Answered = a.Status.String()
 		}
 		out.Proposals = append(out.Proposals, j)
 	}
-	if apply {
+	for _, u := range rep.Undecided {
+		j := detectUndecidedJSON{Undecided: u}
+		if a := o.given[u.ID]; a.Status != model.Unknown {
+			j.Answered = a.Status.String()
+		}
+		out.Undecided = append(out.Undecided, j)
+	}
+	if o.apply {
 		out.Applied = []string{}
-		for _, p := range applied {
+		for _, p := range o.applied {
 			out.Applied = append(out.Applied, p.ID)
 		}
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(env.Stdout)
 	enc.SetIndent("", "  ")
 	enc.Encode(out)
 }

@@ -229,3 +229,89 @@ func TestDetectHelp(t *testing.T) {
 		}
 	}
 }
+
+// --apply takes the proposals of fair confidence or more; a weak one (a
+// promise) is left for the maintainer, and the output says how to take it.
+func TestDetectApplyTakesOnlyConfidentProposals(t *testing.T) {
+	dir := repoFixture(t, "https://github.com/acme/w", map[string]string{
+		"LICENSE":             mit,
+		"SECURITY.md":         "# Security\n\nMail security@acme.example.net; we reply within 2 days.\n",
+		".bestpractices.yaml": "version: 1\nproject:\n  name: w\nanswers: {}\n",
+	})
+	out, errOut, code := run(t, dir, "detect", "--apply")
+	if code != ExitOK {
+		t.Fatalf("apply: code %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "--min-confidence 1") {
+		t.Errorf("the weaker proposals left are not mentioned:\n%s", out)
+	}
+	f, err := model.Parse("x", []byte(slurp(t, filepath.Join(dir, ".bestpractices.yaml"))), criteria.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := f.Answers["vulnerability_report_response"]; a.Status != model.Unknown {
+		t.Errorf("a promise was accepted in bulk: %+v", a)
+	}
+	if a := f.Answers["license_location"]; a.Status != model.Met {
+		t.Errorf("a strong proposal was not accepted: %+v", a)
+	}
+	if _, _, code := run(t, dir, "detect", "--apply", "--min-confidence", "1"); code != ExitOK {
+		t.Fatalf("--min-confidence 1: code %d", code)
+	}
+	f, _ = model.Parse("x", []byte(slurp(t, filepath.Join(dir, ".bestpractices.yaml"))), criteria.Default())
+	if a := f.Answers["vulnerability_report_response"]; a.Status != model.Met || !strings.Contains(a.Justification, "Confirm") {
+		t.Errorf("--min-confidence 1 takes the weak proposal with what to confirm: %+v", a)
+	}
+	for _, bad := range []string{"0", "4"} {
+		if _, errOut, code := run(t, dir, "detect", "--min-confidence", bad); code != ExitBadInput || !strings.Contains(errOut, "--min-confidence") {
+			t.Errorf("--min-confidence %s: code %d, %q", bad, code, errOut)
+		}
+	}
+}
+
+func TestDetectExplainAndJSON(t *testing.T) {
+	dir := repoFixture(t, "https://github.com/acme/w", map[string]string{
+		"README.md":           "# W\n",
+		".bestpractices.yaml": "version: 1\nproject:\n  name: w\nanswers:\n  crypto_published:\n    status: N/A\n    justification: No cryptography here.\n",
+	})
+	out, _, code := run(t, dir, "detect", "--explain")
+	if code != ExitOK {
+		t.Fatalf("code %d", code)
+	}
+	for _, s := range []string{"Not decided from the repository", "Only the forge can tell", "osps_ac_01_01", "multi-factor", "Needs a person's knowledge", "Looked for, nothing found", "already answered"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("--explain lacks %q:\n%s", s, out)
+		}
+	}
+	explained := out[strings.Index(out, "Not decided"):]
+	if strings.Contains(explained, "crypto_published") {
+		t.Errorf("an answered criterion is listed as left to answer:\n%s", explained)
+	}
+	if plain, _, _ := run(t, dir, "detect"); strings.Contains(plain, "Not decided") {
+		t.Errorf("the explanation is shown without --explain")
+	}
+
+	out, _, _ = run(t, dir, "detect", "--format", "json")
+	var j detectJSON
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatal(err)
+	}
+	if j.MinConfidence != model.AcceptAllMin || len(j.Undecided) == 0 {
+		t.Errorf("json: min %d, %d undecided", j.MinConfidence, len(j.Undecided))
+	}
+	for _, p := range j.Proposals {
+		if p.ConfidenceName != model.ConfidenceName(p.Confidence) || p.InBulk != (p.Confidence >= model.AcceptAllMin) {
+			t.Errorf("json proposal %s: confidence %d %q, in_bulk %v", p.ID, p.Confidence, p.ConfidenceName, p.InBulk)
+		}
+	}
+	whys := map[string]string{}
+	for _, u := range j.Undecided {
+		whys[u.ID] = u.Why
+		if u.ID == "crypto_published" && u.Answered != "N/A" {
+			t.Errorf("undecided crypto_published should say it is answered: %+v", u)
+		}
+	}
+	if whys["osps_ac_01_01"] != "forge" || whys["crypto_published"] != "person" || whys["dco"] != "not_found" {
+		t.Errorf("json reasons: %v", whys)
+	}
+}

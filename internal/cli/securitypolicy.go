@@ -110,7 +110,7 @@ func runSecurityPolicy(env *Env, args []string) int {
 		note := ""
 		if a := f.Answers[p.ID]; a.Status != model.Unknown {
 			note = "  (" + loc.T("ui.detect.answered", "Status", a.Status.String()) + ")"
-		} else {
+		} else if p.InBulk() {
 			open++
 		}
 		fmt.Fprintf(env.Stdout, "  %-32s %s%s\n    %s\n", p.ID, p.Status.String(), note, safetext.Line(p.Justification))
@@ -119,7 +119,7 @@ func runSecurityPolicy(env *Env, args []string) int {
 		fmt.Fprintln(env.Stdout, loc.T("ui.detect.apply_hint", "Count", open))
 	}
 	if *apply {
-		applied, code := applyProposals(env, f, ps)
+		applied, code := applyProposals(env, f, ps, model.AcceptAllMin)
 		if code != ExitOK {
 			return code
 		}

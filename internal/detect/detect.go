@@ -24,6 +24,7 @@ import (
 	"github.com/bestpractices/bestpractices/internal/gitrepo"
 	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/secinsights"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -59,29 +60,70 @@ type Report struct {
 	Site      evidence.Site
 	Proposals model.Proposals
 	Unchecked []Unchecked
+	// Undecided lists, in the catalog's order, the criteria the scan
+	// proposes nothing for, and why (detect --explain).
+	Undecided []Undecided
+
+	sourceOf map[string]string // criterion -> the source that proposed it (tests)
 }
 
 // Scan looks at the repository at root. It fails only when root itself
-// cannot be read; everything else it cannot check is in Report.Unchecked.
+// cannot be read; everything else it cannot check is in Report.Unchecked,
+// and every criterion it cannot decide is in Report.Undecided.
 func Scan(root string, cat *criteria.Catalog, opts Options) (*Report, error) {
 	s, err := newScanner(root, cat, opts)
 	if err != nil {
 		return nil, err
 	}
-	s.scanGit()
-	s.scanLicense()
-	s.scanReadme()
-	s.scanContributing()
-	s.scanSecurity()
-	s.scanReleaseNotes()
-	s.scanGovernance()
-	s.scanBuildAndTests()
-	s.scanCI()
-	s.scanAnalysis()
-	s.scanDependencies()
-	s.scanHTTPS()
-	s.scanSecurityInsights() // last: a file's claim never beats what was seen
+	for _, src := range sources() {
+		s.current = src.name
+		src.scan(s)
+	}
+	s.current = ""
+	s.deriveBaseline()
+	s.rep.Undecided = s.undecided()
+	s.rep.sourceOf = s.by
 	return s.rep, nil
+}
+
+// source is one kind of evidence. Each looks at the repository and adds
+// proposals for the criteria it covers; a new kind of evidence is one more
+// entry in sources, with its scan in a file of its own. A scan reads files
+// with readFor (which leaves the criteria undecided as "not read" when the
+// file is there but unreadable), proposes with add at the confidence its
+// evidence earns, or with confirm when the proposal is weak (a promise, a
+// file's mere existence), and may leave a note for --explain.
+type source struct {
+	name string
+	// covers lists the criteria it can decide: when it proposes nothing
+	// for one of them, --explain says that nothing was found.
+	covers []string
+	scan   func(*scanner)
+}
+
+// sources are run in this order; a later proposal replaces an earlier one
+// for the same criterion only when it is more confident.
+func sources() []source {
+	return []source{
+		{"git", coversGit, (*scanner).scanGit},
+		{"license", coversLicense, (*scanner).scanLicense},
+		{"readme", coversReadme, (*scanner).scanReadme},
+		{"contributing", coversContributing, (*scanner).scanContributing},
+		{"security", coversSecurity, (*scanner).scanSecurity},
+		{"release-notes", coversReleaseNotes, (*scanner).scanReleaseNotes},
+		{"governance", coversGovernance, (*scanner).scanGovernance},
+		{"ecosystems", coversEcosystems, (*scanner).scanEcosystems},
+		{"ci", coversCI, (*scanner).scanCI},
+		{"analysis", coversAnalysis, (*scanner).scanAnalysis},
+		{"dependencies", coversDependencies, (*scanner).scanDependencies},
+		{"workflows", coversWorkflows, (*scanner).scanWorkflows},
+		{"settings", coversSettings, (*scanner).scanSettings},
+		{"releases", coversReleases, (*scanner).scanReleases},
+		{"tree", coversTree, (*scanner).scanTree},
+		{"https", coversHTTPS, (*scanner).scanHTTPS},
+		// Last: a file's claim never beats what the repository shows.
+		{"security-insights", secinsights.EvidenceIDs(), (*scanner).scanSecurityInsights},
+	}
 }
 
 // SecurityProposals runs only the security-policy checks: what the
@@ -111,6 +153,13 @@ type scanner struct {
 	cache  map[string]*text
 	noted  map[string]bool
 	urlReq map[string]bool
+
+	current string            // the source running, for proposals' bookkeeping
+	by      map[string]string // criterion -> source that proposed it
+	notRead map[string]string // criterion -> a file it needed that could not be read
+	notes   map[string]string // criterion -> why it could not be decided, in the user's words
+	// memo keeps findings that several sources share (CI files, docs).
+	memo memo
 }
 
 func newScanner(root string, cat *criteria.Catalog, opts Options) (*scanner, error) {
@@ -142,6 +191,7 @@ func newScanner(root string, cat *criteria.Catalog, opts Options) (*scanner, err
 		rep:     &Report{Root: root, Proposals: model.Proposals{}},
 		entries: map[string][]string{}, dirs: map[string]bool{},
 		cache: map[string]*text{}, noted: map[string]bool{}, urlReq: map[string]bool{},
+		by: map[string]string{}, notRead: map[string]string{}, notes: map[string]string{},
 	}
 	for _, l := range cat.Levels {
 		for _, e := range l.Entries {
@@ -236,6 +286,7 @@ func (s *scanner) unchecked(rel, reason string) {
 type text struct {
 	rel   string
 	lines []string
+	secs  *[]section // its sections, once listed
 }
 
 func (t *text) String() string { return strings.Join(t.lines, "\n") }
@@ -328,8 +379,21 @@ func (s *scanner) load(rel string, quiet bool) *text {
 	return &text{rel: rel, lines: strings.Split(str, "\n")}
 }
 
-// docExts are the extensions a documentation file may carry.
-var docExts = map[string]bool{"": true, ".md": true, ".markdown": true, ".txt": true, ".rst": true, ".adoc": true, ".asciidoc": true, ".org": true, ".html": true}
+// docExts are the extensions a documentation file may carry, in the order
+// they are preferred: a README.md before the README.html made from it.
+var docExts = []string{"", ".md", ".markdown", ".rst", ".txt", ".adoc", ".asciidoc", ".org", ".html"}
+
+// docRank is ext's place in docExts, -1 when it is not a documentation
+// extension.
+func docRank(ext string) int {
+	ext = strings.ToLower(ext)
+	for i, e := range docExts {
+		if e == ext {
+			return i
+		}
+	}
+	return -1
+}
 
 // find returns the first file of dir named like one of bases (any case,
 // with or without a documentation extension), trying bases in order.
@@ -341,12 +405,18 @@ func (s *scanner) find(dir string, bases ...string) string {
 
 func findName(dir string, names, bases []string) string {
 	for _, b := range bases {
+		best, bestRank := "", len(docExts)
 		for _, n := range names {
-			ext := path.Ext(n)
-			stem := strings.TrimSuffix(n, ext)
-			if strings.EqualFold(n, b) || strings.EqualFold(stem, b) && docExts[strings.ToLower(ext)] {
+			if strings.EqualFold(n, b) {
 				return path.Join(dir, n)
 			}
+			ext := path.Ext(n)
+			if r := docRank(ext); r >= 0 && r < bestRank && strings.EqualFold(strings.TrimSuffix(n, ext), b) {
+				best, bestRank = n, r
+			}
+		}
+		if best != "" {
+			return path.Join(dir, best)
 		}
 	}
 	return ""
@@ -400,6 +470,14 @@ func at(rel string, line int) string {
 	return rel
 }
 
+// Confidence levels, as model defines them (README: "How sure a proposal
+// is"): what a proposal rests on decides its level, nothing else.
+const (
+	weak   = model.ConfidenceWeak   // a file's existence, a name, a promise: to confirm
+	fair   = model.ConfidenceFair   // a file's content says it
+	strong = model.ConfidenceStrong // CI runs it, git records it, or the file is the thing
+)
+
 // add records a proposal. A Met answer that needs a URL and has none (no
 // remote to build it from) gets a note saying so.
 func (s *scanner) add(id string, st model.Status, confidence int, justification string, ev ...string) {
@@ -409,8 +487,49 @@ func (s *scanner) add(id string, st model.Status, confidence int, justification 
 	if st == model.Met && s.urlReq[id] && !model.HasURL(justification) {
 		justification += " " + s.T("ui.detect.url_needed")
 	}
+	before, had := s.rep.Proposals[id]
 	s.rep.Proposals.Add(model.Proposal{
 		ID: id, Status: st, Justification: justification,
 		Source: s.T("ui.detect.source"), Evidence: ev, Confidence: confidence,
 	})
+	if p := s.rep.Proposals[id]; !had || p.Confidence != before.Confidence || p.Justification != before.Justification {
+		s.by[id] = s.current
+	}
+}
+
+// confirm adds a weak proposal: its justification ends with what a
+// maintainer must confirm before accepting it.
+func (s *scanner) confirm(id string, st model.Status, justification, what string, ev ...string) {
+	s.add(id, st, weak, justification+" "+s.T("ui.detect.confirm", "What", what), ev...)
+}
+
+// readFor reads a file that the criteria ids depend on. When the file is
+// there but cannot be read, they are left undecided for that reason.
+func (s *scanner) readFor(rel string, ids ...string) *text {
+	t := s.read(rel)
+	if t == nil && s.failed(rel) {
+		for _, id := range ids {
+			if _, ok := s.notRead[id]; !ok {
+				s.notRead[id] = rel
+			}
+		}
+	}
+	return t
+}
+
+// failed reports whether rel was reported as not read.
+func (s *scanner) failed(rel string) bool {
+	for _, u := range s.rep.Unchecked {
+		if u.Path == safetext.Line(rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// note keeps why a criterion could not be decided, for --explain.
+func (s *scanner) note(id, text string) {
+	if _, ok := s.notes[id]; !ok {
+		s.notes[id] = text
+	}
 }

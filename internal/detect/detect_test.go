@@ -61,7 +61,31 @@ func scan(t *testing.T, dir string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkSources(t, rep)
+	checkConfidence(t, rep)
 	return rep
+}
+
+// checkSources fails when a proposal comes from a source that does not
+// declare its criterion: --explain would then misreport it.
+func checkSources(t *testing.T, rep *Report) {
+	t.Helper()
+	covers := map[string]map[string]bool{"derive": {}}
+	for _, src := range sources() {
+		covers[src.name] = map[string]bool{}
+		for _, id := range src.covers {
+			covers[src.name][id] = true
+		}
+	}
+	for _, p := range sameEvidence {
+		covers["derive"][p.baseline] = true
+	}
+	covers["derive"]["osps_le_02_02"], covers["derive"]["osps_le_03_02"] = true, true
+	for id, src := range rep.sourceOf {
+		if !covers[src][id] {
+			t.Errorf("%s proposed by source %q, which does not list it in covers", id, src)
+		}
+	}
 }
 
 // want checks that id is proposed with status st and a justification
@@ -293,12 +317,12 @@ jobs:
 	p := want(t, rep, "test", model.Met, "2 test files")
 	want(t, rep, "test_invocation", model.Met, "go test ./...")
 	want(t, rep, "test_continuous_integration", model.Met, ".github/workflows/ci.yml#L9")
-	want(t, rep, "warnings", model.Met, "golangci-lint", ".golangci.yml")
+	want(t, rep, "warnings", model.Met, "golangci-lint", ".github/workflows/ci.yml")
 	want(t, rep, "warnings_strict", model.Met, "-Werror", "Makefile#L8")
 	want(t, rep, "static_analysis", model.Met, "CodeQL", "ci.yml#L12")
 	want(t, rep, "static_analysis_common_vulnerabilities", model.Met, "CodeQL")
 	want(t, rep, "static_analysis_often", model.Met)
-	want(t, rep, "dynamic_analysis", model.Met, "internal/x/x_test.go#L3")
+	want(t, rep, "dynamic_analysis", model.Met, "go test -race", "ci.yml#L9")
 	want(t, rep, "dependency_monitoring", model.Met, "govulncheck", "ci.yml#L11")
 	if strings.Contains(p.Justification, "testdata") {
 		t.Errorf("test data counted as tests: %s", p.Justification)

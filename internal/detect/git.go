@@ -31,6 +31,8 @@ var (
 	commitMessages = lazyregexp.New(`^(commit|merge|pull|rebase|cherry-pick|am|revert)`)
 )
 
+var coversGit = []string{"repo_distributed", "repo_track", "repo_public", "repo_interim", "version_tags", "version_unique", "version_semver", "maintained"}
+
 func (s *scanner) scanGit() {
 	if s.gitDir == "" {
 		s.unchecked("", s.T("ui.detect.reason.no_git"))
@@ -41,10 +43,17 @@ func (s *scanner) scanGit() {
 	} else if s.site.Forge == evidence.Unknown {
 		s.unchecked("", s.T("ui.detect.reason.unknown_forge", "Web", safetext.Line(s.site.Web)))
 	}
-	s.add("repo_distributed", model.Met, 3, s.T("ui.detect.j.repo_distributed"), s.T("ui.detect.git.repo"))
-	s.add("repo_track", model.Met, 2, s.T("ui.detect.j.repo_track"), s.T("ui.detect.git.repo"))
+	s.add("repo_distributed", model.Met, strong, s.T("ui.detect.j.repo_distributed"), s.T("ui.detect.git.repo"))
+	s.add("repo_track", model.Met, strong, s.T("ui.detect.j.repo_track"), s.T("ui.detect.git.repo"))
+	if s.site.Web != "" && s.site.Forge != evidence.Unknown {
+		// Whether the repository is public is the forge's to say.
+		web := safetext.Line(s.site.Web)
+		s.confirm("repo_public", model.Met, s.T("ui.detect.j.repo_public", "URL", web), s.T("ui.detect.c.repo_public"), s.T("ui.detect.git.remote", "Name", "origin", "URL", web))
+	}
 	s.scanTags()
-	s.scanLastCommit()
+	if s.scanLastCommit() {
+		s.add("repo_interim", model.Met, fair, s.T("ui.detect.j.repo_interim"), s.T("ui.detect.git.repo"))
+	}
 }
 
 // tags lists the repository's tags: loose refs and packed-refs.
@@ -138,7 +147,7 @@ func (s *scanner) scanTags() {
 		if len(all) > 0 {
 			key = "ui.detect.j.version_tags_unversioned"
 		}
-		s.add("version_tags", model.Unmet, 1, s.T(key, "Count", len(all)), s.T("ui.detect.git.tags", "Count", len(all)))
+		s.confirm("version_tags", model.Unmet, s.T(key, "Count", len(all)), s.T("ui.detect.c.version_tags"), s.T("ui.detect.git.tags", "Count", len(all)))
 		return
 	}
 	sort.Slice(versions, func(i, j int) bool { return compareVersions(versionOf(versions[i]), versionOf(versions[j])) > 0 })
@@ -148,17 +157,27 @@ func (s *scanner) scanTags() {
 		where = s.T("ui.detect.git.tag", "Tag", latest)
 	}
 	ev := []string{s.T("ui.detect.git.tag", "Tag", latest), s.T("ui.detect.git.tags", "Count", len(versions))}
-	s.add("version_tags", model.Met, 3, s.T("ui.detect.j.version_tags", "Count", len(versions), "Tag", latest, "Where", where), ev...)
-	s.add("version_unique", model.Met, 2, s.T("ui.detect.j.version_unique", "Tag", latest, "Where", where), ev...)
-	if len(notSemver) == 0 {
-		s.add("version_semver", model.Met, 2, s.T("ui.detect.j.version_semver", "Tag", latest, "Where", where), ev...)
-	} else {
-		sort.Strings(notSemver)
-		if len(notSemver) > 5 {
-			notSemver = append(notSemver[:5], "…")
-		}
-		s.add("version_semver", model.Unmet, 1, s.T("ui.detect.j.version_not_semver", "Tags", safetext.Line(strings.Join(notSemver, ", "))), ev...)
+	s.add("version_tags", model.Met, strong, s.T("ui.detect.j.version_tags", "Count", len(versions), "Tag", latest, "Where", where), ev...)
+	s.add("version_unique", model.Met, fair, s.T("ui.detect.j.version_unique", "Tag", latest, "Where", where), ev...)
+	// One odd tag among many (an early "v1") says less than the rest: the
+	// latest tag and most of them decide.
+	latestSemver := semverTag.MatchString(versionOf(versions[0]))
+	switch {
+	case len(notSemver) == 0:
+		s.add("version_semver", model.Met, strong, s.T("ui.detect.j.version_semver", "Tag", latest, "Where", where), ev...)
+	case latestSemver && len(notSemver)*5 <= len(versions):
+		s.add("version_semver", model.Met, fair, s.T("ui.detect.j.version_semver_mostly", "Tag", latest, "Where", where, "Count", len(versions)-len(notSemver), "Total", len(versions), "Tags", safetext.Line(strings.Join(capList(sortedCopy(notSemver)), ", "))), ev...)
+	case !latestSemver && len(notSemver)*2 > len(versions):
+		s.add("version_semver", model.Unmet, fair, s.T("ui.detect.j.version_not_semver", "Tags", safetext.Line(strings.Join(capList(sortedCopy(notSemver)), ", "))), ev...)
+	default:
+		s.confirm("version_semver", model.Unmet, s.T("ui.detect.j.version_not_semver", "Tags", safetext.Line(strings.Join(capList(sortedCopy(notSemver)), ", "))), s.T("ui.detect.c.version_semver"), ev...)
 	}
+}
+
+func sortedCopy(xs []string) []string {
+	out := append([]string(nil), xs...)
+	sort.Strings(out)
+	return out
 }
 
 // headCommit is the commit HEAD points to, "" when unknown.
@@ -283,7 +302,9 @@ func (s *scanner) reflogCommitTime() (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func (s *scanner) scanLastCommit() {
+// scanLastCommit proposes maintained from the last commit's date and
+// reports whether it found one.
+func (s *scanner) scanLastCommit() bool {
 	sha := s.headCommit()
 	var when time.Time
 	ok, fromLog := false, false
@@ -302,16 +323,16 @@ func (s *scanner) scanLastCommit() {
 	}
 	if !ok {
 		s.unchecked("", s.T("ui.detect.reason.no_commit_date"))
-		return
+		return false
 	}
 	date := when.Format("2006-01-02")
 	age := s.opts.Now.Sub(when)
 	var ev, where string
-	conf := 2
+	conf := strong
 	if fromLog {
 		ev = s.T("ui.detect.git.reflog", "Date", date)
 		where = ev
-		conf = 1
+		conf = weak
 	} else {
 		ev = s.T("ui.detect.git.last_commit", "Commit", sha[:12], "Date", date)
 		where = s.site.CommitURL(sha)
@@ -321,11 +342,15 @@ func (s *scanner) scanLastCommit() {
 	}
 	const day = 24 * time.Hour
 	switch {
+	case conf == weak:
+		s.confirm("maintained", model.Met, s.T("ui.detect.j.maintained", "Date", date, "Where", where), s.T("ui.detect.c.maintained_reflog"), ev)
 	case age <= 90*day:
 		s.add("maintained", model.Met, conf, s.T("ui.detect.j.maintained", "Date", date, "Where", where), ev)
 	case age <= 365*day:
-		s.add("maintained", model.Met, 1, s.T("ui.detect.j.maintained", "Date", date, "Where", where), ev)
+		s.add("maintained", model.Met, fair, s.T("ui.detect.j.maintained", "Date", date, "Where", where), ev)
 	default:
-		s.add("maintained", model.Unmet, 1, s.T("ui.detect.j.maintained_old", "Date", date, "Where", where), ev)
+		// Finished software is quiet and may still be maintained.
+		s.confirm("maintained", model.Unmet, s.T("ui.detect.j.maintained_old", "Date", date, "Where", where), s.T("ui.detect.c.maintained_old"), ev)
 	}
+	return true
 }

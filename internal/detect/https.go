@@ -27,6 +27,8 @@ func localHost(h string) bool {
 		h == "example.com" || h == "example.org" || h == "example.net" || strings.HasSuffix(h, ".example.com")
 }
 
+var coversHTTPS = []string{"sites_https", "delivery_mitm"}
+
 // scanHTTPS looks at the project's own addresses: the git remote, the
 // answers file's project URL, manifest home pages, and README links to
 // those hosts. One plain http:// address is enough to propose Unmet.
@@ -90,9 +92,11 @@ func (s *scanner) scanHTTPS() {
 	}
 	switch {
 	case len(plain) > 0:
-		s.add("sites_https", model.Unmet, 2, s.T("ui.detect.j.sites_http", "URLs", strings.Join(dedupe(plain), ", ")), dedupe(ev)...)
+		s.add("sites_https", model.Unmet, fair, s.T("ui.detect.j.sites_http", "URLs", strings.Join(dedupe(plain), ", ")), dedupe(ev)...)
 	case len(secure) > 0:
-		s.add("sites_https", model.Met, 1, s.T("ui.detect.j.sites_https", "URLs", strings.Join(dedupe(secure), ", ")))
+		urls := strings.Join(dedupe(secure), ", ")
+		s.confirm("sites_https", model.Met, s.T("ui.detect.j.sites_https", "URLs", urls), s.T("ui.detect.c.sites_https"))
+		s.confirm("delivery_mitm", model.Met, s.T("ui.detect.j.delivery_https", "URLs", urls), s.T("ui.detect.c.delivery_mitm"))
 	}
 }
 

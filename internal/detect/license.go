@@ -200,14 +200,81 @@ var licenseName = lazyregexp.New(`(?i)^(licen[cs]e|copying|unlicense)([.\-_].*)?
 
 // manifestLicense finds "license" declarations in package manifests.
 var manifestLicense = []struct {
+	file string // a name, or an ending when it starts with "*"
+	re   *lazyregexp.Regexp
+	r    bool // R's DESCRIPTION, whose License field has forms of its own
+}{
+	{"package.json", lazyregexp.New(`^\s*"license"\s*:\s*"([^"]+)"`), false},
+	{"composer.json", lazyregexp.New(`^\s*"license"\s*:\s*"([^"]+)"`), false},
+	{"Cargo.toml", lazyregexp.New(`^\s*license\s*=\s*"([^"]+)"`), false},
+	{"pyproject.toml", lazyregexp.New(`^\s*license\s*=\s*(?:\{\s*text\s*=\s*)?"([^"]+)"`), false},
+	{"setup.cfg", lazyregexp.New(`^\s*license\s*=\s*([A-Za-z0-9.+-]+)\s*$`), false},
+	{"DESCRIPTION", lazyregexp.New(`^License:\s*(.+?)\s*$`), true},
+	{"*.gemspec", lazyregexp.New(`\.licenses?\s*=\s*\[?\s*["']([^"']+)["']`), false},
+	{"*.csproj", lazyregexp.New(`<PackageLicenseExpression>\s*([^<]+?)\s*</PackageLicenseExpression>`), false},
+	{"Directory.Build.props", lazyregexp.New(`<PackageLicenseExpression>\s*([^<]+?)\s*</PackageLicenseExpression>`), false},
+	{"mix.exs", lazyregexp.New(`licenses:\s*\[\s*"([^"]+)"`), false},
+	{"*.cabal", lazyregexp.New(`(?i)^license:\s*(\S+)`), false},
+	{"deno.json", lazyregexp.New(`^\s*"license"\s*:\s*"([^"]+)"`), false},
+}
+
+type licenseManifest struct {
 	file string
 	re   *lazyregexp.Regexp
-}{
-	{"package.json", lazyregexp.New(`^\s*"license"\s*:\s*"([^"]+)"`)},
-	{"composer.json", lazyregexp.New(`^\s*"license"\s*:\s*"([^"]+)"`)},
-	{"Cargo.toml", lazyregexp.New(`^\s*license\s*=\s*"([^"]+)"`)},
-	{"pyproject.toml", lazyregexp.New(`^\s*license\s*=\s*(?:\{\s*text\s*=\s*)?"([^"]+)"`)},
+	r    bool
 }
+
+// licenseManifests are the manifests at the top of the repository that may
+// declare its license, in the table's order.
+func (s *scanner) licenseManifests() []licenseManifest {
+	var out []licenseManifest
+	for _, m := range manifestLicense {
+		if suffix, ok := strings.CutPrefix(m.file, "*"); ok {
+			for _, n := range s.entries[""] {
+				if strings.HasSuffix(n, suffix) {
+					out = append(out, licenseManifest{n, m.re, m.r})
+				}
+			}
+			continue
+		}
+		out = append(out, licenseManifest{m.file, m.re, m.r})
+	}
+	return out
+}
+
+// rLicense turns an R package's License field into SPDX identifiers:
+// "MIT + file LICENSE" is MIT, "GPL (>= 2)" is GPL-2.0-or-later.
+func rLicense(field string) string {
+	field = rFileLicense.ReplaceAllString(field, "")
+	var ids []string
+	for _, alt := range strings.Split(field, "|") {
+		alt = strings.TrimSpace(alt)
+		if m := rGPLAtLeast.FindStringSubmatch(alt); m != nil && rSPDX[m[1]+"-"+m[2]] != "" {
+			ids = append(ids, rSPDX[m[1]+"-"+m[2]]+"-or-later")
+			continue
+		}
+		if id := rSPDX[strings.ReplaceAll(alt, " ", "")]; id != "" {
+			ids = append(ids, id)
+			continue
+		}
+		ids = append(ids, strings.ReplaceAll(alt, " ", "-"))
+	}
+	return strings.Join(ids, " OR ")
+}
+
+var (
+	rFileLicense = lazyregexp.New(`\s*\+\s*file\s+LICEN[CS]E\b|\s*\|?\s*file\s+LICEN[CS]E\b`)
+	rGPLAtLeast  = lazyregexp.New(`^(A?GPL|LGPL)\s*\(\s*>=?\s*([0-9.]+)\s*\)$`)
+	rSPDX        = map[string]string{
+		"MIT": "MIT", "GPL-2": "GPL-2.0", "GPL-3": "GPL-3.0", "GPL-2.0": "GPL-2.0", "GPL-3.0": "GPL-3.0",
+		"LGPL-2": "LGPL-2.0", "LGPL-2.1": "LGPL-2.1", "LGPL-3": "LGPL-3.0", "AGPL-3": "AGPL-3.0",
+		"BSD_2_clause": "BSD-2-Clause", "BSD_3_clause": "BSD-3-Clause", "Apache2.0": "Apache-2.0", "ApacheLicense2.0": "Apache-2.0",
+		"ApacheLicense(==2.0)": "Apache-2.0", "ApacheLicense(>=2)": "Apache-2.0", "ApacheLicense(>=2.0)": "Apache-2.0",
+		"CC0": "CC0-1.0", "MPL-2.0": "MPL-2.0", "Artistic-2.0": "Artistic-2.0", "EUPL-1.2": "EUPL-1.2",
+	}
+)
+
+var coversLicense = []string{"floss_license", "floss_license_osi", "license_location"}
 
 func (s *scanner) scanLicense() {
 	var found []licenseFile
@@ -220,7 +287,7 @@ func (s *scanner) scanLicense() {
 			continue
 		}
 		present++
-		t := s.read(n)
+		t := s.readFor(n, coversLicense...)
 		if t == nil {
 			continue
 		}
@@ -249,15 +316,15 @@ func (s *scanner) scanLicense() {
 		} else {
 			rel = unknown[0]
 		}
-		s.add("license_location", model.Met, 3, s.T("ui.detect.j.license_location", "Where", s.where(rel, 0)), at(rel, 0))
+		s.add("license_location", model.Met, strong, s.T("ui.detect.j.license_location", "Where", s.where(rel, 0)), at(rel, 0))
 	} else if present == 0 {
 		// A license file that could not be read is reported, not called missing.
-		s.add("license_location", model.Unmet, 1, s.T("ui.detect.j.license_missing"))
+		s.add("license_location", model.Unmet, fair, s.T("ui.detect.j.license_missing"))
 	}
 
 	var ids []string
 	var ev []string
-	where, conf := "", 3
+	where, conf := "", strong
 	seen := map[string]bool{}
 	for _, f := range found {
 		if !seen[f.id] {
@@ -271,8 +338,8 @@ func (s *scanner) scanLicense() {
 	}
 	if len(ids) == 0 {
 		// No license text we know: a manifest may still declare one.
-		conf = 2
-		for _, m := range manifestLicense {
+		conf = fair
+		for _, m := range s.licenseManifests() {
 			t := s.read(m.file)
 			if t == nil {
 				continue
@@ -282,6 +349,9 @@ func (s *scanner) scanLicense() {
 				continue
 			}
 			expr := m.re.FindStringSubmatch(t.lines[line-1])[1]
+			if m.r {
+				expr = rLicense(expr)
+			}
 			for _, id := range expressionIDs(expr) {
 				c := canonical(id)
 				if c == "" {
@@ -312,7 +382,7 @@ func (s *scanner) scanLicense() {
 	if len(notOSI) == 0 {
 		s.add("floss_license_osi", model.Met, conf, s.T("ui.detect.j.floss_license_osi", "License", list, "Where", where), ev...)
 	} else {
-		s.add("floss_license_osi", model.Unmet, conf-1, s.T("ui.detect.j.floss_license_not_osi", "License", strings.Join(notOSI, ", "), "Where", where), ev...)
+		s.add("floss_license_osi", model.Unmet, fair, s.T("ui.detect.j.floss_license_not_osi", "License", strings.Join(notOSI, ", "), "Where", where), ev...)
 	}
 }
 

@@ -2,166 +2,27 @@ package detect
 
 import (
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/model"
 )
 
-// buildSystem is a build tool recognised by a file at the top of the
-// repository, and how its tests are run.
-type buildSystem struct {
-	file string // a name, or a suffix when it starts with "*"
-	tool string
-	// test is the standard test command; testRe, when set, must match a
-	// line of the file for the command to apply.
-	test   string
-	testRe *lazyregexp.Regexp
-}
-
-var buildSystems = []buildSystem{
-	{file: "go.mod", tool: "Go", test: "go test ./..."},
-	{file: "Cargo.toml", tool: "Cargo", test: "cargo test"},
-	{file: "package.json", tool: "npm", test: "npm test", testRe: lazyregexp.New(`^\s*"test"\s*:\s*"(?:[^"\\]|\\.)*"`)},
-	{file: "pyproject.toml", tool: "Python (pyproject.toml)", test: "pytest", testRe: lazyregexp.New(`^\s*\[tool\.pytest|^\s*pytest\b|"pytest`)},
-	{file: "setup.py", tool: "setuptools"},
-	{file: "tox.ini", tool: "tox", test: "tox"},
-	{file: "noxfile.py", tool: "nox", test: "nox"},
-	{file: "CMakeLists.txt", tool: "CMake", test: "ctest", testRe: lazyregexp.New(`(?i)^\s*(enable_testing|add_test|include\s*\(\s*CTest)`)},
-	{file: "meson.build", tool: "Meson", test: "meson test", testRe: lazyregexp.New(`^\s*test\s*\(`)},
-	{file: "Makefile", tool: "make", test: "make test", testRe: lazyregexp.New(`^(test|tests)\s*:`)},
-	{file: "Makefile", tool: "make", test: "make check", testRe: lazyregexp.New(`^check\s*:`)},
-	{file: "GNUmakefile", tool: "make", test: "make test", testRe: lazyregexp.New(`^(test|tests)\s*:`)},
-	{file: "makefile", tool: "make", test: "make test", testRe: lazyregexp.New(`^(test|tests)\s*:`)},
-	{file: "configure.ac", tool: "Autotools", test: "make check"},
-	{file: "pom.xml", tool: "Maven", test: "mvn test"},
-	{file: "build.gradle", tool: "Gradle", test: "gradle test"},
-	{file: "build.gradle.kts", tool: "Gradle", test: "gradle test"},
-	{file: "build.xml", tool: "Ant"},
-	{file: "MODULE.bazel", tool: "Bazel", test: "bazel test //..."},
-	{file: "WORKSPACE", tool: "Bazel", test: "bazel test //..."},
-	{file: "Rakefile", tool: "Rake", test: "rake test", testRe: lazyregexp.New(`(?i)test`)},
-	{file: "Gemfile", tool: "Bundler"},
-	{file: "composer.json", tool: "Composer", test: "composer test", testRe: lazyregexp.New(`^\s*"test"\s*:`)},
-	{file: "mix.exs", tool: "Mix", test: "mix test"},
-	{file: "build.sbt", tool: "sbt", test: "sbt test"},
-	{file: "Package.swift", tool: "Swift Package Manager", test: "swift test"},
-	{file: "build.zig", tool: "Zig", test: "zig build test", testRe: lazyregexp.New(`"test"`)},
-	{file: "deno.json", tool: "Deno", test: "deno test"},
-	{file: "dune-project", tool: "dune", test: "dune test"},
-	{file: "stack.yaml", tool: "Stack", test: "stack test"},
-	{file: "cabal.project", tool: "Cabal", test: "cabal test"},
-	{file: "*.sln", tool: ".NET", test: "dotnet test"},
-	{file: "*.csproj", tool: ".NET", test: "dotnet test"},
-}
-
-// npmDefaultTest is what npm init writes: a test script that fails.
-const npmDefaultTest = "no test specified"
-
-var (
-	testDirs  = map[string]bool{"test": true, "tests": true, "spec": true, "__tests__": true, "testing": true, "t": true}
-	codeExts  = map[string]bool{".go": true, ".rs": true, ".py": true, ".js": true, ".mjs": true, ".cjs": true, ".ts": true, ".tsx": true, ".jsx": true, ".java": true, ".kt": true, ".c": true, ".cc": true, ".cpp": true, ".h": true, ".rb": true, ".php": true, ".ex": true, ".exs": true, ".scala": true, ".swift": true, ".cs": true, ".sh": true, ".bats": true, ".zig": true, ".hs": true, ".ml": true, ".lua": true, ".pl": true}
-	testNames = lazyregexp.New(`(?i)(_test\.(go|py|rb|exs|c|cc|cpp)|^test_.*\.(py|c|cpp)|\.(test|spec)\.(js|mjs|cjs|ts|tsx|jsx)|_spec\.rb|Tests?\.(java|kt|cs)|\.t)$`)
-)
-
-// isTestFile reports whether a file holds tests: by its name, or by being
-// code in a test directory (fixtures and test data are not tests).
-func isTestFile(rel string) bool {
-	segs := strings.Split(rel, "/")
-	for _, d := range segs[:len(segs)-1] {
-		if d == "testdata" || d == "fixtures" || d == "__fixtures__" || d == "__snapshots__" {
-			return false
-		}
-	}
-	if testNames.MatchString(segs[len(segs)-1]) {
-		return true
-	}
-	if !codeExts[strings.ToLower(path.Ext(rel))] {
-		return false
-	}
-	for _, d := range segs[:len(segs)-1] {
-		if testDirs[d] {
-			return true
-		}
-	}
-	return strings.HasPrefix(rel, "src/test/")
-}
-
-func (s *scanner) rootFile(name string) string {
-	if suffix, ok := strings.CutPrefix(name, "*"); ok {
-		for _, n := range s.entries[""] {
-			if strings.HasSuffix(n, suffix) {
-				return n
-			}
-		}
-		return ""
-	}
-	for _, n := range s.entries[""] {
-		if n == name {
-			return n
-		}
-	}
-	return ""
-}
-
-func (s *scanner) scanBuildAndTests() {
-	var tools []string
-	first, firstTool := "", ""
-	type invocation struct{ rel, command string }
-	var runs []invocation
-	var runLines []int
-	seenTool := map[string]bool{}
-	for _, b := range buildSystems {
-		rel := s.rootFile(b.file)
-		if rel == "" {
-			continue
-		}
-		if !seenTool[b.tool] {
-			seenTool[b.tool] = true
-			tools = append(tools, b.tool)
-		}
-		if first == "" {
-			first, firstTool = rel, b.tool
-		}
-		if b.test == "" {
-			continue
-		}
-		line := 0
-		if b.testRe != nil {
-			t := s.read(rel)
-			if t == nil {
-				continue
-			}
-			if line = t.find(b.testRe); line == 0 || strings.Contains(t.lines[line-1], npmDefaultTest) {
-				continue
-			}
-		}
-		runs = append(runs, invocation{rel, b.test})
-		runLines = append(runLines, line)
-	}
-	if first != "" {
-		where := s.where(first, 0)
-		list := strings.Join(tools, ", ")
-		s.add("build", model.Met, 3, s.T("ui.detect.j.build", "Tool", list, "Where", where), at(first, 0))
-		s.add("build_common_tools", model.Met, 3, s.T("ui.detect.j.build_common_tools", "Tool", firstTool, "Where", where), at(first, 0))
-		s.add("build_floss_tools", model.Met, 2, s.T("ui.detect.j.build_floss_tools", "Tool", list, "Where", where), at(first, 0))
-	}
-
-	var tests []string
-	for _, f := range s.files {
-		if isTestFile(f) {
-			tests = append(tests, f)
-		}
-	}
-	if len(tests) == 0 {
-		return
-	}
-	s.add("test", model.Met, 2, s.T("ui.detect.j.test", "Count", len(tests), "Where", s.where(tests[0], 0)), at(tests[0], 0))
-	if len(runs) > 0 {
-		r := runs[0]
-		// go test and cargo test need no line: the manifest is the proof.
-		s.add("test_invocation", model.Met, 2, s.T("ui.detect.j.test_invocation", "Command", r.command, "Where", s.where(r.rel, runLines[0])), at(r.rel, runLines[0]))
-	}
+// memo keeps what several sources look at, found once.
+type memo struct {
+	docs          []*text
+	docsDone      bool
+	manifests     []manifest
+	manifestsDone bool
+	tests         []string
+	ci            []string
+	ciDone        bool
+	ciRun         []string // files continuous integration runs: its own and those it invokes
+	workflows     []*workflow
+	workflowsDone bool
+	usesFound     map[toolKind][]use // tools found, by kind
+	usesDone      bool
 }
 
 // ciFile reports whether a file configures continuous integration.
@@ -170,31 +31,137 @@ func ciFile(rel string) bool {
 	ext := path.Ext(base)
 	yml := ext == ".yml" || ext == ".yaml"
 	switch strings.TrimSuffix(dir, "/") {
-	case ".github/workflows", ".forgejo/workflows", ".gitea/workflows", ".woodpecker", ".builds", ".buildkite":
+	case ".github/workflows", ".forgejo/workflows", ".gitea/workflows", ".woodpecker", ".builds", ".buildkite", ".gitlab/ci", ".azure-pipelines", ".tekton":
 		return yml
 	case ".circleci":
 		return base == "config.yml"
+	case ".semaphore":
+		return base == "semaphore.yml"
 	case "":
 		switch base {
 		case ".gitlab-ci.yml", ".travis.yml", "Jenkinsfile", "azure-pipelines.yml", ".woodpecker.yml",
-			"bitbucket-pipelines.yml", "appveyor.yml", ".appveyor.yml", ".cirrus.yml", ".drone.yml", ".build.yml":
+			"bitbucket-pipelines.yml", "appveyor.yml", ".appveyor.yml", ".cirrus.yml", ".drone.yml", ".build.yml",
+			"cloudbuild.yaml", "cloudbuild.yml", "codefresh.yml":
+			return true
+		}
+	}
+	// A composite action of the repository runs inside its workflows.
+	return strings.HasPrefix(rel, ".github/actions/") && (base == "action.yml" || base == "action.yaml")
+}
+
+func (s *scanner) ciFiles() []string {
+	if s.memo.ciDone {
+		return s.memo.ci
+	}
+	s.memo.ciDone = true
+	for _, f := range s.files {
+		if ciFile(f) {
+			s.memo.ci = append(s.memo.ci, f)
+		}
+	}
+	s.memo.ciRun = append([]string(nil), s.memo.ci...)
+	// What CI invokes runs in CI too: the Makefile behind "make lint", the
+	// scripts it calls, the pre-commit hooks, tox's environments.
+	invoked := map[string]bool{}
+	for _, f := range s.memo.ci {
+		t := s.read(f)
+		if t == nil {
+			continue
+		}
+		for _, l := range t.lines {
+			for _, c := range ciInvokes {
+				if c.re.MatchString(l) {
+					for _, n := range c.files {
+						if s.exists(n) {
+							invoked[n] = true
+						}
+					}
+				}
+			}
+			for _, sm := range scriptPath.FindAllStringSubmatch(l, -1) {
+				m := strings.TrimPrefix(sm[1], "./")
+				if s.exists(m) && !ciFile(m) {
+					invoked[m] = true
+				}
+			}
+		}
+	}
+	names := make([]string, 0, len(invoked))
+	for n := range invoked {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	s.memo.ciRun = append(s.memo.ciRun, names...)
+	return s.memo.ci
+}
+
+// ranInCI reports whether a file is run by continuous integration.
+func (s *scanner) ranInCI(rel string) bool {
+	s.ciFiles()
+	for _, f := range s.memo.ciRun {
+		if f == rel {
 			return true
 		}
 	}
 	return false
 }
 
-var ciTests = lazyregexp.New(`(?i)\b(go test|cargo (test|nextest)|(npm|yarn|pnpm|bun)( run)? test|pytest|tox|nox|make (test|check)|ctest|mvn\b.*\b(test|verify)|gradlew?\b.*\btest|bazel test|mix test|dotnet test|swift test|rspec|rake test|zig build test|deno test|meson test|stack test|cabal test|dune test)\b`)
+var (
+	ciInvokes = []struct {
+		re    *lazyregexp.Regexp
+		files []string
+	}{
+		{lazyregexp.New(`\bmake\b`), []string{"Makefile", "GNUmakefile", "makefile"}},
+		{lazyregexp.New(`\b(npm|yarn|pnpm|bun)\b`), []string{"package.json"}},
+		{lazyregexp.New(`\btox\b`), []string{"tox.ini"}},
+		{lazyregexp.New(`\bnox\b`), []string{"noxfile.py"}},
+		{lazyregexp.New(`pre-commit`), []string{".pre-commit-config.yaml"}},
+		{lazyregexp.New(`\bjust\b`), []string{"justfile", "Justfile"}},
+		{lazyregexp.New(`\btask\b`), []string{"Taskfile.yml", "Taskfile.yaml"}},
+		{lazyregexp.New(`\bcomposer\b`), []string{"composer.json"}},
+		{lazyregexp.New(`\b(rake|bundle exec)\b`), []string{"Rakefile"}},
+		{lazyregexp.New(`\bhatch\b`), []string{"pyproject.toml"}},
+		{lazyregexp.New(`\bmage\b`), []string{"magefile.go"}},
+	}
+	scriptPath = lazyregexp.New(`(?:^|[\s"'=])(\.?/?[\w.-]+(?:/[\w.-]+)*\.(?:sh|bash|py|R|ps1|pl|rb|js|mjs|ts))\b`)
+)
 
-func (s *scanner) ciFiles() []string {
+// buildConfigs are where tools are configured outside CI: build files,
+// hooks and task runners at the top of the repository.
+func (s *scanner) buildConfigs() []string {
 	var out []string
+	for _, n := range []string{"Makefile", "GNUmakefile", "makefile", ".pre-commit-config.yaml", "CMakeLists.txt", "meson.build", "package.json",
+		"pyproject.toml", "setup.cfg", "tox.ini", "noxfile.py", "justfile", "Justfile", "Taskfile.yml", "build.sh", "Cargo.toml", ".cargo/config.toml",
+		"Directory.Build.props", "pom.xml", "build.gradle", "build.gradle.kts", "composer.json", "Rakefile", "mix.exs", ".lefthook.yml", "lefthook.yml",
+		".husky/pre-commit", "DESCRIPTION", "configure.ac"} {
+		if s.exists(n) && !s.ranInCI(n) {
+			out = append(out, n)
+		}
+	}
+	// The build files of manifests below the top (src/Directory.Build.props,
+	// a package's pyproject.toml).
+	seen := map[string]bool{}
+	for _, n := range out {
+		seen[n] = true
+	}
+	for _, m := range s.manifests() {
+		if !seen[m.rel] && !s.ranInCI(m.rel) && strings.Contains(m.rel, "/") {
+			seen[m.rel] = true
+			out = append(out, m.rel)
+		}
+	}
 	for _, f := range s.files {
-		if ciFile(f) {
+		if path.Base(f) == "Directory.Build.props" && strings.Count(f, "/") <= 2 && !seen[f] {
+			seen[f] = true
 			out = append(out, f)
 		}
 	}
 	return out
 }
+
+var ciTests = lazyregexp.New(`(?i)\b(go test|gotestsum|cargo (test|nextest|llvm-cov)|(npm|yarn|pnpm|bun)( run)? test|npx (jest|vitest|mocha|playwright)|vitest|jest\b|mocha\b|playwright test|cypress run|pytest|python -m (pytest|unittest)|tox|nox|hatch (run )?test|make (test|check|unittest)|ctest|meson test|mvnw?\b.*\b(test|verify|install|package)|gradlew?\b.*\b(test|check|build)|bazel test|mix test|dotnet test|swift test|xcodebuild\b.*\btest|rspec|rake (test|spec)?|bundle exec rake|phpunit|composer (run )?test|vendor/bin/pest|zig build test|deno test|stack (test|build --test)|cabal test|dune (test|runtest)|dart test|flutter test|prove\b|crystal spec|nimble test|sbt\b.*\btest|lein test|R CMD check|rcmdcheck|check-r-package|devtools::(test|check)|testthat::|julia-runtest|Pkg\.test|rebar3 (eunit|ct)|bats\b)`)
+
+var coversCI = []string{"test_continuous_integration", "automated_integration_testing", "osps_qa_06_01"}
 
 func (s *scanner) scanCI() {
 	files := s.ciFiles()
@@ -202,172 +169,424 @@ func (s *scanner) scanCI() {
 		return
 	}
 	for _, f := range files {
-		t := s.read(f)
+		t := s.readFor(f, coversCI...)
 		if t == nil {
 			continue
 		}
-		if line := t.find(ciTests); line > 0 {
-			s.add("test_continuous_integration", model.Met, 3, s.T("ui.detect.j.ci_tests", "Where", s.where(f, line)), at(f, line))
-			return
-		}
-	}
-	s.add("test_continuous_integration", model.Met, 1, s.T("ui.detect.j.ci", "Where", s.where(files[0], 0)), at(files[0], 0))
-}
-
-// tool is something recognised by a phrase in a file.
-type tool struct {
-	name  string
-	re    *lazyregexp.Regexp
-	vulns bool // looks for common vulnerabilities
-	lint  bool // a general linter: weaker evidence of static analysis
-}
-
-var analysisTools = []tool{
-	{name: "CodeQL", re: lazyregexp.New(`(?i)codeql`), vulns: true},
-	{name: "gosec", re: lazyregexp.New(`(?i)\bgosec\b`), vulns: true},
-	{name: "Semgrep", re: lazyregexp.New(`(?i)\bsemgrep\b`), vulns: true},
-	{name: "SonarQube", re: lazyregexp.New(`(?i)\bsonar(qube|cloud|source|-scanner)?\b`), vulns: true},
-	{name: "Coverity", re: lazyregexp.New(`(?i)\bcoverity\b`), vulns: true},
-	{name: "Bandit", re: lazyregexp.New(`(?i)\bbandit\b`), vulns: true},
-	{name: "Flawfinder", re: lazyregexp.New(`(?i)\bflawfinder\b`), vulns: true},
-	{name: "Brakeman", re: lazyregexp.New(`(?i)\bbrakeman\b`), vulns: true},
-	{name: "Snyk Code", re: lazyregexp.New(`(?i)\bsnyk code\b`), vulns: true},
-	{name: "staticcheck", re: lazyregexp.New(`(?i)\bstaticcheck\b`)},
-	{name: "golangci-lint", re: lazyregexp.New(`(?i)golangci`)},
-	{name: "cppcheck", re: lazyregexp.New(`(?i)\bcppcheck\b`)},
-	{name: "clang-tidy", re: lazyregexp.New(`(?i)\bclang-tidy\b`)},
-	{name: "Clang Static Analyzer", re: lazyregexp.New(`\bscan-build\b`)},
-	{name: "SpotBugs", re: lazyregexp.New(`(?i)\bspotbugs\b`)},
-	{name: "PMD", re: lazyregexp.New(`\bpmd\b`)},
-	{name: "Infer", re: lazyregexp.New(`\bfbinfer\b|\binfer run\b`)},
-	{name: "Clippy", re: lazyregexp.New(`(?i)\bclippy\b`)},
-	{name: "PHPStan", re: lazyregexp.New(`(?i)\bphpstan\b`)},
-	{name: "Psalm", re: lazyregexp.New(`(?i)\bpsalm\b`)},
-	{name: "ShellCheck", re: lazyregexp.New(`(?i)\bshellcheck\b`)},
-	{name: "go vet", re: lazyregexp.New(`\bgo vet\b`), lint: true},
-	{name: "ESLint", re: lazyregexp.New(`(?i)\beslint\b`), lint: true},
-	{name: "Pylint", re: lazyregexp.New(`(?i)\bpylint\b`), lint: true},
-	{name: "Ruff", re: lazyregexp.New(`(?i)\bruff\b`), lint: true},
-	{name: "mypy", re: lazyregexp.New(`(?i)\bmypy\b`), lint: true},
-	{name: "RuboCop", re: lazyregexp.New(`(?i)\brubocop\b`), lint: true},
-}
-
-// linterConfigs are files whose presence shows warnings are looked at.
-var linterConfigs = []struct{ file, tool string }{
-	{".golangci.yml", "golangci-lint"}, {".golangci.yaml", "golangci-lint"}, {".golangci.toml", "golangci-lint"}, {".golangci.json", "golangci-lint"},
-	{".eslintrc", "ESLint"}, {".eslintrc.js", "ESLint"}, {".eslintrc.cjs", "ESLint"}, {".eslintrc.json", "ESLint"}, {".eslintrc.yml", "ESLint"}, {".eslintrc.yaml", "ESLint"},
-	{"eslint.config.js", "ESLint"}, {"eslint.config.mjs", "ESLint"}, {"eslint.config.cjs", "ESLint"}, {"eslint.config.ts", "ESLint"},
-	{".pylintrc", "Pylint"}, {"pylintrc", "Pylint"}, {"ruff.toml", "Ruff"}, {".ruff.toml", "Ruff"}, {".flake8", "Flake8"},
-	{"mypy.ini", "mypy"}, {".mypy.ini", "mypy"}, {".clang-tidy", "clang-tidy"}, {"clippy.toml", "Clippy"}, {".clippy.toml", "Clippy"},
-	{".rubocop.yml", "RuboCop"}, {"biome.json", "Biome"}, {".stylelintrc", "stylelint"}, {".swiftlint.yml", "SwiftLint"},
-	{"phpstan.neon", "PHPStan"}, {".shellcheckrc", "ShellCheck"}, {"checkstyle.xml", "Checkstyle"}, {"staticcheck.conf", "staticcheck"},
-}
-
-var (
-	warningFlags = lazyregexp.New(`(?i)(-Wall\b|-Wextra\b|\[tool\.(ruff|pylint|flake8|mypy)|^\s*\[(flake8|mypy|pylint)\]|\bgo vet\b|\bstaticcheck\b|golangci-lint|cargo clippy|\beslint\b|\bruff\b|\bflake8\b|\bpylint\b|\bmypy\b|\bshellcheck\b|\brubocop\b)`)
-	strictFlags  = lazyregexp.New(`(-Werror\b|-D ?warnings\b|--deny[ =]warnings|--max-warnings[ =]0\b|werror\s*=\s*true|warnings-as-errors|TreatWarningsAsErrors>true)`)
-	fuzzFiles    = lazyregexp.New(`(?i)(^|/)(fuzz|fuzzing|fuzzers?|fuzz_targets)(/|$)|fuzz[^/]*\.(c|cc|cpp|go|rs|py|java|js|ts)$|(^|/)\.clusterfuzzlite(/|$)`)
-	fuzzCode     = lazyregexp.New(`^func Fuzz[A-Z0-9_]\w*\(|LLVMFuzzerTestOneInput|import atheris|@FuzzTest|fuzz_target!`)
-	fuzzCI       = lazyregexp.New(`(?i)(cifuzz|clusterfuzzlite|go test .*-fuzz|cargo[ +].*fuzz)`)
-)
-
-// configFiles are where analysis is run: CI, then build files and hooks.
-func (s *scanner) configFiles() (ci, other []string) {
-	ci = s.ciFiles()
-	for _, n := range []string{"Makefile", "GNUmakefile", "makefile", ".pre-commit-config.yaml", "CMakeLists.txt", "meson.build", "package.json", "pyproject.toml", "setup.cfg", "tox.ini", "justfile", "Justfile", "Taskfile.yml", "build.sh", "Cargo.toml", ".cargo/config.toml"} {
-		if s.rootFile(n) != "" || n == ".cargo/config.toml" && s.find(".cargo", "config.toml") != "" {
-			other = append(other, n)
-		}
-	}
-	return ci, other
-}
-
-func (s *scanner) scanAnalysis() {
-	ci, other := s.configFiles()
-	// Warnings: a linter configured, or warning flags in a build or CI file.
-	warned := false
-	for _, c := range linterConfigs {
-		if rel := s.rootFile(c.file); rel != "" {
-			s.add("warnings", model.Met, 2, s.T("ui.detect.j.warnings", "Tool", c.tool, "Where", s.where(rel, 0)), at(rel, 0))
-			warned = true
-			break
-		}
-	}
-	for _, f := range append(append([]string(nil), ci...), other...) {
-		t := s.read(f)
-		if t == nil {
+		line := t.find(ciTests)
+		if line == 0 {
 			continue
 		}
-		if !warned {
-			if line := t.find(warningFlags); line > 0 {
-				m := strings.Trim(warningFlags.FindString(t.lines[line-1]), "[] \t")
-				s.add("warnings", model.Met, 2, s.T("ui.detect.j.warnings", "Tool", m, "Where", s.where(f, line)), at(f, line))
-				warned = true
+		where := s.where(f, line)
+		s.add("test_continuous_integration", model.Met, strong, s.T("ui.detect.j.ci_tests", "Where", where), at(f, line))
+		// Tests that run before a change is merged: pull requests.
+		if w := s.workflowOf(f); w != nil {
+			if w.onChanges() {
+				s.add("automated_integration_testing", model.Met, strong, s.T("ui.detect.j.ci_tests_pr", "Where", where), at(f, line))
+				s.add("osps_qa_06_01", model.Met, strong, s.T("ui.detect.j.ci_tests_pr", "Where", where), at(f, line))
+			}
+			continue
+		}
+		// Other CI systems build pull requests by default, not always.
+		s.confirm("automated_integration_testing", model.Met, s.T("ui.detect.j.ci_tests", "Where", where), s.T("ui.detect.c.ci_on_changes"), at(f, line))
+		s.confirm("osps_qa_06_01", model.Met, s.T("ui.detect.j.ci_tests", "Where", where), s.T("ui.detect.c.ci_on_changes"), at(f, line))
+	}
+	if _, ok := s.rep.Proposals["test_continuous_integration"]; !ok {
+		for _, f := range files {
+			if s.read(f) != nil {
+				s.confirm("test_continuous_integration", model.Met, s.T("ui.detect.j.ci", "Where", s.where(f, 0)), s.T("ui.detect.c.ci"), at(f, 0))
+				break
 			}
 		}
-		if line := t.find(strictFlags); line > 0 {
-			m := strictFlags.FindString(t.lines[line-1])
-			s.add("warnings_strict", model.Met, 1, s.T("ui.detect.j.warnings_strict", "Flag", m, "Where", s.where(f, line)), at(f, line))
+	}
+}
+
+// toolKind says what a tool does, as the criteria ask for it.
+type toolKind int
+
+const (
+	kindLint      toolKind = 1 << iota // warnings about code: a linter, a compiler's warnings
+	kindSAST                           // static analysis beyond warnings
+	kindVulns                          // looks for common vulnerabilities
+	kindFormat                         // enforces a coding style
+	kindSecrets                        // finds committed credentials
+	kindDeps                           // finds vulnerable dependencies
+	kindFuzz                           // a fuzzer
+	kindSanitizer                      // a dynamic checker of memory and undefined behaviour
+	kindRace                           // another dynamic checker (race detector)
+	kindStrict                         // warnings made errors
+	kindCoverage                       // measures test coverage
+)
+
+// tool is something recognised by a phrase in CI or build files, or by a
+// configuration file of its own.
+type tool struct {
+	name    string
+	kind    toolKind
+	re      *lazyregexp.Regexp
+	configs []string // its configuration files (any directory up to one level down)
+}
+
+var tools = []tool{
+	// Security-focused static analysis.
+	{name: "CodeQL", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)codeql-action/(init|analyze|autobuild)|codeql (database|analyze)|\bcodeql-config`)},
+	{name: "gosec", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bgosec\b`)},
+	{name: "Semgrep", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bsemgrep\b`), configs: []string{".semgrep.yml", ".semgrep.yaml", "semgrep.yml"}},
+	{name: "SonarQube", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bsonar(qube|cloud|source|-scanner|scanner)?\b`), configs: []string{"sonar-project.properties"}},
+	{name: "Coverity", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bcoverity\b`)},
+	{name: "Bandit", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bbandit\b`), configs: []string{".bandit"}},
+	{name: "Flawfinder", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bflawfinder\b`)},
+	{name: "Brakeman", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bbrakeman\b`)},
+	{name: "Sobelow", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bsobelow\b`)},
+	{name: "Snyk Code", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bsnyk code\b`)},
+	{name: "Security Code Scan", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)SecurityCodeScan`)},
+	{name: "DevSkim", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bdevskim\b`)},
+	{name: "njsscan", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bnjsscan\b`)},
+	{name: "FindSecBugs", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)findsecbugs`)},
+	{name: "zizmor", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bzizmor\b`)},
+	{name: "Psalm", kind: kindSAST | kindVulns, re: lazyregexp.New(`(?i)\bpsalm\b`), configs: []string{"psalm.xml", "psalm.xml.dist"}},
+	// Static analysis.
+	{name: "staticcheck", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bstaticcheck\b`), configs: []string{"staticcheck.conf"}},
+	{name: "golangci-lint", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)golangci`), configs: []string{".golangci.yml", ".golangci.yaml", ".golangci.toml", ".golangci.json"}},
+	{name: "cppcheck", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bcppcheck\b`)},
+	{name: "clang-tidy", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bclang-tidy\b`), configs: []string{".clang-tidy"}},
+	{name: "Clang Static Analyzer", kind: kindSAST, re: lazyregexp.New(`\bscan-build\b|--analyze\b`)},
+	{name: "SpotBugs", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bspotbugs\b`)},
+	{name: "PMD", kind: kindSAST | kindLint, re: lazyregexp.New(`\bpmd\b`)},
+	{name: "Error Prone", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)errorprone|error_prone`)},
+	{name: "Infer", kind: kindSAST, re: lazyregexp.New(`\bfbinfer\b|\binfer run\b`)},
+	{name: "Clippy", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bclippy\b`), configs: []string{"clippy.toml", ".clippy.toml"}},
+	{name: "PHPStan", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bphpstan\b`), configs: []string{"phpstan.neon", "phpstan.neon.dist", "phpstan.dist.neon"}},
+	{name: "ShellCheck", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bshellcheck\b`), configs: []string{".shellcheckrc"}},
+	{name: "mypy", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bmypy\b`), configs: []string{"mypy.ini", ".mypy.ini"}},
+	{name: "Pyright", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bpyright\b`), configs: []string{"pyrightconfig.json"}},
+	{name: "Dialyzer", kind: kindSAST, re: lazyregexp.New(`(?i)\bdialyzer\b|dialyxir`)},
+	{name: "Credo", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bcredo\b`), configs: []string{".credo.exs"}},
+	{name: "HLint", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bhlint\b`), configs: []string{".hlint.yaml"}},
+	{name: "SwiftLint", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bswiftlint\b`), configs: []string{".swiftlint.yml", ".swiftlint.yaml"}},
+	{name: "detekt", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bdetekt\b`), configs: []string{"detekt.yml", "config/detekt/detekt.yml"}},
+	{name: "lintr", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\blintr\b`), configs: []string{".lintr"}},
+	{name: "Checkstyle", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bcheckstyle\b`), configs: []string{"checkstyle.xml", "config/checkstyle/checkstyle.xml"}},
+	{name: "actionlint", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bactionlint\b`)},
+	{name: "hadolint", kind: kindLint, re: lazyregexp.New(`(?i)\bhadolint\b`), configs: []string{".hadolint.yaml", ".hadolint.yml"}},
+	{name: ".NET analyzers", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)<(EnableNETAnalyzers|AnalysisLevel|AnalysisMode)>|StyleCop\.Analyzers|Roslynator`)},
+	// Linters: warnings about the language's pitfalls.
+	{name: "go vet", kind: kindLint, re: lazyregexp.New(`\bgo vet\b`)},
+	{name: "ESLint", kind: kindLint, re: lazyregexp.New(`(?i)\beslint\b`), configs: []string{".eslintrc", ".eslintrc.js", ".eslintrc.cjs", ".eslintrc.json", ".eslintrc.yml", ".eslintrc.yaml", "eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", "eslint.config.ts"}},
+	{name: "Biome", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bbiome\b`), configs: []string{"biome.json", "biome.jsonc"}},
+	{name: "oxlint", kind: kindLint, re: lazyregexp.New(`(?i)\boxlint\b`), configs: []string{".oxlintrc.json"}},
+	{name: "TSLint", kind: kindLint, configs: []string{"tslint.json"}},
+	{name: "Pylint", kind: kindLint, re: lazyregexp.New(`(?i)\bpylint\b`), configs: []string{".pylintrc", "pylintrc"}},
+	{name: "Ruff", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bruff\b`), configs: []string{"ruff.toml", ".ruff.toml"}},
+	{name: "Flake8", kind: kindLint, re: lazyregexp.New(`(?i)\bflake8\b`), configs: []string{".flake8"}},
+	{name: "RuboCop", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\brubocop\b`), configs: []string{".rubocop.yml"}},
+	{name: "Standard", kind: kindLint | kindFormat, configs: []string{".standard.yml"}},
+	{name: "PHP_CodeSniffer", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bphpcs\b`), configs: []string{"phpcs.xml", "phpcs.xml.dist", ".phpcs.xml", ".phpcs.xml.dist"}},
+	{name: "stylelint", kind: kindLint, configs: []string{".stylelintrc", ".stylelintrc.json", "stylelint.config.js"}},
+	{name: "ktlint", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bktlint\b`)},
+	{name: "yamllint", kind: kindLint, re: lazyregexp.New(`(?i)\byamllint\b`), configs: []string{".yamllint", ".yamllint.yml", ".yamllint.yaml"}},
+	{name: "markdownlint", kind: kindLint, re: lazyregexp.New(`(?i)markdownlint`)},
+	{name: "MegaLinter", kind: kindLint | kindSAST, re: lazyregexp.New(`(?i)mega-?linter`), configs: []string{".mega-linter.yml"}},
+	{name: "Super-Linter", kind: kindLint, re: lazyregexp.New(`(?i)super-linter`)},
+	{name: "compiler warnings", kind: kindLint, re: lazyregexp.New(`(-Wall\b|-Wextra\b|-Wpedantic\b|<WarningLevel>|ghc-options:.*-Wall)`)},
+	{name: "R CMD check", kind: kindLint, re: lazyregexp.New(`R CMD check|rcmdcheck|check-r-package`)},
+	// Style enforcement.
+	{name: "gofmt", kind: kindFormat, re: lazyregexp.New(`\bgofmt\b|\bgofumpt\b|\bgoimports\b`)},
+	{name: "rustfmt", kind: kindFormat, re: lazyregexp.New(`cargo fmt|rustfmt`), configs: []string{"rustfmt.toml", ".rustfmt.toml"}},
+	{name: "Prettier", kind: kindFormat, re: lazyregexp.New(`(?i)\bprettier\b`), configs: []string{".prettierrc", ".prettierrc.json", ".prettierrc.yml", ".prettierrc.yaml", ".prettierrc.js", "prettier.config.js"}},
+	{name: "Black", kind: kindFormat, re: lazyregexp.New(`\bblack\b`)},
+	{name: "clang-format", kind: kindFormat, re: lazyregexp.New(`(?i)clang-format`), configs: []string{".clang-format"}},
+	{name: "dotnet format", kind: kindFormat, re: lazyregexp.New(`dotnet format`)},
+	{name: "styler", kind: kindFormat, re: lazyregexp.New(`\bstyler\b`)},
+	{name: "mix format", kind: kindFormat, re: lazyregexp.New(`mix format`)},
+	{name: "swift-format", kind: kindFormat, re: lazyregexp.New(`swift-format|swiftformat`)},
+	{name: "Spotless", kind: kindFormat, re: lazyregexp.New(`(?i)\bspotless\b`)},
+	{name: "ormolu", kind: kindFormat, re: lazyregexp.New(`(?i)\b(ormolu|fourmolu|stylish-haskell)\b`)},
+	// Warnings as errors.
+	{name: "-Werror", kind: kindStrict, re: lazyregexp.New(`-Werror\b`)},
+	{name: "-D warnings", kind: kindStrict, re: lazyregexp.New(`-D ?warnings\b|RUSTFLAGS.*-D(eny)? ?warnings|-Dwarnings\b`)},
+	{name: "--deny warnings", kind: kindStrict, re: lazyregexp.New(`--deny[ =]warnings`)},
+	{name: "--max-warnings 0", kind: kindStrict, re: lazyregexp.New(`--max-warnings[ =]0\b`)},
+	{name: "werror=true", kind: kindStrict, re: lazyregexp.New(`werror\s*=\s*true`)},
+	{name: "TreatWarningsAsErrors", kind: kindStrict, re: lazyregexp.New(`(?i)TreatWarningsAsErrors>\s*true|warnings-as-errors|-warnaserror`)},
+	{name: "error_on = \"warning\"", kind: kindStrict, re: lazyregexp.New(`error[-_]on[-_](warning|lint)\s*[:=]\s*"?(true|warning)|error-on:\s*['"]*warning|LINTR_ERROR_ON_LINT\s*[:=]\s*"?true|--fail-on-warning|-Werror=|--strict-warnings|fail_on_warning`)},
+	// Committed secrets.
+	{name: "Gitleaks", kind: kindSecrets, re: lazyregexp.New(`(?i)gitleaks`), configs: []string{".gitleaks.toml", ".gitleaksignore"}},
+	{name: "TruffleHog", kind: kindSecrets, re: lazyregexp.New(`(?i)trufflehog`)},
+	{name: "detect-secrets", kind: kindSecrets, re: lazyregexp.New(`(?i)detect-secrets`), configs: []string{".secrets.baseline"}},
+	{name: "ggshield", kind: kindSecrets, re: lazyregexp.New(`(?i)ggshield|gitguardian`)},
+	{name: "secretlint", kind: kindSecrets, re: lazyregexp.New(`(?i)secretlint`), configs: []string{".secretlintrc.json"}},
+	// Vulnerable dependencies.
+	{name: "govulncheck", kind: kindDeps, re: lazyregexp.New(`\bgovulncheck\b`)},
+	{name: "cargo audit", kind: kindDeps, re: lazyregexp.New(`cargo[- ]audit|rustsec/audit-check`)},
+	{name: "cargo deny", kind: kindDeps, re: lazyregexp.New(`cargo[- ]deny`), configs: []string{"deny.toml"}},
+	{name: "npm audit", kind: kindDeps, re: lazyregexp.New(`\b(npm|yarn|pnpm) audit\b`)},
+	{name: "pip-audit", kind: kindDeps, re: lazyregexp.New(`\bpip-audit\b`)},
+	{name: "Safety", kind: kindDeps, re: lazyregexp.New(`\bsafety (check|scan)\b`)},
+	{name: "OSV-Scanner", kind: kindDeps, re: lazyregexp.New(`(?i)osv-scanner|google/osv`)},
+	{name: "Dependency Review", kind: kindDeps, re: lazyregexp.New(`dependency-review-action`)},
+	{name: "Snyk", kind: kindDeps, re: lazyregexp.New(`(?i)\bsnyk (test|monitor)\b|snyk/actions`)},
+	{name: "Trivy", kind: kindDeps, re: lazyregexp.New(`(?i)\btrivy\b`)},
+	{name: "Grype", kind: kindDeps, re: lazyregexp.New(`(?i)\bgrype\b`)},
+	{name: "bundler-audit", kind: kindDeps, re: lazyregexp.New(`bundle(r-)? audit`)},
+	{name: "OWASP Dependency-Check", kind: kindDeps, re: lazyregexp.New(`(?i)dependency-check`)},
+	{name: "dotnet list package --vulnerable", kind: kindDeps, re: lazyregexp.New(`--vulnerable`)},
+	{name: "mix_audit", kind: kindDeps, re: lazyregexp.New(`mix (deps\.)?audit|mix_audit`)},
+	{name: "composer audit", kind: kindDeps, re: lazyregexp.New(`composer audit`)},
+	{name: "oss-review-toolkit", kind: kindDeps, re: lazyregexp.New(`(?i)oss-review-toolkit`)},
+	{name: "FOSSA", kind: kindDeps, re: lazyregexp.New(`(?i)\bfossa\b`), configs: []string{".fossa.yml"}},
+	{name: "Socket", kind: kindDeps, re: lazyregexp.New(`(?i)socket\.dev|socketdev`)},
+	{name: "rosv", kind: kindDeps, re: lazyregexp.New(`\brosv\b|oysteR`)},
+	// Dynamic analysis.
+	{name: "ClusterFuzzLite", kind: kindFuzz, re: lazyregexp.New(`(?i)clusterfuzzlite`)},
+	{name: "CIFuzz", kind: kindFuzz, re: lazyregexp.New(`(?i)\bcifuzz\b|oss-fuzz`)},
+	{name: "go test -fuzz", kind: kindFuzz, re: lazyregexp.New(`go test .*-fuzz\b|-fuzz=|-fuzz `)},
+	{name: "cargo fuzz", kind: kindFuzz, re: lazyregexp.New(`cargo[ +].*\bfuzz\b`)},
+	{name: "Atheris", kind: kindFuzz, re: lazyregexp.New(`(?i)\batheris\b`)},
+	{name: "Jazzer", kind: kindFuzz, re: lazyregexp.New(`(?i)\bjazzer\b`)},
+	{name: "AFL++", kind: kindFuzz, re: lazyregexp.New(`(?i)\bafl(\+\+|-fuzz|plusplus)`)},
+	{name: "libFuzzer", kind: kindFuzz, re: lazyregexp.New(`-fsanitize=[a-z,]*fuzzer`)},
+	{name: "AddressSanitizer", kind: kindSanitizer, re: lazyregexp.New(`-fsanitize=[a-z,]*(address|memory|undefined)|ASAN_OPTIONS|b_sanitize`)},
+	{name: "Valgrind", kind: kindSanitizer, re: lazyregexp.New(`(?i)\bvalgrind\b`)},
+	{name: "Miri", kind: kindSanitizer, re: lazyregexp.New(`cargo[ +].*\bmiri\b`)},
+	// Test coverage.
+	{name: "Codecov", kind: kindCoverage, re: lazyregexp.New(`(?i)codecov`), configs: []string{"codecov.yml", ".codecov.yml"}},
+	{name: "Coveralls", kind: kindCoverage, re: lazyregexp.New(`(?i)coveralls`)},
+	{name: "go test -cover", kind: kindCoverage, re: lazyregexp.New(`-cover(profile|pkg)?\b`)},
+	{name: "coverage.py", kind: kindCoverage, re: lazyregexp.New(`--cov\b|--cov=|\bcoverage (run|report|xml)\b|pytest-cov`), configs: []string{".coveragerc"}},
+	{name: "covr", kind: kindCoverage, re: lazyregexp.New(`\bcovr\b`)},
+	{name: "JaCoCo", kind: kindCoverage, re: lazyregexp.New(`(?i)jacoco`)},
+	{name: "cargo tarpaulin", kind: kindCoverage, re: lazyregexp.New(`tarpaulin|cargo[- ]llvm-cov`)},
+	{name: "coverlet", kind: kindCoverage, re: lazyregexp.New(`(?i)coverlet|XPlat Code Coverage`)},
+	{name: "c8/nyc", kind: kindCoverage, re: lazyregexp.New(`\b(c8|nyc)\b|--coverage\b|vitest.*coverage`)},
+	{name: "SimpleCov", kind: kindCoverage, re: lazyregexp.New(`(?i)simplecov`)},
+	{name: "gcov", kind: kindCoverage, re: lazyregexp.New(`\b(gcovr|lcov|gcov)\b|--coverage`)},
+	{name: "go test -race", kind: kindRace, re: lazyregexp.New(`go test .*-race\b|-race `)},
+}
+
+// use is a tool found: where, and whether CI runs it there.
+type use struct {
+	tool *tool
+	rel  string
+	line int
+	ci   bool
+}
+
+// uses finds every tool of the table: in the files CI runs (strongest),
+// in build files and hooks, or by its configuration file.
+func (s *scanner) uses() map[toolKind][]use {
+	if s.memo.usesDone {
+		return s.memo.usesFound
+	}
+	s.memo.usesDone = true
+	found := map[toolKind][]use{}
+	seen := map[string]bool{}
+	record := func(u use) {
+		k := u.tool.name
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		for bit := kindLint; bit <= kindCoverage; bit <<= 1 {
+			if u.tool.kind&bit != 0 {
+				found[bit] = append(found[bit], u)
+			}
 		}
 	}
-
-	// Static analysis: the strongest tool found, in CI before elsewhere.
-	for pass, files := range [][]string{ci, other} {
-		inCI := pass == 0
+	s.ciFiles()
+	for pass, files := range [][]string{s.memo.ciRun, s.buildConfigs()} {
 		for _, f := range files {
 			t := s.read(f)
 			if t == nil {
 				continue
 			}
-			for _, tl := range analysisTools {
-				line := t.find(tl.re)
-				if line == 0 {
+			for i := range tools {
+				tl := &tools[i]
+				if tl.re == nil {
 					continue
 				}
-				conf := 2
-				if tl.lint || !inCI {
-					conf = 1
-				}
-				where := s.where(f, line)
-				s.add("static_analysis", model.Met, conf, s.T("ui.detect.j.static_analysis", "Tool", tl.name, "Where", where), at(f, line))
-				if tl.vulns {
-					s.add("static_analysis_common_vulnerabilities", model.Met, conf, s.T("ui.detect.j.static_analysis_vulns", "Tool", tl.name, "Where", where), at(f, line))
-				}
-				if inCI {
-					s.add("static_analysis_often", model.Met, conf, s.T("ui.detect.j.static_analysis_often", "Tool", tl.name, "Where", where), at(f, line))
+				if line := t.find(tl.re); line > 0 {
+					record(use{tool: tl, rel: f, line: line, ci: pass == 0})
 				}
 			}
 		}
 	}
-	for _, c := range linterConfigs {
-		if c.tool != "golangci-lint" && c.tool != "staticcheck" && c.tool != "clang-tidy" && c.tool != "Clippy" {
-			continue
-		}
-		if rel := s.rootFile(c.file); rel != "" {
-			s.add("static_analysis", model.Met, 1, s.T("ui.detect.j.static_analysis_config", "Tool", c.tool, "Where", s.where(rel, 0)), at(rel, 0))
+	for i := range tools {
+		tl := &tools[i]
+		for _, c := range tl.configs {
+			if s.exists(c) {
+				record(use{tool: tl, rel: c})
+				break
+			}
 		}
 	}
-	s.scanFuzz(ci)
+	s.memo.usesFound = found
+	return found
 }
+
+// best is the first use of a kind run in CI, else the first found.
+func best(us []use) (use, bool) {
+	for _, u := range us {
+		if u.ci {
+			return u, true
+		}
+	}
+	if len(us) > 0 {
+		return us[0], true
+	}
+	return use{}, false
+}
+
+var coversAnalysis = []string{"test_most", "warnings", "warnings_strict", "static_analysis", "static_analysis_common_vulnerabilities", "static_analysis_often",
+	"coding_standards_enforced", "no_leaked_credentials", "osps_br_07_01", "dynamic_analysis", "dynamic_analysis_unsafe", "osps_vm_06_02"}
+
+func (s *scanner) scanAnalysis() {
+	found := s.uses()
+	conf := func(u use) int {
+		if u.ci {
+			return strong
+		}
+		return fair
+	}
+	if u, ok := best(found[kindLint]); ok {
+		s.add("warnings", model.Met, conf(u), s.T("ui.detect.j.warnings", "Tool", u.tool.name, "Where", s.where(u.rel, u.line)), at(u.rel, u.line))
+	}
+	if u, ok := best(found[kindStrict]); ok {
+		where := s.where(u.rel, u.line)
+		s.add("warnings_strict", model.Met, conf(u), s.T("ui.detect.j.warnings_strict", "Flag", u.tool.name, "Where", where), at(u.rel, u.line))
+		// Warnings made errors are warnings enabled.
+		s.add("warnings", model.Met, conf(u), s.T("ui.detect.j.warnings_strict", "Flag", u.tool.name, "Where", where), at(u.rel, u.line))
+	}
+	// Static analysis: a dedicated tool counts as it is; a linter is
+	// static analysis of a kind, which a maintainer may judge enough.
+	var sast, vulns []use
+	for _, u := range found[kindSAST] {
+		if u.tool.kind&kindLint == 0 || u.tool.kind&kindVulns != 0 {
+			sast = append(sast, u)
+		}
+	}
+	vulns = found[kindVulns]
+	if u, ok := best(sast); ok {
+		where := s.where(u.rel, u.line)
+		s.add("static_analysis", model.Met, conf(u), s.T("ui.detect.j.static_analysis", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+	}
+	if u, ok := best(found[kindSAST]); ok {
+		where := s.where(u.rel, u.line)
+		c := fair
+		if !u.ci {
+			c = weak
+		}
+		if c == weak {
+			s.confirm("static_analysis", model.Met, s.T("ui.detect.j.static_analysis_config", "Tool", u.tool.name, "Where", where), s.T("ui.detect.c.static_analysis"), at(u.rel, u.line))
+		} else {
+			s.add("static_analysis", model.Met, c, s.T("ui.detect.j.static_analysis", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+		}
+		if u.ci {
+			s.add("static_analysis_often", model.Met, strong, s.T("ui.detect.j.static_analysis_often", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+		}
+	}
+	if u, ok := best(vulns); ok {
+		where := s.where(u.rel, u.line)
+		s.add("static_analysis_common_vulnerabilities", model.Met, conf(u), s.T("ui.detect.j.static_analysis_vulns", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+		if u.ci {
+			s.add("static_analysis_often", model.Met, strong, s.T("ui.detect.j.static_analysis_often", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+			if w := s.workflowOf(u.rel); w == nil || w.onChanges() {
+				s.confirm("osps_vm_06_02", model.Met, s.T("ui.detect.j.sast_on_changes", "Tool", u.tool.name, "Where", where), s.T("ui.detect.c.required_check"), at(u.rel, u.line))
+			}
+		}
+	}
+	var style []use
+	for _, u := range append(append([]use(nil), found[kindFormat]...), found[kindLint]...) {
+		if u.tool.name != "compiler warnings" && u.tool.name != "R CMD check" && u.tool.name != "go vet" {
+			style = append(style, u)
+		}
+	}
+	if u, ok := best(style); ok {
+		where := s.where(u.rel, u.line)
+		if u.ci {
+			s.add("coding_standards_enforced", model.Met, strong, s.T("ui.detect.j.style_enforced", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+		} else {
+			s.confirm("coding_standards_enforced", model.Met, s.T("ui.detect.j.style_configured", "Tool", u.tool.name, "Where", where), s.T("ui.detect.c.style_enforced"), at(u.rel, u.line))
+		}
+	}
+	if u, ok := best(found[kindSecrets]); ok {
+		where := s.where(u.rel, u.line)
+		s.add("no_leaked_credentials", model.Met, conf(u), s.T("ui.detect.j.secrets_scan", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+		s.add("osps_br_07_01", model.Met, conf(u), s.T("ui.detect.j.secrets_scan", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+	} else if line, ok := s.ignoresSecrets(); ok {
+		s.confirm("osps_br_07_01", model.Met, s.T("ui.detect.j.secrets_ignored", "Where", s.where(".gitignore", line)), s.T("ui.detect.c.secrets"), at(".gitignore", line))
+	}
+	// Coverage measured says how much is tested; whether that is most of
+	// the code is for a maintainer to read off the report.
+	if u, ok := best(found[kindCoverage]); ok {
+		s.confirm("test_most", model.Met, s.T("ui.detect.j.coverage", "Tool", u.tool.name, "Where", s.where(u.rel, u.line)), s.T("ui.detect.c.coverage"), at(u.rel, u.line))
+	}
+	s.scanDynamic(found)
+}
+
+var secretIgnore = lazyregexp.New(`^\s*(\*\*/)?(\.env\b|\*\.pem\b|\*\.key\b|\.env\.\*|\*\.p12\b|credentials|secrets?\b)`)
+
+// ignoresSecrets: .gitignore keeps the usual secret files out of commits.
+func (s *scanner) ignoresSecrets() (int, bool) {
+	if !s.exists(".gitignore") {
+		return 0, false
+	}
+	t := s.read(".gitignore")
+	if t == nil {
+		return 0, false
+	}
+	line := t.find(secretIgnore)
+	return line, line > 0
+}
+
+var (
+	fuzzFiles = lazyregexp.New(`(?i)(^|/)(fuzz|fuzzing|fuzzers?|fuzz_targets)(/|$)|fuzz[^/]*\.(c|cc|cpp|go|rs|py|java|js|ts|cs)$|(^|/)\.clusterfuzzlite(/|$)`)
+	fuzzCode  = lazyregexp.New(`^func Fuzz[A-Z0-9_]\w*\(|LLVMFuzzerTestOneInput|import atheris|@FuzzTest|fuzz_target!|\[<Fuzz>\]|SharpFuzz`)
+)
 
 // maxCodeReads bounds how many source files are opened looking for fuzz
 // tests in a large repository.
 const maxCodeReads = 2000
 
-func (s *scanner) scanFuzz(ci []string) {
+// scanDynamic: fuzzers and sanitizers. Run in CI, they are dynamic
+// analysis; fuzz targets alone are a start that a maintainer must confirm
+// runs before releases.
+func (s *scanner) scanDynamic(found map[toolKind][]use) {
+	fuzz, fuzzOK := best(found[kindFuzz])
+	san, sanOK := best(found[kindSanitizer])
+	race, raceOK := best(found[kindRace])
+	unsafeCount, unsafeExample := s.unsafeCode()
+	switch {
+	case fuzzOK && fuzz.ci:
+		s.add("dynamic_analysis", model.Met, strong, s.T("ui.detect.j.dynamic_ci", "Tool", fuzz.tool.name, "Where", s.where(fuzz.rel, fuzz.line)), at(fuzz.rel, fuzz.line))
+	case sanOK && san.ci:
+		s.add("dynamic_analysis", model.Met, strong, s.T("ui.detect.j.dynamic_ci", "Tool", san.tool.name, "Where", s.where(san.rel, san.line)), at(san.rel, san.line))
+	case raceOK && race.ci:
+		s.add("dynamic_analysis", model.Met, fair, s.T("ui.detect.j.dynamic_ci", "Tool", race.tool.name, "Where", s.where(race.rel, race.line)), at(race.rel, race.line))
+	}
+	if unsafeCount > 0 {
+		if sanOK && san.ci {
+			s.add("dynamic_analysis_unsafe", model.Met, strong, s.T("ui.detect.j.dynamic_unsafe", "Tool", san.tool.name, "Where", s.where(san.rel, san.line)), at(san.rel, san.line))
+		} else {
+			s.note("dynamic_analysis_unsafe", s.T("ui.detect.n.unsafe_code", "Count", unsafeCount, "Example", safeID(unsafeExample)))
+		}
+	} else if len(s.manifests()) > 0 {
+		s.add("dynamic_analysis_unsafe", model.NA, fair, s.T("ui.detect.j.no_unsafe_code"), s.T("ui.detect.ev.no_unsafe"))
+	}
+	if _, ok := s.rep.Proposals["dynamic_analysis"]; ok {
+		return
+	}
+	// Fuzz targets in the code: by name, then by content.
 	for _, f := range s.files {
-		if fuzzFiles.MatchString(f) && (codeExts[strings.ToLower(path.Ext(f))] || strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, "Cargo.toml")) {
-			conf := 2
-			if strings.Contains(f, ".clusterfuzzlite") {
-				conf = 3
-			}
-			s.add("dynamic_analysis", model.Met, conf, s.T("ui.detect.j.dynamic_analysis", "Where", s.where(f, 0)), at(f, 0))
+		if strings.Contains(strings.ToLower(f), "fuzz") && fuzzFiles.MatchString(f) && (codeExts[strings.ToLower(path.Ext(f))] || strings.HasSuffix(f, "Cargo.toml")) && s.read(f) != nil {
+			s.confirm("dynamic_analysis", model.Met, s.T("ui.detect.j.dynamic_analysis", "Where", s.where(f, 0)), s.T("ui.detect.c.dynamic_analysis"), at(f, 0))
 			return
 		}
 	}
 	reads := 0
 	for _, f := range s.files {
-		if !strings.HasSuffix(f, "_test.go") && !strings.HasSuffix(f, ".cc") && !strings.HasSuffix(f, ".c") && !strings.HasSuffix(f, ".cpp") && !strings.HasSuffix(f, ".py") && !strings.HasSuffix(f, ".java") && !strings.HasSuffix(f, ".rs") {
+		ext := path.Ext(f)
+		if !strings.HasSuffix(f, "_test.go") && ext != ".cc" && ext != ".c" && ext != ".cpp" && ext != ".py" && ext != ".java" && ext != ".rs" && ext != ".cs" {
 			continue
 		}
 		if reads++; reads > maxCodeReads {
@@ -378,56 +597,41 @@ func (s *scanner) scanFuzz(ci []string) {
 			continue
 		}
 		if line := t.find(fuzzCode); line > 0 {
-			s.add("dynamic_analysis", model.Met, 2, s.T("ui.detect.j.dynamic_analysis", "Where", s.where(f, line)), at(f, line))
+			s.confirm("dynamic_analysis", model.Met, s.T("ui.detect.j.dynamic_analysis", "Where", s.where(f, line)), s.T("ui.detect.c.dynamic_analysis"), at(f, line))
 			return
 		}
 	}
-	for _, f := range ci {
-		if t := s.read(f); t != nil {
-			if line := t.find(fuzzCI); line > 0 {
-				s.add("dynamic_analysis", model.Met, 2, s.T("ui.detect.j.dynamic_analysis", "Where", s.where(f, line)), at(f, line))
-				return
-			}
-		}
+	if fuzzOK {
+		s.confirm("dynamic_analysis", model.Met, s.T("ui.detect.j.dynamic_analysis", "Where", s.where(fuzz.rel, fuzz.line)), s.T("ui.detect.c.dynamic_analysis"), at(fuzz.rel, fuzz.line))
 	}
 }
 
-var dependencyTools = []tool{
-	{name: "govulncheck", re: lazyregexp.New(`\bgovulncheck\b`)},
-	{name: "cargo audit", re: lazyregexp.New(`cargo[- ]audit|rustsec/audit-check`)},
-	{name: "cargo deny", re: lazyregexp.New(`cargo[- ]deny`)},
-	{name: "npm audit", re: lazyregexp.New(`\b(npm|yarn|pnpm) audit\b`)},
-	{name: "pip-audit", re: lazyregexp.New(`\bpip-audit\b`)},
-	{name: "OSV-Scanner", re: lazyregexp.New(`(?i)osv-scanner`)},
-	{name: "Dependency Review", re: lazyregexp.New(`dependency-review-action`)},
-	{name: "Snyk", re: lazyregexp.New(`(?i)\bsnyk (test|monitor)\b|snyk/actions`)},
-	{name: "Trivy", re: lazyregexp.New(`(?i)\btrivy\b`)},
-	{name: "bundler-audit", re: lazyregexp.New(`bundle(r-)? audit`)},
-	{name: "OWASP Dependency-Check", re: lazyregexp.New(`(?i)dependency-check`)},
-}
+var coversDependencies = []string{"dependency_monitoring", "osps_vm_05_03"}
 
+// scanDependencies: dependencies watched for known vulnerabilities and
+// updates (silver's dependency_monitoring), and checked on every change.
 func (s *scanner) scanDependencies() {
 	for _, c := range []struct{ dir, name, tool string }{
 		{".github", "dependabot.yml", "Dependabot"}, {".github", "dependabot.yaml", "Dependabot"},
 		{"", "renovate.json", "Renovate"}, {"", "renovate.json5", "Renovate"}, {"", ".renovaterc", "Renovate"}, {"", ".renovaterc.json", "Renovate"},
 		{".github", "renovate.json", "Renovate"}, {".github", "renovate.json5", "Renovate"}, {".gitlab", "renovate.json", "Renovate"},
-		{"", "deny.toml", "cargo deny"},
 	} {
-		if rel := s.find(c.dir, c.name); rel != "" {
-			s.add("dependency_monitoring", model.Met, 3, s.T("ui.detect.j.dependency_monitoring", "Tool", c.tool, "Where", s.where(rel, 0)), at(rel, 0))
-			return
+		if rel := s.find(c.dir, c.name); rel != "" && s.readFor(rel, "dependency_monitoring") != nil {
+			s.add("dependency_monitoring", model.Met, fair, s.T("ui.detect.j.dependency_monitoring", "Tool", c.tool, "Where", s.where(rel, 0)), at(rel, 0))
+			break
 		}
 	}
-	ci, other := s.configFiles()
-	for _, f := range append(ci, other...) {
-		t := s.read(f)
-		if t == nil {
-			continue
+	found := s.uses()
+	if u, ok := best(found[kindDeps]); ok {
+		where := s.where(u.rel, u.line)
+		conf := fair
+		if u.ci {
+			conf = strong
 		}
-		for _, tl := range dependencyTools {
-			if line := t.find(tl.re); line > 0 {
-				s.add("dependency_monitoring", model.Met, 2, s.T("ui.detect.j.dependency_monitoring", "Tool", tl.name, "Where", s.where(f, line)), at(f, line))
-				return
+		s.add("dependency_monitoring", model.Met, conf, s.T("ui.detect.j.dependency_monitoring", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+		if u.ci {
+			if w := s.workflowOf(u.rel); w == nil || w.onChanges() {
+				s.confirm("osps_vm_05_03", model.Met, s.T("ui.detect.j.deps_on_changes", "Tool", u.tool.name, "Where", where), s.T("ui.detect.c.required_check"), at(u.rel, u.line))
 			}
 		}
 	}

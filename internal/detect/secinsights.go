@@ -38,7 +38,7 @@ func (s *scanner) scanSecurityInsights() {
 	if rel == "" {
 		return
 	}
-	t := s.read(rel)
+	t := s.readFor(rel, secinsights.EvidenceIDs()...)
 	if t == nil {
 		return
 	}
@@ -57,6 +57,11 @@ func (s *scanner) scanSecurityInsights() {
 		if f.Comment != "" {
 			key = "ui.secins.detect.says_comment"
 			args = append(args, "Comment", safetext.Line(f.Comment))
+		}
+		if f.Confidence < fair {
+			// A weaker mapping: the maintainer confirms what the file says.
+			s.confirm(f.ID, f.Status, s.T(key, args...), s.T("ui.secins.detect.confirm", "File", rel), at(rel, f.Line))
+			continue
 		}
 		s.add(f.ID, f.Status, f.Confidence, s.T(key, args...), at(rel, f.Line))
 	}
@@ -89,12 +94,14 @@ func InsightsFacts(root string, cat *criteria.Catalog, opts Options) (secinsight
 		id   string
 		conf int
 	}{
-		secinsights.FileLicense:       {"license_location", 3},
-		secinsights.FileSecurity:      {"vulnerability_report_process", 2},
-		secinsights.FileContributing:  {"contribution", 2},
-		secinsights.FileCodeOfConduct: {"code_of_conduct", 3},
-		secinsights.FileGovernance:    {"governance", 3},
-		secinsights.FileChangelog:     {"release_notes", 2},
+		// A document's place is a fact even where what it promises is
+		// weak evidence for the criterion (a SECURITY.md's promise).
+		secinsights.FileLicense:       {"license_location", fair},
+		secinsights.FileSecurity:      {"vulnerability_report_process", weak},
+		secinsights.FileContributing:  {"contribution", weak},
+		secinsights.FileCodeOfConduct: {"code_of_conduct", weak},
+		secinsights.FileGovernance:    {"governance", weak},
+		secinsights.FileChangelog:     {"release_notes", weak},
 	} {
 		p, ok := s.rep.Proposals[src.id]
 		if !ok || p.Status != model.Met || p.Confidence < src.conf || len(p.Evidence) == 0 {
@@ -104,13 +111,16 @@ func InsightsFacts(root string, cat *criteria.Catalog, opts Options) (secinsight
 			f.Files[kind] = loc
 		}
 	}
-	if p, ok := s.rep.Proposals["dependency_monitoring"]; ok && p.Confidence >= 3 && len(p.Evidence) > 0 {
-		if b := strings.ToLower(path.Base(p.Evidence[0])); strings.Contains(b, "dependabot") || strings.Contains(b, "renovate") {
-			f.AutomatedChanges = p.Evidence[0]
-		}
-	}
 	f.License = s.licenseExpression()
 	f.Tools = s.securityTools()
+	// A Dependabot or Renovate configuration is a bot that opens change
+	// requests, whatever else proves dependency_monitoring.
+	for _, t := range f.Tools {
+		if t.Name == "Dependabot" || t.Name == "Renovate" {
+			f.AutomatedChanges = t.Path
+			break
+		}
+	}
 	return f, nil
 }
 
@@ -180,20 +190,6 @@ func (s *scanner) licenseExpression() string {
 }
 
 var (
-	// secretTools scan for leaked credentials.
-	secretTools = []tool{
-		{name: "Gitleaks", re: lazyregexp.New(`(?i)\bgitleaks\b`)},
-		{name: "TruffleHog", re: lazyregexp.New(`(?i)\btrufflehog\b`)},
-		{name: "detect-secrets", re: lazyregexp.New(`\bdetect-secrets\b`)},
-		{name: "ggshield", re: lazyregexp.New(`\bggshield\b`)},
-	}
-	// fuzzTools names what fuzzCI matched.
-	fuzzTools = []tool{
-		{name: "ClusterFuzzLite", re: lazyregexp.New(`(?i)clusterfuzzlite`)},
-		{name: "CIFuzz", re: lazyregexp.New(`(?i)cifuzz`)},
-		{name: "Go fuzzing", re: lazyregexp.New(`go test .*-fuzz`)},
-		{name: "cargo-fuzz", re: lazyregexp.New(`cargo[ +].*fuzz`)},
-	}
 	adhocTrigger   = lazyregexp.New(`(?m)^\s*(schedule|workflow_dispatch)\s*:|^\s*-\s*cron\s*:|CI_PIPELINE_SOURCE\s*==\s*"(schedule|web)"`)
 	releaseTrigger = lazyregexp.New(`(?m)^\s*(release|tags)\s*:|\$CI_COMMIT_TAG|^\s*only\s*:\s*\[?\s*tags`)
 )
@@ -226,19 +222,33 @@ func (s *scanner) securityTools() []secinsights.Tool {
 		}
 		src := t.String()
 		adhoc, release := adhocTrigger.MatchString(src), releaseTrigger.MatchString(src)
-		for _, group := range []struct {
-			kind  string
-			tools []tool
-		}{{"SAST", analysisTools}, {"SCA", dependencyTools}, {"secret", secretTools}, {"fuzzing", fuzzTools}} {
-			for _, tl := range group.tools {
-				if tl.lint {
-					continue // a linter is not a security tool
-				}
-				if line := t.find(tl.re); line > 0 {
-					addTool(secinsights.Tool{Name: tl.name, Type: group.kind, CI: true, Adhoc: adhoc, Release: release, Path: f, Line: line})
-				}
+		// One table of tools for detect and this file (quality.go): a
+		// tool's kind says which Security Insights type it is.
+		for _, tl := range tools {
+			kind := insightsToolType(tl.kind)
+			if kind == "" {
+				continue
+			}
+			if line := t.find(tl.re); line > 0 {
+				addTool(secinsights.Tool{Name: tl.name, Type: kind, CI: true, Adhoc: adhoc, Release: release, Path: f, Line: line})
 			}
 		}
 	}
 	return out
+}
+
+// insightsToolType is the Security Insights tool type of a tool of kind k,
+// "" for what the schema has no type for (a linter, a formatter, coverage).
+func insightsToolType(k toolKind) string {
+	switch {
+	case k&kindFuzz != 0:
+		return "fuzzing"
+	case k&kindSecrets != 0:
+		return "secret"
+	case k&kindDeps != 0:
+		return "SCA"
+	case k&(kindSAST|kindVulns) != 0:
+		return "SAST"
+	}
+	return ""
 }

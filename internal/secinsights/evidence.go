@@ -151,6 +151,19 @@ func Evidence(d *Doc) []Finding {
 	return out
 }
 
+// EvidenceIDs are the criteria Evidence may propose answers for, each once.
+func EvidenceIDs() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range rules {
+		if !seen[r.id] {
+			seen[r.id] = true
+			out = append(out, r.id)
+		}
+	}
+	return out
+}
+
 func (r rule) test(root, k, v *yaml.Node) (Finding, bool) {
 	f := Finding{ID: r.id, Status: r.status, Confidence: r.conf, Field: r.path, Line: k.Line}
 	if r.m.item != "" {
