@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/bestpractices/bestpractices/internal/cli"
 	"github.com/bestpractices/bestpractices/internal/environ"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
@@ -24,13 +23,13 @@ func runAccessible(env *environ.Env, f *model.File, readOnly string) int {
 		return environ.ExitBadInput
 	}
 	s := f.Score()
-	levels := cli.NextLevels(s)
+	levels := model.NextLevels(s)
 	if len(levels) == 0 {
 		fmt.Fprintln(out, loc.T("ui.tui.all_done"))
 		return environ.ExitOK
 	}
 	ls := levels[0]
-	open := cli.Blockers(ls)
+	open := model.Blockers(ls)
 	fmt.Fprintln(out, loc.T("ui.tui.accessible.intro", "Level", loc.T("ui.level."+ls.Level.Name), "Count", len(open)))
 	const skip, quit = "skip", "quit"
 	for i, es := range open {
@@ -41,7 +40,7 @@ func runAccessible(env *environ.Env, f *model.File, readOnly string) int {
 		c := loc.Criterion(e.Level, e.ID)
 		fmt.Fprintf(out, "\n[%d/%d] %s %s: %s\n%s\n%s\n", i+1, len(open), e.Category, e.ID, c.Title, c.Requirement, c.Guidance)
 		if a := f.Answers[e.ID]; a.Status != model.Unknown {
-			fmt.Fprintln(out, loc.T("ui.tui.accessible.current", "Status", loc.T(a.Status.Key()), "Reason", cli.Reason(loc, es)))
+			fmt.Fprintln(out, loc.T("ui.tui.accessible.current", "Status", loc.T(a.Status.Key()), "Reason", model.Reason(loc, es)))
 		}
 		d := &draft{}
 		opts := []huh.Option[string]{

@@ -807,7 +807,7 @@ func (m *Model) answerView(es model.EntryScore, width int) string {
 	pad := "  "
 	b.WriteString(pad + m.st.Title.Render(m.loc.T("ui.tui.detail.your_answer")) + "\n")
 	status := m.loc.T(es.Answer.Status.Key())
-	fmt.Fprintf(&b, "%s%s %s\n", pad, statusMark(es), status)
+	fmt.Fprintf(&b, "%s%s %s\n", pad, model.StatusMark(es), status)
 	if j := strings.TrimSpace(safetext.Clean(es.Answer.Justification)); j != "" {
 		wrapped := lipgloss.NewStyle().Width(max(10, width-6)).Render(j)
 		for _, line := range strings.Split(wrapped, "\n") {
@@ -815,7 +815,7 @@ func (m *Model) answerView(es model.EntryScore, width int) string {
 		}
 	}
 	if !es.Result.Satisfied() && es.Result != model.ResultUnknown || es.Entry.Automatic() {
-		fmt.Fprintf(&b, "%s%s %s\n", pad, m.st.Problem.Render("!"), reason(m.loc, es))
+		fmt.Fprintf(&b, "%s%s %s\n", pad, m.st.Problem.Render("!"), model.Reason(m.loc, es))
 	}
 	if p, ok := m.proposals[es.Entry.ID]; ok && es.Answer.Status == model.Unknown {
 		b.WriteString("\n" + pad + m.st.Title.Render(m.loc.T("ui.tui.detail.proposal", "Key", "p")) + "\n")

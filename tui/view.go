@@ -4,17 +4,11 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/bestpractices/bestpractices/internal/cli"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-)
-
-var (
-	statusMark = cli.StatusMark
-	reason     = cli.Reason
 )
 
 // View draws the whole screen. Every line is cut to the terminal's width:
@@ -105,8 +99,8 @@ func (m *Model) headerLines() []string {
 		if l.Name == m.level {
 			cur = "›"
 		}
-		full := ls.Percentage * barW / 100
-		bar := m.st.BarFull.Render(strings.Repeat("█", full)) + m.st.BarEmpty.Render(strings.Repeat("░", barW-full))
+		full, empty := model.Bar(ls.Percentage, barW)
+		bar := m.st.BarFull.Render(full) + m.st.BarEmpty.Render(empty)
 		line := fmt.Sprintf("%s%s%-11s %s %3d%%  %d/%d", cur, mark, m.loc.T("ui.level."+l.Name), bar, ls.Percentage, ls.Satisfied, ls.Total)
 		lines = append(lines, ansi.Truncate(line, m.width, "…"))
 	}
@@ -185,7 +179,7 @@ func (m *Model) entryRow(es model.EntryScore, selected bool, width int) string {
 	if selected {
 		cursor = "› "
 	}
-	mark := statusMark(es)
+	mark := model.StatusMark(es)
 	if _, ok := m.proposals[es.Entry.ID]; ok && es.Answer.Status == model.Unknown {
 		mark = "+"
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/bestpractices/bestpractices/model"
 )
 
 // runCheck is for CI: exit 0 when the level is achieved, 1 when not.
@@ -30,10 +31,10 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.cli.check.achieved", "Level", name, "Total", l.Total))
 		return staleExit(env, *strict, stale)
 	}
-	blockers := Blockers(l)
+	blockers := model.Blockers(l)
 	fmt.Fprintln(env.Stdout, env.Loc.T("ui.cli.check.not_achieved", "Level", name, "Percentage", l.Percentage, "Count", len(blockers)))
 	for _, b := range blockers {
-		fmt.Fprintf(env.Stdout, "  %-38s %s\n", b.Entry.ID, Reason(env.Loc, b))
+		fmt.Fprintf(env.Stdout, "  %-38s %s\n", b.Entry.ID, model.Reason(env.Loc, b))
 	}
 	return ExitNotMet
 }

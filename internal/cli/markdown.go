@@ -9,23 +9,6 @@ import (
 	"github.com/bestpractices/bestpractices/model"
 )
 
-// StatusMark is the one-character mark of an answer, the same in the TUI,
-// the text output and the Markdown report.
-func StatusMark(es model.EntryScore) string {
-	if !es.Result.Satisfied() && es.Answer.Status != model.Unknown {
-		return "!"
-	}
-	switch es.Answer.Status {
-	case model.Met:
-		return "✓"
-	case model.Unmet:
-		return "✗"
-	case model.NA:
-		return "–"
-	}
-	return "?"
-}
-
 // mdCell escapes text for a Markdown table cell.
 func mdCell(s string) string {
 	s = strings.ReplaceAll(s, "|", `\|`)
@@ -45,12 +28,12 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 		fmt.Fprintf(w, "| %s | %d%% | %d/%d |\n", name, l.Percentage, l.Satisfied, l.Total)
 	}
 	fmt.Fprintf(w, "\n%s\n", loc.T("ui.cli.status.badge_level", "Level", loc.T("ui.badge_level."+s.BadgeLevel()), "Tiered", s.TieredPercentage()))
-	for _, l := range NextLevels(s) {
-		blockers := Blockers(l)
+	for _, l := range model.NextLevels(s) {
+		blockers := model.Blockers(l)
 		fmt.Fprintf(w, "\n## %s\n\n", loc.T("ui.cli.status.holding_back", "Level", loc.T("ui.level."+l.Level.Name), "Count", len(blockers)))
 		for _, b := range blockers {
 			title := mdCell(loc.Criterion(l.Level.Name, b.Entry.ID).Title) + " (" + loc.T("ui.category."+string(b.Entry.Category)) + ")"
-			fmt.Fprintf(w, "- [`%s`](%s) %s\n", b.Entry.ID, b.Entry.URLIn(loc.Tag.String()), loc.Label(title, mdCell(Reason(loc, b))))
+			fmt.Fprintf(w, "- [`%s`](%s) %s\n", b.Entry.ID, b.Entry.URLIn(loc.Tag.String()), loc.Label(title, mdCell(model.Reason(loc, b))))
 		}
 	}
 	fmt.Fprintf(w, "\n## %s\n", loc.T("ui.report.all_criteria"))
@@ -66,9 +49,9 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 			status := loc.T(e.Answer.Status.Key())
 			result := ""
 			if !e.Result.Satisfied() {
-				result = mdCell(Reason(loc, e))
+				result = mdCell(model.Reason(loc, e))
 			}
-			fmt.Fprintf(w, "| %s | [`%s`](%s) %s | %s | %s |\n", StatusMark(e), e.Entry.ID, e.Entry.URLIn(loc.Tag.String()), mdCell(loc.Criterion(l.Level.Name, e.Entry.ID).Title), status, result)
+			fmt.Fprintf(w, "| %s | [`%s`](%s) %s | %s | %s |\n", model.StatusMark(e), e.Entry.ID, e.Entry.URLIn(loc.Tag.String()), mdCell(loc.Criterion(l.Level.Name, e.Entry.ID).Title), status, result)
 		}
 		fmt.Fprintf(w, "\n</details>\n")
 	}

@@ -67,46 +67,10 @@ func Row(lead, text string, width int) []string {
 	return out
 }
 
-// Bar draws a progress bar of width cells.
-func Bar(pct, width int) string {
-	full := pct * width / 100
-	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
-}
-
-// Reason is why an entry does not count yet, in words.
-func Reason(loc *i18n.Locale, es model.EntryScore) string {
-	if pre := criteria.PrerequisiteOf(es.Entry.ID); pre != "" {
-		return loc.T("ui.result.automatic", "Level", loc.T("ui.level."+pre))
-	}
-	if es.Result == model.ResultInvalid && es.Answer.Problem != nil {
-		return safetext.Line(es.Answer.Problem.In(loc))
-	}
-	return loc.T("ui.result." + string(es.Result))
-}
-
-// NextLevels returns, per series, the first level not yet achieved.
-func NextLevels(s *model.Score) []model.LevelScore {
-	var out []model.LevelScore
-	seen := map[string]bool{}
-	for _, l := range s.Levels {
-		if seen[l.Level.Series] || l.Achieved() {
-			continue
-		}
-		seen[l.Level.Series] = true
-		out = append(out, l)
-	}
-	return out
-}
-
-// Blockers lists the entries of a level that do not count yet.
-func Blockers(l model.LevelScore) []model.EntryScore {
-	var out []model.EntryScore
-	for _, e := range l.Entries {
-		if !e.Result.Satisfied() {
-			out = append(out, e)
-		}
-	}
-	return out
+// bar is model.Bar as one string: the text output has no styles.
+func bar(pct, width int) string {
+	full, empty := model.Bar(pct, width)
+	return full + empty
 }
 
 func projectName(f *model.File) string {
@@ -148,7 +112,7 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 		if l.Achieved() {
 			mark = "✓"
 		}
-		fmt.Fprintf(w, "%s %s %s %3d%%  %s\n", mark, textwidth.Pad(names[l.Level.Name], nameW), Bar(l.Percentage, barW), l.Percentage, fmt.Sprintf("%d/%d", l.Satisfied, l.Total))
+		fmt.Fprintf(w, "%s %s %s %3d%%  %s\n", mark, textwidth.Pad(names[l.Level.Name], nameW), bar(l.Percentage, barW), l.Percentage, fmt.Sprintf("%d/%d", l.Satisfied, l.Total))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, loc.T("ui.cli.status.badge_level", "Level", loc.T("ui.badge_level."+s.BadgeLevel()), "Tiered", s.TieredPercentage()))
@@ -157,14 +121,14 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 		l, _ := s.Level(only)
 		targets = []model.LevelScore{l}
 	} else {
-		targets = NextLevels(s)
+		targets = model.NextLevels(s)
 		// The baseline series is shown only once someone has started on it.
 		if len(targets) > 1 && s.Tiered(criteria.Baseline) == 0 && !answeredIn(f, s, criteria.Baseline) {
 			targets = targets[:1]
 		}
 	}
 	for _, l := range targets {
-		blockers := Blockers(l)
+		blockers := model.Blockers(l)
 		fmt.Fprintln(w)
 		if len(blockers) == 0 {
 			fmt.Fprintln(w, loc.T("ui.cli.status.level_done", "Level", loc.T("ui.level."+l.Level.Name)))
@@ -177,8 +141,8 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 			catW = max(catW, textwidth.Width(loc.T("ui.category."+string(b.Entry.Category))))
 		}
 		for _, b := range blockers {
-			lead := "  " + StatusMark(b) + " " + textwidth.Pad(b.Entry.ID, idW) + " " + textwidth.Pad(loc.T("ui.category."+string(b.Entry.Category)), catW) + " "
-			text := loc.T("ui.cli.status.blocker", "Title", loc.Criterion(l.Level.Name, b.Entry.ID).Title, "Reason", Reason(loc, b))
+			lead := "  " + model.StatusMark(b) + " " + textwidth.Pad(b.Entry.ID, idW) + " " + textwidth.Pad(loc.T("ui.category."+string(b.Entry.Category)), catW) + " "
+			text := loc.T("ui.cli.status.blocker", "Title", loc.Criterion(l.Level.Name, b.Entry.ID).Title, "Reason", model.Reason(loc, b))
 			for _, line := range Row(lead, text, width) {
 				fmt.Fprintln(w, line)
 			}

@@ -71,11 +71,7 @@ var uiLibraries = []string{
 
 // exceptions are imports the map forbids that the code still has, each
 // with the work that removes it. Keep it empty.
-var exceptions = map[[2]string]string{
-	// The walk borrows cli's scoring helpers (NextLevels, Blockers, Reason,
-	// StatusMark) until they move to model (issue 11, the walk's rework).
-	{"tui", "internal/cli"}: "scoring helpers move to model",
-}
+var exceptions = map[[2]string]string{}
 
 type listed struct {
 	ImportPath string
