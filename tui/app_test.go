@@ -95,7 +95,7 @@ func (d *driver) goTo(id string) {
 	d.t.Helper()
 	d.keys("g")
 	for i := 0; i < 200; i++ {
-		if es, _ := d.m.current(); es.Entry.ID == id {
+		if es, _ := d.m.list.current(); es.Entry.ID == id {
 			return
 		}
 		d.keys("down")
@@ -153,22 +153,22 @@ func TestNavigateAndDetail(t *testing.T) {
 	d, _ := newDriver(t, startFile, 120, 40)
 	d.wantScreen("demo", "passing", "1/67", "› ? MUST      Says what the software does", "Guidance", "Official text")
 	d.keys("down", "down")
-	if es, _ := d.m.current(); es.Entry.ID != "contribution" {
+	if es, _ := d.m.list.current(); es.Entry.ID != "contribution" {
 		t.Fatalf("after two downs: %s", es.Entry.ID)
 	}
 	d.wantScreen("› ? MUST      Describes the contribution process", "Met needs a URL")
 	// Down across a section heading lands on the next entry, never the heading.
 	d.keys("down", "down")
-	if es, _ := d.m.current(); es.Entry.ID != "floss_license" {
+	if es, _ := d.m.list.current(); es.Entry.ID != "floss_license" {
 		t.Fatalf("heading not skipped: %s", es.Entry.ID)
 	}
 	d.wantScreen("✓ MUST      Released under a FLOSS license", "MIT, see LICENSE.")
 	d.keys("G")
-	if es, _ := d.m.current(); es.Entry.ID != "dynamic_analysis_fixed" {
+	if es, _ := d.m.list.current(); es.Entry.ID != "dynamic_analysis_fixed" {
 		t.Errorf("end: %s", es.Entry.ID)
 	}
 	d.keys("g")
-	if es, _ := d.m.current(); es.Entry.ID != "description_good" {
+	if es, _ := d.m.list.current(); es.Entry.ID != "description_good" {
 		t.Errorf("home: %s", es.Entry.ID)
 	}
 }
@@ -184,7 +184,7 @@ func TestSingleKeyAnswersSaveAtOnce(t *testing.T) {
 	// N/A is refused where the badge does not allow it.
 	d.keys("n")
 	d.wantScreen("N/A is not allowed")
-	if d.m.file.Answers["description_good"].Status != model.Met {
+	if d.m.c.file.Answers["description_good"].Status != model.Met {
 		t.Error("N/A was recorded")
 	}
 	// Unmet on a MUST: answered, but marked as not counting.
@@ -198,7 +198,7 @@ func TestSingleKeyAnswersSaveAtOnce(t *testing.T) {
 	}
 	// tab jumps to the next criterion needing an answer.
 	d.keys("tab")
-	if es, _ := d.m.current(); es.Entry.ID != "interact" {
+	if es, _ := d.m.list.current(); es.Entry.ID != "interact" {
 		t.Errorf("tab went to %s", es.Entry.ID)
 	}
 }
@@ -207,18 +207,18 @@ func TestFormValidatesAndSaves(t *testing.T) {
 	d, p := newDriver(t, startFile, 120, 40)
 	d.keys("down", "down") // contribution: Met needs a URL
 	d.keys("enter")
-	if d.m.form == nil {
+	if !d.m.form.isOpen() {
 		t.Fatal("form not open")
 	}
 	d.wantScreen("Describes the contribution process", "Met", "Unmet", "Justification")
 	d.keys("enter") // keep Met, go to the justification
 	d.keys("We take pull requests.", "enter")
-	if d.m.form == nil {
+	if !d.m.form.isOpen() {
 		t.Fatal("an answer without the required URL was accepted")
 	}
 	d.wantScreen("Met needs a URL")
 	d.keys(" https://example.org/CONTRIBUTING.md", "enter")
-	if d.m.form != nil {
+	if d.m.form.isOpen() {
 		t.Fatalf("valid answer not accepted:\n%s", d.screen())
 	}
 	got, _ := os.ReadFile(p)
@@ -226,14 +226,14 @@ func TestFormValidatesAndSaves(t *testing.T) {
 		t.Fatalf("file:\n%s", got)
 	}
 	// After the answer the cursor moves on to the next one still open.
-	if es, _ := d.m.current(); es.Entry.ID != "contribution_requirements" {
+	if es, _ := d.m.list.current(); es.Entry.ID != "contribution_requirements" {
 		t.Errorf("cursor on %s", es.Entry.ID)
 	}
 	// Esc cancels an edit without any change.
 	before, _ := os.ReadFile(p)
 	d.keys("enter", "down", "enter", "some words", "esc")
 	after, _ := os.ReadFile(p)
-	if d.m.form != nil || string(before) != string(after) {
+	if d.m.form.isOpen() || string(before) != string(after) {
 		t.Error("esc did not cancel cleanly")
 	}
 }
@@ -312,7 +312,7 @@ func TestWideCharactersStayAligned(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, _ := newDriver(t, startFile, 120, 40)
-	d.m.loc = loc
+	d.m.c.loc = loc
 	d.m.rebuild()
 	for _, w := range []int{60, 61, 77, 100, 101, 133} {
 		d.send(tea.WindowSizeMsg{Width: w, Height: 24})
@@ -333,7 +333,7 @@ func TestSaveErrorKeepsAnswersAndAsksOnQuit(t *testing.T) {
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	d.keys("m")
 	d.wantScreen("Not saved:", "1/67")
-	if !d.m.file.Dirty() {
+	if !d.m.c.file.Dirty() {
 		t.Fatal("the unsaved answer was dropped")
 	}
 	d.keys("q")
@@ -363,12 +363,12 @@ func TestExternalChangeIsNotOverwritten(t *testing.T) {
 	}
 	d.keys("r")
 	d.wantScreen("Reloaded")
-	if d.m.file.Answers["floss_license"].Justification != "Edited in another window." {
+	if d.m.c.file.Answers["floss_license"].Justification != "Edited in another window." {
 		t.Errorf("reload did not take the file's answers")
 	}
 	// Again, keeping our version this time.
 	os.WriteFile(p, []byte(startFile), 0o644)
-	d.send(fileCheckMsg{})
+	d.send(fileCheckDueMsg{})
 	d.wantScreen("changed on disk")
 	d.keys("k")
 	if b, _ := os.ReadFile(p); !strings.Contains(string(b), "Edited in another window.") {
@@ -378,10 +378,10 @@ func TestExternalChangeIsNotOverwritten(t *testing.T) {
 
 func TestReadOnly(t *testing.T) {
 	d, p := newDriver(t, startFile, 120, 40)
-	d.m.opts.ReadOnly = "the answers file is not writable"
+	d.m.c.opts.ReadOnly = "the answers file is not writable"
 	d.keys("m", "enter")
 	d.wantScreen("Read-only")
-	if d.m.form != nil || d.m.file.Answers["description_good"].Status != model.Unknown {
+	if d.m.form.isOpen() || d.m.c.file.Answers["description_good"].Status != model.Unknown {
 		t.Error("read-only file was edited")
 	}
 	if b, _ := os.ReadFile(p); string(b) != startFile {
@@ -412,7 +412,7 @@ func TestNewFileCreatedOnFirstAnswer(t *testing.T) {
 
 func TestProposalsAcceptAndNeverOverwrite(t *testing.T) {
 	d, p := newDriver(t, startFile, 120, 40)
-	d.m.opts.Carry = func(_ *i18n.Locale, a model.Answers) model.Proposals {
+	d.m.c.opts.Carry = func(_ *i18n.Locale, a model.Answers) model.Proposals {
 		ps := model.Proposals{}
 		ps.Add(model.Proposal{ID: "description_good", Status: model.Met, Justification: "README.md:1 says it.", Source: "detected in the repository", Evidence: []string{"README.md:1"}, Confidence: 2})
 		ps.Add(model.Proposal{ID: "floss_license", Status: model.Unmet, Source: "test", Confidence: 3})
@@ -422,14 +422,14 @@ func TestProposalsAcceptAndNeverOverwrite(t *testing.T) {
 	d.send(carryReadyMsg{})
 	d.wantScreen("› + MUST      Says what the software does", "Proposed answer", "README.md:1")
 	d.keys("p")
-	if a := d.m.file.Answers["description_good"]; a.Status != model.Met || a.Justification != "README.md:1 says it." {
+	if a := d.m.c.file.Answers["description_good"]; a.Status != model.Met || a.Justification != "README.md:1 says it." {
 		t.Fatalf("accepted %+v", a)
 	}
 	d.keys("P")
 	d.wantScreen("Accept 1 proposal")
 	d.keys("y")
-	if d.m.file.Answers["interact"].Status != model.Met || d.m.file.Answers["floss_license"].Status != model.Met {
-		t.Errorf("accept all: %+v", d.m.file.Answers)
+	if d.m.c.file.Answers["interact"].Status != model.Met || d.m.c.file.Answers["floss_license"].Status != model.Met {
+		t.Errorf("accept all: %+v", d.m.c.file.Answers)
 	}
 	b, _ := os.ReadFile(p)
 	if !strings.Contains(string(b), "MIT, see LICENSE.") {
@@ -440,16 +440,16 @@ func TestProposalsAcceptAndNeverOverwrite(t *testing.T) {
 func TestLanguageSwitchKeepsCursorAndAnswers(t *testing.T) {
 	d, _ := newDriver(t, startFile, 120, 40)
 	d.keys("down", "down", "m")
-	before, _ := d.m.current()
+	before, _ := d.m.list.current()
 	for i := 0; i < len(i18n.Available()); i++ {
 		d.keys("L")
-		es, _ := d.m.current()
-		if es.Entry.ID != before.Entry.ID || d.m.file.Answers["contribution"].Status != model.Met {
+		es, _ := d.m.list.current()
+		if es.Entry.ID != before.Entry.ID || d.m.c.file.Answers["contribution"].Status != model.Met {
 			t.Fatalf("switching language moved the cursor to %s or lost the answer", es.Entry.ID)
 		}
 	}
-	if d.m.loc.File().Tag != "en" {
-		t.Errorf("cycled back to %s", d.m.loc.File().Tag)
+	if d.m.c.loc.File().Tag != "en" {
+		t.Errorf("cycled back to %s", d.m.c.loc.File().Tag)
 	}
 }
 
@@ -470,23 +470,23 @@ func TestHelpScreen(t *testing.T) {
 // one key accepts.
 func TestCarriedAcrossSeries(t *testing.T) {
 	d, p := newDriver(t, startFile, 120, 40)
-	d.m.opts.Carry = func(loc *i18n.Locale, a model.Answers) model.Proposals {
+	d.m.c.opts.Carry = func(loc *i18n.Locale, a model.Answers) model.Proposals {
 		return carry.Propose(criteria.Default(), a, loc)
 	}
 	d.send(carryReadyMsg{})
 	d.goTo("vulnerability_report_private")
 	d.keys("enter", "enter", "Private reports go through https://github.com/demo/demo/security/advisories/new", "enter")
-	if d.m.file.Answers["vulnerability_report_private"].Status != model.Met {
+	if d.m.c.file.Answers["vulnerability_report_private"].Status != model.Met {
 		t.Fatalf("not answered:\n%s", d.screen())
 	}
 	d.keys("b")
-	for d.m.level != criteria.Default().EntriesFor("osps_vm_03_01")[0].Level {
+	for d.m.c.level != criteria.Default().EntriesFor("osps_vm_03_01")[0].Level {
 		d.keys("]")
 	}
 	d.goTo("osps_vm_03_01")
 	d.wantScreen("› + MUST", "from your answer to vulnerability_report_private")
 	d.keys("p")
-	if a := d.m.file.Answers["osps_vm_03_01"]; a.Status != model.Met || !strings.Contains(a.Justification, "security/advisories/new") {
+	if a := d.m.c.file.Answers["osps_vm_03_01"]; a.Status != model.Met || !strings.Contains(a.Justification, "security/advisories/new") {
 		t.Fatalf("carried answer %+v", a)
 	}
 	b, _ := os.ReadFile(p)
@@ -500,12 +500,12 @@ func TestCarriedAcrossSeries(t *testing.T) {
 func TestJapaneseDetailIsWrappedNotCut(t *testing.T) {
 	loc, _ := i18n.New("ja")
 	d, _ := newDriver(t, startFile, 100, 40)
-	d.m.loc = loc
+	d.m.c.loc = loc
 	d.m.rebuild()
 	want := loc.Criterion("passing", "description_good").Requirement
 	var got strings.Builder
-	for _, l := range d.m.detailLines {
-		if ansi.StringWidth(l) > d.m.detailWidth() {
+	for _, l := range d.m.detail.lines {
+		if ansi.StringWidth(l) > d.m.c.detailWidth() {
 			t.Fatalf("detail line wider than the pane: %q", l)
 		}
 		got.WriteString(strings.TrimSpace(ansi.Strip(l)))

@@ -23,7 +23,7 @@ func benchModel(b *testing.B) *Model {
 		}})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m.Update(carryReadyMsg{}) // as once Init's first run of carry is done
-	if cmd := m.prerender(); cmd != nil {
+	if cmd := m.detail.prerender(); cmd != nil {
 		cmd()
 	}
 	return m
@@ -53,7 +53,7 @@ func BenchmarkKeystrokeSetStatus(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		m.Update(keys[i%3])
 		_ = m.View()
-		m.saving = false // as if the previous save had landed
+		m.save.saving = false // as if the previous save had landed
 	}
 }
 

@@ -3,145 +3,153 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/bestpractices/bestpractices/criteria"
-	"github.com/bestpractices/bestpractices/i18n"
-	"github.com/charmbracelet/glamour"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/model"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
-// renderer turns a criterion's fixed texts into terminal Markdown with
-// glamour and keeps the result: a render costs about a millisecond, more
-// than a whole keystroke may, so each (criterion, language, width) is
-// rendered once, and a level's entries are rendered ahead in a tea.Cmd.
-type renderer struct {
-	style string // glamour standard style: dark, light, notty
-
-	mu    sync.Mutex // the cache is filled from Cmd goroutines
-	cache map[detailKey]string
-	tr    *glamour.TermRenderer
-	width int
+// detailModel is the selected criterion's detail: its fixed texts
+// (rendered Markdown, cached) and then its sections, one after the other.
+// It owns its scroll state and the scrolling keys.
+type detailModel struct {
+	c     *common
+	rend  *renderer
+	vp    viewport.Model
+	lines []string
+	open  bool // narrow layout: the detail replaces the list
 }
 
-type detailKey struct {
-	level, id, lang string
-	width           int
+// detailSection is one part of the detail below the criterion's fixed
+// texts. It returns "" when it has nothing to say for this entry. New
+// parts (evidence, confidence, a linked file's field) are one more entry
+// in detailSections.
+type detailSection func(c *common, es model.EntryScore, width int) string
+
+var detailSections = []detailSection{answerSection, proposalSection}
+
+func newDetail(c *common) detailModel {
+	return detailModel{c: c, rend: newRenderer(c.opts.GlamourStyle), vp: viewport.New(0, 0)}
 }
 
-func newRenderer(style string) *renderer {
-	return &renderer{style: style, cache: map[detailKey]string{}}
+// resize follows the screen size.
+func (d *detailModel) resize() {
+	d.vp.Width = d.c.detailWidth()
+	d.vp.Height = d.c.bodyHeight()
 }
 
-// cached returns a rendered text if there is one.
-func (r *renderer) cached(k detailKey) (string, bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	s, ok := r.cache[k]
-	return s, ok
-}
-
-// render renders (and caches) one criterion's fixed texts.
-func (r *renderer) render(loc *i18n.Locale, e *criteria.Entry, width int) string {
-	k := detailKey{e.Level, e.ID, loc.Tag.String(), width}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if s, ok := r.cache[k]; ok {
-		return s
+// show fills the detail for es (ok false: nothing selected).
+func (d *detailModel) show(es model.EntryScore, ok bool) {
+	c := d.c
+	if c.width == 0 {
+		return
 	}
-	if r.tr == nil || r.width != width {
-		tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(r.style), glamour.WithWordWrap(0), glamour.WithEmoji())
-		if err != nil {
-			return staticMarkdown(loc, e)
-		}
-		r.tr, r.width = tr, width
+	if !ok {
+		d.set(c.loc.T("ui.tui.empty_list"))
+		return
 	}
-	out, err := r.tr.Render(staticMarkdown(loc, e))
-	if err != nil {
-		out = staticMarkdown(loc, e)
+	w := c.detailWidth()
+	static, cached := d.rend.cached(detailKey{es.Entry.Level, es.Entry.ID, c.loc.Tag.String(), w})
+	if !cached {
+		static = d.rend.render(c.loc, es.Entry, w)
 	}
-	out = rewrap(strings.Trim(out, "\n"), width)
-	r.cache[k] = out
-	return out
-}
-
-// rewrap wraps glamour's output to the pane. glamour itself wraps at
-// spaces only, so Japanese or Chinese text, which has none, came out as one
-// long line; it now renders unwrapped and every line is wrapped here, at
-// spaces where there are some and between characters where there are not.
-// Continuation lines keep the line's indentation.
-func rewrap(s string, width int) string {
-	lines := strings.Split(s, "\n")
-	out := make([]string, 0, len(lines))
-	for _, l := range lines {
-		if ansi.StringWidth(l) <= width {
-			out = append(out, l)
-			continue
-		}
-		l = strings.TrimRight(l, " ")
-		plain := ansi.Strip(l)
-		indent := len(plain) - len(strings.TrimLeft(plain, " "))
-		if indent > width/2 {
-			indent = 0
-		}
-		pad := strings.Repeat(" ", indent)
-		wrap := ansi.Wrap
-		if hasWide(plain) { // CJK breaks between characters, not at spaces
-			wrap = func(s string, limit int, _ string) string { return ansi.Hardwrap(s, limit, true) }
-		}
-		for i, w := range strings.Split(wrap(l, max(1, width-indent), ""), "\n") {
-			if i > 0 {
-				w = pad + strings.TrimLeft(w, " ")
-			}
-			out = append(out, w)
-		}
-	}
-	return strings.Join(out, "\n")
-}
-
-// staticMarkdown is what we say about an entry, whatever the answer.
-func staticMarkdown(loc *i18n.Locale, e *criteria.Entry) string {
-	c := loc.Criterion(e.Level, e.ID)
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", c.Title)
-	id := "`" + e.ID + "`"
-	if e.Control != "" {
-		id += " · " + e.Control
-	}
-	fmt.Fprintf(&b, "**%s** · %s · %s / %s\n\n", loc.T("ui.category."+string(e.Category)), id, loc.Section(e.Major), loc.Section(e.Minor))
-	fmt.Fprintf(&b, "%s\n\n", c.Requirement)
-	fmt.Fprintf(&b, "## %s\n\n%s\n\n", loc.T("ui.tui.detail.guidance"), c.Guidance)
-	fmt.Fprintf(&b, "## %s\n\n", loc.T("ui.tui.detail.what_counts"))
-	if e.Automatic() {
-		fmt.Fprintf(&b, "- %s\n", loc.T("ui.result.automatic", "Level", loc.T("ui.level."+criteria.PrerequisiteOf(e.ID))))
-	} else {
-		switch {
-		case e.MetURLRequired:
-			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.met_url"))
-		case e.MetJustificationRequired:
-			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.met_justification"))
-		default:
-			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.met_plain"))
+	b.WriteString(static)
+	for _, s := range detailSections {
+		if part := s(c, es, w); part != "" {
+			b.WriteString("\n\n" + part)
 		}
-		switch {
-		case !e.NAAllowed:
-			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.na_not_allowed"))
-		case e.NAJustificationRequired:
-			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.na_justification"))
-		default:
-			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.na_plain"))
-		}
-		fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.unmet_"+strings.ToLower(string(e.Category))))
 	}
-	fmt.Fprintf(&b, "\n%s: %s\n", loc.T("ui.tui.detail.official"), e.URL())
-	return b.String()
+	d.set(b.String())
+	d.vp.GotoTop()
 }
 
-func hasWide(s string) bool {
-	for _, r := range s {
-		if r >= 0x1100 && ansi.StringWidth(string(r)) == 2 {
-			return true
-		}
+func (d *detailModel) set(s string) {
+	d.vp.SetContent(s)
+	d.lines = strings.Split(s, "\n")
+}
+
+// key handles the scrolling keys.
+func (d *detailModel) key(msg tea.KeyMsg) bool {
+	k := d.c.keys
+	switch {
+	case key.Matches(msg, k.DetailDown):
+		d.vp.HalfPageDown()
+	case key.Matches(msg, k.DetailUp):
+		d.vp.HalfPageUp()
+	default:
+		return false
 	}
-	return false
+	return true
+}
+
+// view is exactly h lines of w columns.
+func (d *detailModel) view(w, h int) []string {
+	top := max(0, min(d.vp.YOffset, len(d.lines)-1))
+	end := min(len(d.lines), top+h)
+	return fitLines(d.lines[top:end], w, h)
+}
+
+// prerender renders the shown level's fixed texts in the background so
+// that moving the cursor finds them ready.
+func (d *detailModel) prerender() tea.Cmd {
+	c := d.c
+	if c.width == 0 {
+		return nil
+	}
+	l, _ := c.cat.Level(c.level)
+	loc, width, r := c.loc, c.detailWidth(), d.rend
+	entries := append([]*criteria.Entry(nil), l.Entries...)
+	return func() tea.Msg {
+		for _, e := range entries {
+			r.render(loc, e, width)
+		}
+		return detailsRenderedMsg{}
+	}
+}
+
+// answerSection shows the answer as given, and why it does not count yet.
+func answerSection(c *common, es model.EntryScore, width int) string {
+	var b strings.Builder
+	pad := "  "
+	b.WriteString(pad + c.st.Title.Render(c.loc.T("ui.tui.detail.your_answer")) + "\n")
+	fmt.Fprintf(&b, "%s%s %s\n", pad, model.StatusMark(es), c.loc.T(es.Answer.Status.Key()))
+	if j := strings.TrimSpace(safetext.Clean(es.Answer.Justification)); j != "" {
+		quote(&b, j, width)
+	}
+	if !es.Result.Satisfied() && es.Result != model.ResultUnknown || es.Entry.Automatic() {
+		fmt.Fprintf(&b, "%s%s %s\n", pad, c.st.Problem.Render("!"), model.Reason(c.loc, es))
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// proposalSection shows the proposed answer of an unanswered criterion.
+func proposalSection(c *common, es model.EntryScore, width int) string {
+	p, ok := c.proposal(es)
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	pad := "  "
+	b.WriteString(pad + c.st.Title.Render(c.loc.T("ui.tui.detail.proposal", "Key", "p")) + "\n")
+	fmt.Fprintf(&b, "%s+ %s · %s\n", pad, c.loc.T(p.Status.Key()), safetext.Line(p.Source))
+	if p.Justification != "" {
+		quote(&b, safetext.Clean(p.Justification), width)
+	}
+	for _, ev := range p.Evidence {
+		b.WriteString(pad + "  · " + safetext.Line(ev) + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// quote writes text wrapped to the pane behind a bar.
+func quote(b *strings.Builder, text string, width int) {
+	wrapped := lipgloss.NewStyle().Width(max(10, width-6)).Render(text)
+	for _, line := range strings.Split(wrapped, "\n") {
+		b.WriteString("  │ " + line + "\n")
+	}
 }

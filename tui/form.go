@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
@@ -17,8 +18,69 @@ type draft struct {
 	justification string
 }
 
-type formSubmittedMsg struct{}
-type formCancelledMsg struct{}
+type (
+	formSubmittedMsg struct{}
+	formCancelledMsg struct{}
+)
+
+// formModel is the edit form of one criterion's answer. It owns every key
+// while it is open (esc cancels); the top model saves what it submits.
+type formModel struct {
+	c     *common
+	form  *huh.Form // nil when closed
+	draft *draft
+	entry *criteria.Entry
+}
+
+func (f *formModel) isOpen() bool { return f.form != nil }
+
+// open starts a new form on es's answer.
+func (f *formModel) open(es model.EntryScore) tea.Cmd {
+	f.entry = es.Entry
+	f.draft = &draft{}
+	f.form = newAnswerForm(f.c.loc, es.Entry, f.c.file.Answers[es.Entry.ID], f.draft, f.c.detailWidth())
+	return f.form.Init()
+}
+
+func (f *formModel) close() { f.form = nil }
+
+// resize follows the screen size.
+func (f *formModel) resize() {
+	if f.form != nil {
+		f.form = f.form.WithWidth(f.c.detailWidth())
+	}
+}
+
+// update passes a message to the open form.
+func (f *formModel) update(msg tea.Msg) tea.Cmd {
+	if f.form == nil {
+		return nil
+	}
+	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" {
+		f.close()
+		return func() tea.Msg { return formCancelledMsg{} }
+	}
+	nf, cmd := f.form.Update(msg)
+	if ff, ok := nf.(*huh.Form); ok {
+		f.form = ff
+	}
+	return cmd
+}
+
+// submitted closes the form and returns the answer it holds.
+func (f *formModel) submitted() (id string, a model.Answer, ok bool) {
+	e := f.entry
+	f.close()
+	s, err := model.ParseStatus(f.draft.status)
+	if err != nil || e == nil {
+		return "", model.Answer{}, false
+	}
+	return e.ID, model.Answer{Status: s, Justification: strings.TrimSpace(f.draft.justification)}, true
+}
+
+func (f *formModel) view(w, h int) []string {
+	return fitLines(strings.Split(f.form.View(), "\n"), w, h)
+}
 
 // newAnswerForm builds the edit form for e: a status choice (N/A only where
 // the badge allows it) and the justification, checked as the user types

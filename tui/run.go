@@ -59,7 +59,7 @@ func Run(env *environ.Env) int {
 	if fm, ok := final.(*Model); ok {
 		m = fm
 	}
-	fmt.Fprintln(env.Stdout, summary(env, m.file))
+	fmt.Fprintln(env.Stdout, summary(env, m.c.file))
 	return environ.ExitOK
 }
 

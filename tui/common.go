@@ -1,0 +1,89 @@
+package tui
+
+import (
+	"time"
+
+	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/model"
+)
+
+// Options configure the walk.
+type Options struct {
+	File     *model.File
+	Catalog  *criteria.Catalog
+	Locale   *i18n.Locale
+	ReadOnly string // why the file cannot be written; "" when it can
+	// GlamourStyle is "dark", "light" or "notty" (no colour), decided once
+	// before the program starts so no terminal query runs inside it.
+	GlamourStyle string
+	// WatchInterval is how often the file is checked for changes made
+	// elsewhere; 0 turns the check off (tests).
+	WatchInterval time.Duration
+	// ScanProposals runs once, in the background (repository evidence).
+	ScanProposals func() model.Proposals
+	// Carry derives proposals from the answers given (the other
+	// series). It runs after every change, so it must be fast; its first run
+	// may load every locale (milliseconds each), so that one is made from
+	// Init, off the UI goroutine, and the first frame does not wait for it.
+	Carry func(*i18n.Locale, model.Answers) model.Proposals
+	Now   func() time.Time
+}
+
+// common is what every part of the walk shares and reads: the file and
+// its score, the catalog, the language, the keys and styles, the screen
+// size and the level shown. Sub-models hold a pointer to it; only the top
+// model changes the file, the level or the language.
+type common struct {
+	opts      Options
+	file      *model.File
+	cat       *criteria.Catalog
+	loc       *i18n.Locale
+	score     *model.Score
+	proposals model.Proposals
+	keys      keyMap
+	st        styles
+
+	width, height int
+	level         string // the level shown
+	message       string // feedback on the last key, in the status line
+}
+
+func newCommon(o Options) *common {
+	c := &common{opts: o, file: o.File, cat: o.Catalog, loc: o.Locale, st: newStyles(), proposals: model.Proposals{}}
+	c.keys = newKeyMap(c.loc)
+	c.level = c.cat.Levels[0].Name
+	c.score = c.file.Score()
+	return c
+}
+
+// levelScore is the shown level's score.
+func (c *common) levelScore() model.LevelScore {
+	l, _ := c.score.Level(c.level)
+	return l
+}
+
+// levelName is a level's name in the user's language.
+func (c *common) levelName(level string) string { return c.loc.T("ui.level." + level) }
+
+// series is the series of the level shown.
+func (c *common) series() string {
+	l, _ := c.cat.Level(c.level)
+	return l.Series
+}
+
+// otherSeries is the series not shown.
+func (c *common) otherSeries() string {
+	for _, l := range c.cat.Levels {
+		if l.Series != c.series() {
+			return l.Series
+		}
+	}
+	return c.series()
+}
+
+// proposal is the open proposal for an unanswered criterion, if any.
+func (c *common) proposal(es model.EntryScore) (model.Proposal, bool) {
+	p, ok := c.proposals[es.Entry.ID]
+	return p, ok && es.Answer.Status == model.Unknown
+}

@@ -1,0 +1,71 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/model"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// headerLines are the title and the progress of each level: a bar per
+// level of the series shown on tall terminals, one line per series on
+// small ones.
+func headerLines(c *common) []string {
+	name := safetext.Line(c.file.Project.Name)
+	if name == "" {
+		name = "?"
+	}
+	title := c.st.Title.Render("bestpractices") + " · " + name + " · " + displayPath(c.file.Path)
+	lines := []string{ansi.Truncate(title, c.width, "…")}
+	if c.compactHeader() {
+		for _, series := range []string{c.series(), c.otherSeries()} {
+			lines = append(lines, ansi.Truncate(seriesLine(c, series), c.width, "…"))
+		}
+		return lines
+	}
+	barW := max(10, min(40, c.width-40))
+	for _, l := range c.cat.SeriesLevels(c.series()) {
+		ls, _ := c.score.Level(l.Name)
+		mark := "  "
+		if ls.Achieved() {
+			mark = c.st.Good.Render("✓ ")
+		}
+		cur := " "
+		if l.Name == c.level {
+			cur = "›"
+		}
+		full, empty := model.Bar(ls.Percentage, barW)
+		bar := c.st.BarFull.Render(full) + c.st.BarEmpty.Render(empty)
+		line := fmt.Sprintf("%s%s%-11s %s %3d%%  %d/%d", cur, mark, c.levelName(l.Name), bar, ls.Percentage, ls.Satisfied, ls.Total)
+		lines = append(lines, ansi.Truncate(line, c.width, "…"))
+	}
+	lines = append(lines, ansi.Truncate(c.st.Dim.Render(seriesLine(c, c.otherSeries())), c.width, "…"))
+	return lines
+}
+
+// seriesLine is a series' progress on one line.
+func seriesLine(c *common, series string) string {
+	var parts []string
+	for _, l := range c.cat.SeriesLevels(series) {
+		ls, _ := c.score.Level(l.Name)
+		mark := ""
+		if ls.Achieved() {
+			mark = " ✓"
+		}
+		cur := ""
+		if l.Name == c.level {
+			cur = "›"
+		}
+		parts = append(parts, fmt.Sprintf("%s%s %d%% %d/%d%s", cur, c.levelName(l.Name), ls.Percentage, ls.Satisfied, ls.Total, mark))
+	}
+	return " " + strings.Join(parts, " · ")
+}
+
+func displayPath(p string) string {
+	if i := strings.LastIndex(p, "/"); i >= 0 && len(p) > 40 {
+		p = "…" + p[i:]
+	}
+	return p
+}

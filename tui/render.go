@@ -1,0 +1,147 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// renderer turns a criterion's fixed texts into terminal Markdown with
+// glamour and keeps the result: a render costs about a millisecond, more
+// than a whole keystroke may, so each (criterion, language, width) is
+// rendered once, and a level's entries are rendered ahead in a tea.Cmd.
+type renderer struct {
+	style string // glamour standard style: dark, light, notty
+
+	mu    sync.Mutex // the cache is filled from Cmd goroutines
+	cache map[detailKey]string
+	tr    *glamour.TermRenderer
+	width int
+}
+
+type detailKey struct {
+	level, id, lang string
+	width           int
+}
+
+func newRenderer(style string) *renderer {
+	return &renderer{style: style, cache: map[detailKey]string{}}
+}
+
+// cached returns a rendered text if there is one.
+func (r *renderer) cached(k detailKey) (string, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s, ok := r.cache[k]
+	return s, ok
+}
+
+// render renders (and caches) one criterion's fixed texts.
+func (r *renderer) render(loc *i18n.Locale, e *criteria.Entry, width int) string {
+	k := detailKey{e.Level, e.ID, loc.Tag.String(), width}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if s, ok := r.cache[k]; ok {
+		return s
+	}
+	if r.tr == nil || r.width != width {
+		tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(r.style), glamour.WithWordWrap(0), glamour.WithEmoji())
+		if err != nil {
+			return staticMarkdown(loc, e)
+		}
+		r.tr, r.width = tr, width
+	}
+	out, err := r.tr.Render(staticMarkdown(loc, e))
+	if err != nil {
+		out = staticMarkdown(loc, e)
+	}
+	out = rewrap(strings.Trim(out, "\n"), width)
+	r.cache[k] = out
+	return out
+}
+
+// rewrap wraps glamour's output to the pane. glamour itself wraps at
+// spaces only, so Japanese or Chinese text, which has none, came out as one
+// long line; it now renders unwrapped and every line is wrapped here, at
+// spaces where there are some and between characters where there are not.
+// Continuation lines keep the line's indentation.
+func rewrap(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if ansi.StringWidth(l) <= width {
+			out = append(out, l)
+			continue
+		}
+		l = strings.TrimRight(l, " ")
+		plain := ansi.Strip(l)
+		indent := len(plain) - len(strings.TrimLeft(plain, " "))
+		if indent > width/2 {
+			indent = 0
+		}
+		pad := strings.Repeat(" ", indent)
+		wrap := ansi.Wrap
+		if hasWide(plain) { // CJK breaks between characters, not at spaces
+			wrap = func(s string, limit int, _ string) string { return ansi.Hardwrap(s, limit, true) }
+		}
+		for i, w := range strings.Split(wrap(l, max(1, width-indent), ""), "\n") {
+			if i > 0 {
+				w = pad + strings.TrimLeft(w, " ")
+			}
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// staticMarkdown is what we say about an entry, whatever the answer.
+func staticMarkdown(loc *i18n.Locale, e *criteria.Entry) string {
+	c := loc.Criterion(e.Level, e.ID)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", c.Title)
+	id := "`" + e.ID + "`"
+	if e.Control != "" {
+		id += " · " + e.Control
+	}
+	fmt.Fprintf(&b, "**%s** · %s · %s / %s\n\n", loc.T("ui.category."+string(e.Category)), id, loc.Section(e.Major), loc.Section(e.Minor))
+	fmt.Fprintf(&b, "%s\n\n", c.Requirement)
+	fmt.Fprintf(&b, "## %s\n\n%s\n\n", loc.T("ui.tui.detail.guidance"), c.Guidance)
+	fmt.Fprintf(&b, "## %s\n\n", loc.T("ui.tui.detail.what_counts"))
+	if e.Automatic() {
+		fmt.Fprintf(&b, "- %s\n", loc.T("ui.result.automatic", "Level", loc.T("ui.level."+criteria.PrerequisiteOf(e.ID))))
+	} else {
+		switch {
+		case e.MetURLRequired:
+			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.met_url"))
+		case e.MetJustificationRequired:
+			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.met_justification"))
+		default:
+			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.met_plain"))
+		}
+		switch {
+		case !e.NAAllowed:
+			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.na_not_allowed"))
+		case e.NAJustificationRequired:
+			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.na_justification"))
+		default:
+			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.na_plain"))
+		}
+		fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.unmet_"+strings.ToLower(string(e.Category))))
+	}
+	fmt.Fprintf(&b, "\n%s: %s\n", loc.T("ui.tui.detail.official"), e.URL())
+	return b.String()
+}
+
+func hasWide(s string) bool {
+	for _, r := range s {
+		if r >= 0x1100 && ansi.StringWidth(string(r)) == 2 {
+			return true
+		}
+	}
+	return false
+}
