@@ -340,23 +340,7 @@ func (f *File) readAnswers(v *yaml.Node, fail failFunc) error {
 // checkAnswer records why an answer cannot count, if it cannot.
 func (f *File) checkAnswer(id string, line int) {
 	a := f.Answers[id]
-	a.Problem = nil
-	entries := f.cat.EntriesFor(id)
-	switch {
-	case len(entries) == 0:
-		a.Problem = ptr(M("problem.unknown_id", "ID", id))
-	case entries[0].Automatic() && a.Status != Unknown:
-		a.Problem = ptr(M("problem.automatic", "ID", id))
-	case utf8.RuneCountInString(a.Justification) > MaxJustification:
-		a.Problem = ptr(M("problem.too_long", "ID", id, "Length", utf8.RuneCountInString(a.Justification), "Max", MaxJustification))
-	case a.Status == NA:
-		for _, e := range entries {
-			if !e.NAAllowed {
-				a.Problem = ptr(M("problem.na_not_allowed", "ID", id, "Level", e.Level))
-				break
-			}
-		}
-	}
+	a.Problem = Check(f.cat, id, a)
 	f.Answers[id] = a
 	f.Problems = removeProblem(f.Problems, id)
 	if a.Problem != nil {
@@ -465,10 +449,17 @@ func (f *File) Save(force bool) error {
 // read or written.
 func (f *File) ChangedOnDisk() bool {
 	cur, err := os.ReadFile(f.Path)
-	if err != nil {
-		return f.Exists
+	return !f.Holds(cur, err == nil)
+}
+
+// Holds reports whether data, what the file's path holds now (exists false
+// when it holds nothing), is the text last read or written. A caller may
+// read the file off the UI goroutine and compare on it.
+func (f *File) Holds(data []byte, exists bool) bool {
+	if !exists {
+		return !f.Exists
 	}
-	return !f.Exists || !bytes.Equal(cur, f.src)
+	return f.Exists && bytes.Equal(data, f.src)
 }
 
 // WriteAtomic replaces path with data so that a reader sees the old file or

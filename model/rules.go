@@ -1,0 +1,50 @@
+package model
+
+import (
+	"unicode/utf8"
+
+	"github.com/bestpractices/bestpractices/criteria"
+)
+
+// NAAllowed reports whether the badge accepts N/A for id. One answer serves
+// every level where the id appears, and the badge site checks it against
+// each of them: report_tracker, tests_documented_added, dynamic_analysis and
+// dynamic_analysis_enable_assertions allow N/A at silver but not at
+// passing, so N/A is refused for them everywhere.
+func NAAllowed(cat *criteria.Catalog, id string) bool {
+	return naRefusedAt(cat, id) == "" && len(cat.EntriesFor(id)) > 0
+}
+
+// naRefusedAt is the first level of id that does not allow N/A, or "".
+func naRefusedAt(cat *criteria.Catalog, id string) string {
+	for _, e := range cat.EntriesFor(id) {
+		if !e.NAAllowed {
+			return e.Level
+		}
+	}
+	return ""
+}
+
+// Check is why the badge would not accept a as id's answer, or nil: an id
+// the catalog does not have, an answer to a criterion set automatically, a
+// justification over the site's limit, N/A where it is not allowed. The
+// loader, the walk's keys and its form all judge an answer here.
+func Check(cat *criteria.Catalog, id string, a Answer) *Msg {
+	entries := cat.EntriesFor(id)
+	switch {
+	case len(entries) == 0:
+		return ptr(M("problem.unknown_id", "ID", id))
+	case entries[0].Automatic() && a.Status != Unknown:
+		return ptr(M("problem.automatic", "ID", id))
+	case utf8.RuneCountInString(a.Justification) > MaxJustification:
+		return ptr(M("problem.too_long", "ID", id, "Length", utf8.RuneCountInString(a.Justification), "Max", MaxJustification))
+	case a.Status == NA:
+		if lvl := naRefusedAt(cat, id); lvl != "" {
+			return ptr(M("problem.na_not_allowed", "ID", id, "Level", lvl))
+		}
+	}
+	return nil
+}
+
+// TooLong reports whether a justification is over the badge site's limit.
+func TooLong(j string) bool { return utf8.RuneCountInString(j) > MaxJustification }
