@@ -173,6 +173,7 @@ func (env *Env) flagSet(name string) *flag.FlagSet {
 	fs.StringVar(&env.LocaleFile, "locale-file", env.LocaleFile, "")
 	fs.BoolVar(&env.NoColor, "no-color", env.NoColor, "")
 	fs.BoolVar(&env.Accessible, "accessible", env.Accessible, "")
+	fs.BoolVar(&env.NoMouse, "no-mouse", env.NoMouse, "")
 	return fs
 }
 

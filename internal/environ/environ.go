@@ -45,6 +45,7 @@ type Env struct {
 	LocaleFile string // --locale-file
 	NoColor    bool   // --no-color
 	Accessible bool   // --accessible
+	NoMouse    bool   // --no-mouse: the walk leaves the mouse to the terminal
 
 	Loc     *i18n.Locale
 	Catalog *criteria.Catalog
