@@ -5,113 +5,214 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
+	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/environ"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/charmbracelet/huh"
 )
 
-// runAccessible asks the open criteria one by one with plain line prompts
-// (huh's accessible mode): no full-screen layout, for screen readers and
-// dumb terminals. Each answer is saved at once.
+// The accessible walk asks the open criteria of the next level one by one
+// with plain line prompts: no full-screen layout, for screen readers and
+// dumb terminals. Every prompt has a way on (skip), back (previous
+// criterion, or back to the choice from the justification) and out
+// (quit); an empty line never answers anything. Each answer is saved at
+// once.
+
+// The choices, numbered the same way at every criterion.
+const (
+	askMet = iota + 1
+	askUnmet
+	askNA
+	askSkip
+	askBack
+	askQuit
+)
+
+type accessible struct {
+	env *environ.Env
+	loc *i18n.Locale
+	f   *model.File
+	in  *bufio.Reader
+	out io.Writer
+}
+
 func runAccessible(env *environ.Env, f *model.File, readOnly string) int {
-	loc, out := env.Loc, env.Stdout
-	in := &lineReader{r: bufio.NewReader(env.Stdin)}
 	if readOnly != "" {
-		fmt.Fprintln(env.Stderr, loc.T("ui.tui.read_only", "Reason", readOnly))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.tui.read_only", "Reason", readOnly))
 		return environ.ExitBadInput
 	}
-	s := f.Score()
-	levels := model.NextLevels(s)
+	a := &accessible{env: env, loc: env.Loc, f: f, in: bufio.NewReader(env.Stdin), out: env.Stdout}
+	levels := model.NextLevels(f.Score())
 	if len(levels) == 0 {
-		fmt.Fprintln(out, loc.T("ui.tui.all_done"))
+		fmt.Fprintln(a.out, a.loc.T("ui.tui.all_done"))
 		return environ.ExitOK
 	}
 	ls := levels[0]
-	open := model.Blockers(ls)
-	fmt.Fprintln(out, loc.T("ui.tui.accessible.intro", "Level", loc.T("ui.level."+ls.Level.Name), "Count", len(open)))
-	const skip, quit = "skip", "quit"
-	for i, es := range open {
-		e := es.Entry
-		if e.Automatic() {
-			continue
+	var open []*criteria.Entry
+	for _, es := range model.Blockers(ls) {
+		if !es.Entry.Automatic() {
+			open = append(open, es.Entry)
 		}
-		c := loc.Criterion(e.Level, e.ID)
-		fmt.Fprintf(out, "\n[%d/%d] %s %s: %s\n%s\n%s\n", i+1, len(open), e.Category, e.ID, c.Title, c.Requirement, c.Guidance)
-		if a := f.Answers[e.ID]; a.Status != model.Unknown {
-			fmt.Fprintln(out, loc.T("ui.tui.accessible.current", "Status", loc.T(a.Status.Key()), "Reason", model.Reason(loc, es)))
-		}
-		d := &draft{}
-		opts := []huh.Option[string]{
-			huh.NewOption(loc.T("ui.status.met"), model.Met.String()),
-			huh.NewOption(loc.T("ui.status.unmet"), model.Unmet.String()),
-		}
-		if e.NAAllowed {
-			opts = append(opts, huh.NewOption(loc.T("ui.status.na"), model.NA.String()))
-		}
-		opts = append(opts, huh.NewOption(loc.T("ui.tui.accessible.skip"), skip), huh.NewOption(loc.T("ui.tui.accessible.quit"), quit))
-		err := huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title(loc.T("ui.tui.form.status", "Title", c.Title)).Options(opts...).Value(&d.status))).
-			WithAccessible(true).WithInput(in).WithOutput(out).Run()
-		if in.eof || errors.Is(err, io.EOF) || errors.Is(err, huh.ErrUserAborted) || d.status == quit || d.status == "" {
+	}
+	fmt.Fprintln(a.out, a.loc.T("ui.tui.accessible.intro", "Level", a.loc.T("ui.level."+ls.Level.Name), "Count", len(open)))
+	wrote := false
+	for i := 0; i >= 0 && i < len(open); {
+		step, saved := a.ask(open[i], i, len(open))
+		wrote = wrote || saved
+		if step == 0 {
 			break
 		}
-		if err != nil {
-			fmt.Fprintln(env.Stderr, loc.T("ui.cli.error", "Message", err.Error()))
-			return environ.ExitBadInput
-		}
-		if d.status == skip {
-			continue
-		}
-		d.justification = f.Answers[e.ID].Justification
-		fmt.Fprintln(out, requirementHint(loc, e, d.status))
-		err = huh.NewForm(huh.NewGroup(huh.NewInput().Title(loc.T("ui.tui.accessible.justification")).Value(&d.justification).
-			Validate(func(j string) error { return validateAnswer(loc, e, d.status, j) }))).
-			WithAccessible(true).WithInput(in).WithOutput(out).Run()
-		if err != nil || in.eof {
-			break // input ended mid-answer: nothing half-given is saved
-		}
-		if err := validateAnswer(loc, e, d.status, d.justification); err != nil {
-			fmt.Fprintln(out, err)
-			continue
-		}
-		st, _ := model.ParseStatus(d.status)
-		f.Set(e.ID, model.Answer{Status: st, Justification: d.justification})
-		if err := f.Save(false); err != nil {
-			fmt.Fprintln(env.Stderr, loc.T("ui.tui.save_failed", "Error", safetext.Line(err.Error())))
-			return environ.ExitBadInput
-		}
-		l, _ := f.Score().Level(ls.Level.Name)
-		fmt.Fprintln(out, loc.T("ui.tui.accessible.saved", "Level", loc.T("ui.level."+ls.Level.Name), "Percentage", l.Percentage, "Satisfied", l.Satisfied, "Total", l.Total))
+		i = max(0, i+step)
 	}
-	fmt.Fprintln(out, summary(env, f))
+	fmt.Fprintln(a.out, summary(env, f, ls.Level.Name, wrote))
 	return environ.ExitOK
 }
 
-// lineReader hands out input one line per Read. huh reads each prompt
-// through a buffered scanner of its own; without this, the first prompt
-// would swallow the answers typed (or piped) for the next ones.
-type lineReader struct {
-	r   *bufio.Reader
-	eof bool
-}
-
-func (l *lineReader) Read(p []byte) (int, error) {
-	n := 0
-	for n < len(p) {
-		b, err := l.r.ReadByte()
-		if err != nil {
-			if n == 0 {
-				l.eof = true
-				return 0, err
-			}
-			return n, nil
-		}
-		p[n] = b
-		n++
-		if b == '\n' {
-			break
+// ask asks about one criterion; step is where to go next (1 on, -1 back,
+// 0 stop) and saved whether an answer was written.
+func (a *accessible) ask(e *criteria.Entry, i, n int) (step int, saved bool) {
+	loc := a.loc
+	c := loc.Criterion(e.Level, e.ID)
+	fmt.Fprintf(a.out, "\n[%d/%d] %s %s: %s\n%s\n%s\n", i+1, n, loc.T("ui.category."+string(e.Category)), e.ID,
+		safetext.Line(c.Title), safetext.Clean(c.Requirement), safetext.Clean(c.Guidance))
+	cur := a.f.Answers[e.ID]
+	if cur.Status != model.Unknown {
+		es := model.EntryScore{Entry: e, Answer: cur, Result: model.Judge(e, cur)}
+		fmt.Fprintln(a.out, loc.T("ui.tui.accessible.current", "Status", loc.T(cur.Status.Key()), "Reason", model.Reason(loc, es)))
+		if j := safetext.Line(cur.Justification); j != "" {
+			fmt.Fprintln(a.out, loc.T("ui.tui.accessible.current_justification", "Text", j))
 		}
 	}
-	return n, nil
+	naOK := model.NAAllowed(a.env.Catalog, e.ID)
+	for {
+		fmt.Fprintln(a.out, a.choices(naOK, i > 0))
+		line, ok := a.line()
+		if !ok {
+			return 0, false
+		}
+		var s model.Status
+		switch choice, _ := strconv.Atoi(line); {
+		case line == "":
+			fmt.Fprintln(a.out, loc.T("ui.tui.accessible.empty"))
+			continue
+		case choice == askMet:
+			s = model.Met
+		case choice == askUnmet:
+			s = model.Unmet
+		case choice == askNA && naOK:
+			s = model.NA
+		case choice == askNA:
+			fmt.Fprintln(a.out, loc.T("ui.tui.detail.na_not_allowed"))
+			continue
+		case choice == askSkip:
+			return 1, false
+		case choice == askBack && i > 0:
+			return -1, false
+		case choice == askQuit:
+			return 0, false
+		default:
+			fmt.Fprintln(a.out, loc.T("ui.tui.accessible.unknown_choice", "Text", safetext.Line(line)))
+			continue
+		}
+		j, next := a.justification(e, s, cur.Justification)
+		switch next {
+		case "back":
+			continue // choose another answer
+		case "stop":
+			return 0, false
+		}
+		return a.store(e, model.Answer{Status: s, Justification: j})
+	}
+}
+
+// choices is the list of numbered answers.
+func (a *accessible) choices(naOK, back bool) string {
+	t := func(n int, key string) string { return strconv.Itoa(n) + " " + a.loc.T(key) }
+	parts := []string{t(askMet, "ui.status.met"), t(askUnmet, "ui.status.unmet")}
+	if naOK {
+		parts = append(parts, t(askNA, "ui.status.na"))
+	}
+	parts = append(parts, t(askSkip, "ui.tui.accessible.skip"))
+	if back {
+		parts = append(parts, t(askBack, "ui.tui.accessible.back"))
+	}
+	parts = append(parts, t(askQuit, "ui.tui.accessible.quit"))
+	return a.loc.T("ui.tui.accessible.choose", "Choices", strings.Join(parts, " · "))
+}
+
+// justification asks for the words that go with s until the answer counts
+// (or is an honest Unmet); next is "" (done), "back" or "stop".
+func (a *accessible) justification(e *criteria.Entry, s model.Status, current string) (j, next string) {
+	loc := a.loc
+	fmt.Fprintln(a.out, hintFor(loc, e, s))
+	prompt := loc.T("ui.tui.accessible.justification")
+	if current != "" {
+		prompt = loc.T("ui.tui.accessible.justification_keep")
+	}
+	fmt.Fprintln(a.out, prompt)
+	line, ok := a.line()
+	if !ok {
+		return "", "stop" // input ended mid-answer: nothing half-given is saved
+	}
+	j = line
+	if j == "" {
+		j = current
+	}
+	for {
+		err := checkAnswer(loc, a.env.Catalog, e, s, j)
+		if err == nil {
+			return j, ""
+		}
+		fmt.Fprintln(a.out, err)
+		fmt.Fprintln(a.out, loc.T("ui.tui.accessible.again"))
+		line, ok := a.line()
+		if !ok {
+			return "", "stop"
+		}
+		if line == "" {
+			return "", "back"
+		}
+		j = line
+	}
+}
+
+// store saves an answer. When the save fails, the answer is kept and the
+// user may try again, overwrite a file changed elsewhere, or stop.
+func (a *accessible) store(e *criteria.Entry, ans model.Answer) (step int, saved bool) {
+	loc := a.loc
+	a.f.Set(e.ID, ans)
+	force := false
+	for {
+		err := a.f.Save(force)
+		if err == nil {
+			break
+		}
+		conflict := errors.Is(err, model.ErrChangedOnDisk)
+		if conflict {
+			fmt.Fprintln(a.out, loc.T("ui.tui.accessible.changed"))
+		} else {
+			fmt.Fprintln(a.out, loc.T("ui.tui.accessible.save_failed", "Error", safeError(err)))
+		}
+		line, ok := a.line()
+		if !ok || strings.EqualFold(line, "q") {
+			return 0, false
+		}
+		force = conflict && strings.EqualFold(line, "k")
+	}
+	l, _ := a.f.Score().Level(e.Level)
+	fmt.Fprintln(a.out, loc.T("ui.tui.accessible.saved", "Level", loc.T("ui.level."+e.Level), "Percentage", l.Percentage, "Satisfied", l.Satisfied, "Total", l.Total))
+	return 1, true
+}
+
+// line reads one line, trimmed; ok is false at the end of the input.
+func (a *accessible) line() (string, bool) {
+	s, err := a.in.ReadString('\n')
+	if err != nil && s == "" {
+		return "", false
+	}
+	return strings.TrimSpace(s), true
 }

@@ -7,8 +7,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// The walk's changes to answers: each records the change in the file,
-// rescores, and returns the save.
+// The walk's changes to answers. Every change goes through apply: it
+// records the step for undo, rescores, saves, and moves the cursor the
+// same way whichever key or form made it.
 
 // safeError is an error's text, safe for the terminal.
 func safeError(err error) string { return safetext.Line(err.Error()) }
@@ -22,49 +23,102 @@ func (m *Model) blockedReadOnly() bool {
 	return false
 }
 
-// setStatus answers the selected criterion with one key, keeping its
-// justification.
-func (m *Model) setStatus(s model.Status) tea.Cmd {
+// answerable is the entry under the cursor when it can be answered here;
+// otherwise the status line says why not.
+func (m *Model) answerable() (model.EntryScore, bool) {
 	c := m.c
+	if id, ok := m.list.currentUnknown(); ok {
+		c.message = c.loc.T("ui.tui.unknown.not_here", "ID", safetext.Line(id), "Key", c.keys.Clear.Help().Key)
+		return model.EntryScore{}, false
+	}
 	es, ok := m.list.current()
 	if !ok || m.blockedReadOnly() {
-		return nil
+		return es, false
 	}
 	if es.Entry.Automatic() {
 		c.message = c.loc.T("ui.result.automatic", "Level", c.levelName(criteria.PrerequisiteOf(es.Entry.ID)))
-		return nil
+		return es, false
 	}
-	if s == model.NA && !m.allowsNA(es.Entry.ID) {
-		c.message = c.loc.T("ui.tui.detail.na_not_allowed")
+	return es, true
+}
+
+// setStatus answers the selected criterion with one key, keeping its
+// justification. When that answer would not count for want of a URL or a
+// justification, the form opens on the justification instead, as if the
+// status had been chosen there: the same rules, the same place to fix it.
+func (m *Model) setStatus(s model.Status) tea.Cmd {
+	c := m.c
+	if id, ok := m.list.currentUnknown(); ok && s == model.Unknown && !m.blockedReadOnly() {
+		cmd := m.apply([]change{{id: id, before: c.file.Answers[id]}}) // remove the stray answer
+		c.message = c.loc.T("ui.tui.unknown.removed", "ID", safetext.Line(id), "Key", c.keys.Undo.Help().Key)
+		return cmd
+	}
+	es, ok := m.answerable()
+	if !ok {
 		return nil
 	}
 	a := c.file.Answers[es.Entry.ID]
 	a.Status = s
-	return m.change(es.Entry.ID, a)
+	if p := model.Check(c.cat, es.Entry.ID, a); p != nil && s == model.NA {
+		c.message = safetext.Line(p.In(c.loc))
+		return nil
+	}
+	switch model.Judge(es.Entry, a) {
+	case model.ResultURLRequired, model.ResultJustificationRequired:
+		c.message = m.reasonFor(es.Entry, a)
+		return m.form.open(es.Entry, formStart{answer: a, atText: true})
+	}
+	return m.apply([]change{{id: es.Entry.ID, before: c.file.Answers[es.Entry.ID], after: a}})
 }
 
-// allowsNA: one answer serves every level of an id, so N/A must be allowed
-// at each of them.
-func (m *Model) allowsNA(id string) bool {
-	for _, e := range m.c.cat.EntriesFor(id) {
-		if !e.NAAllowed {
-			return false
+// reasonFor says why a would not count for e.
+func (m *Model) reasonFor(e *criteria.Entry, a model.Answer) string {
+	return model.Reason(m.c.loc, model.EntryScore{Entry: e, Answer: a, Result: model.Judge(e, a)})
+}
+
+// apply makes a step's changes, keeps it for undo and saves. When the
+// step answers the criterion under the cursor and the answer counts, the
+// cursor moves on to the next criterion still needing an answer;
+// otherwise it stays, so that the reason shows.
+func (m *Model) apply(step []change) tea.Cmd {
+	c := m.c
+	var real []change
+	for _, ch := range step {
+		if ch.before.Status != ch.after.Status || ch.before.Justification != ch.after.Justification {
+			real = append(real, ch)
 		}
 	}
-	return true
+	for _, ch := range real {
+		c.file.Set(ch.id, model.Answer{Status: ch.after.Status, Justification: ch.after.Justification})
+	}
+	if len(real) > 0 {
+		m.history.record(real)
+		m.rescore()
+	}
+	if es, ok := m.list.current(); ok && len(step) == 1 && step[0].id == es.Entry.ID &&
+		step[0].after.Status != model.Unknown && es.Result.Satisfied() {
+		m.list.jumpOpen(1)
+		m.showCurrent()
+	}
+	if len(real) == 0 {
+		return nil
+	}
+	return m.saveChanges()
 }
 
-// change records an answer and saves it.
-func (m *Model) change(id string, a model.Answer) tea.Cmd {
-	m.c.file.Set(id, model.Answer{Status: a.Status, Justification: a.Justification})
-	m.rescore()
+// saveChanges saves, or asks first when the file changed on disk.
+func (m *Model) saveChanges() tea.Cmd {
+	if m.save.needsDecision() {
+		m.prompt.ask(promptConflict)
+		return nil
+	}
 	return m.save.save(false)
 }
 
 func (m *Model) acceptProposal() tea.Cmd {
 	c := m.c
-	es, ok := m.list.current()
-	if !ok || m.blockedReadOnly() {
+	es, ok := m.answerable()
+	if !ok {
 		return nil
 	}
 	p, has := c.proposal(es)
@@ -72,19 +126,35 @@ func (m *Model) acceptProposal() tea.Cmd {
 		c.message = c.loc.T("ui.tui.no_proposal")
 		return nil
 	}
-	c.file.Accept(p)
-	m.rescore()
-	return m.save.save(false)
+	a := model.Answer{Status: p.Status, Justification: p.Justification}
+	if pr := model.Check(c.cat, p.ID, a); pr != nil {
+		c.message = safetext.Line(pr.In(c.loc))
+		return nil
+	}
+	return m.apply([]change{{id: p.ID, before: c.file.Answers[p.ID], after: a}})
 }
 
-// askAcceptAll asks before accepting every open proposal.
+// acceptable are the open proposals the badge would take as answers.
+func (m *Model) acceptable() []model.Proposal {
+	c := m.c
+	var out []model.Proposal
+	for _, p := range c.proposals.Open(c.file.Answers) {
+		if model.Check(c.cat, p.ID, model.Answer{Status: p.Status, Justification: p.Justification}) == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// askAcceptAll asks before accepting every open proposal, saying how many
+// of them are Unmet.
 func (m *Model) askAcceptAll() {
 	c := m.c
 	if m.blockedReadOnly() {
 		return
 	}
-	if len(c.proposals.Open(c.file.Answers)) > 0 {
-		m.prompt.ask(promptAcceptAll)
+	if ps := m.acceptable(); len(ps) > 0 {
+		m.prompt.askAcceptAll(ps)
 	} else {
 		c.message = c.loc.T("ui.tui.no_proposals")
 	}
@@ -92,37 +162,80 @@ func (m *Model) askAcceptAll() {
 
 func (m *Model) acceptAll() tea.Cmd {
 	c := m.c
-	n := 0
-	for _, pr := range c.proposals.Open(c.file.Answers) {
-		if c.file.Accept(pr) {
-			n++
-		}
+	var step []change
+	for _, p := range m.acceptable() {
+		step = append(step, change{id: p.ID, before: c.file.Answers[p.ID], after: model.Answer{Status: p.Status, Justification: p.Justification}})
 	}
-	c.message = c.loc.T("ui.tui.accepted_all", "Count", n)
-	m.rescore()
-	return m.save.save(false)
+	c.message = c.loc.T("ui.tui.accepted_all", "Count", len(step))
+	return m.apply(step)
 }
 
+// openForm edits the selected answer; an unanswered criterion with a
+// proposal starts from the proposal.
 func (m *Model) openForm() tea.Cmd {
 	c := m.c
-	es, ok := m.list.current()
-	if !ok || m.blockedReadOnly() {
-		return nil
-	}
-	if es.Entry.Automatic() {
-		c.message = c.loc.T("ui.result.automatic", "Level", c.levelName(criteria.PrerequisiteOf(es.Entry.ID)))
-		return nil
-	}
-	return m.form.open(es)
-}
-
-func (m *Model) submitForm() tea.Cmd {
-	id, a, ok := m.form.submitted()
+	es, ok := m.answerable()
 	if !ok {
 		return nil
 	}
-	cmd := m.change(id, a)
-	m.list.jumpOpen(1)
+	start := formStart{answer: c.file.Answers[es.Entry.ID]}
+	if p, has := c.proposal(es); has {
+		start.answer = model.Answer{Status: p.Status, Justification: p.Justification}
+	}
+	return m.form.open(es.Entry, start)
+}
+
+func (m *Model) submitForm() tea.Cmd {
+	c := m.c
+	id, a, changed := m.form.submitted()
 	m.showCurrent()
-	return cmd
+	if id == "" {
+		return nil
+	}
+	if !changed {
+		c.message = c.loc.T("ui.tui.unchanged")
+		return nil
+	}
+	return m.apply([]change{{id: id, before: c.file.Answers[id], after: a}})
+}
+
+// undo takes back the last step (redo: puts back the last step taken
+// back), saying what it did and showing the criterion.
+func (m *Model) undo(redo bool) tea.Cmd {
+	c := m.c
+	if m.blockedReadOnly() {
+		return nil
+	}
+	step, ok := m.history.undo()
+	key := "ui.tui.undone"
+	if redo {
+		step, ok = m.history.redo()
+		key = "ui.tui.redone"
+	}
+	if !ok {
+		c.message = c.loc.T(key + "_nothing")
+		return nil
+	}
+	for _, ch := range step {
+		a := ch.before
+		if redo {
+			a = ch.after
+		}
+		c.file.Set(ch.id, model.Answer{Status: a.Status, Justification: a.Justification})
+	}
+	m.rescore()
+	first := step[0]
+	status := first.before.Status
+	if redo {
+		status = first.after.Status
+	}
+	if len(step) == 1 {
+		c.message = c.loc.T(key, "ID", safetext.Line(first.id), "Status", c.loc.T(status.Key()))
+	} else {
+		c.message = c.loc.T(key+"_many", "Count", len(step))
+	}
+	if m.list.selectID(first.id) {
+		m.showCurrent()
+	}
+	return m.saveChanges()
 }

@@ -6,17 +6,15 @@
 // The walk is split the way glow and soft-serve split theirs: what every
 // part reads is in common (file, catalog, language, score, keys, styles,
 // size); each part is a sub-model owning its state and its keys (list,
-// detail, form, prompt, saver); the top Model routes messages to them and
-// makes the changes that concern several (answering, levels, language).
+// detail, form, prompt, saver, help); the top Model routes messages to them
+// and makes the changes that concern several (answering, levels, language).
 package tui
 
 import (
-	"errors"
 	"time"
 
-	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -30,15 +28,15 @@ type (
 
 // Model is the walk's top model.
 type Model struct {
-	c      *common
-	list   listModel
-	detail detailModel
-	form   formModel
-	prompt promptModel
-	save   saver
-	help   help.Model
+	c       *common
+	list    listModel
+	detail  detailModel
+	form    formModel
+	prompt  promptModel
+	save    saver
+	help    helpModel
+	history history
 
-	fullHelp   bool
 	scanned    model.Proposals
 	carryReady bool // Carry has had its first, slow run
 }
@@ -53,7 +51,7 @@ func New(o Options) *Model {
 	}
 	c := newCommon(o)
 	m := &Model{c: c, list: newList(c), detail: newDetail(c), form: formModel{c: c}, prompt: promptModel{c: c},
-		save: saver{c: c}, help: help.New(), scanned: model.Proposals{}}
+		save: saver{c: c}, help: newHelp(c), scanned: model.Proposals{}}
 	m.rescore()
 	return m
 }
@@ -80,6 +78,7 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) rescore() {
 	c := m.c
 	c.score = c.file.Score()
+	c.unknown = unknownIDs(c.cat, c.file.Answers)
 	c.proposals = model.Proposals{}
 	for _, p := range m.scanned {
 		c.proposals.Add(p)
@@ -98,8 +97,14 @@ func (m *Model) rebuild() {
 	m.showCurrent()
 }
 
-// showCurrent puts the criterion under the cursor in the detail.
-func (m *Model) showCurrent() { m.detail.show(m.list.current()) }
+// showCurrent puts what is under the cursor in the detail.
+func (m *Model) showCurrent() {
+	if id, ok := m.list.currentUnknown(); ok {
+		m.detail.showUnknown(id)
+		return
+	}
+	m.detail.show(m.list.current())
+}
 
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -107,12 +112,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		c.width, c.height = msg.Width, msg.Height
-		m.help.Width = msg.Width
+		m.help.resize()
 		m.detail.resize()
 		m.list.clampOffset()
 		m.showCurrent()
 		m.form.resize()
 		return m, m.detail.prerender()
+	case tea.KeyMsg:
+		return m, m.keys(msg)
+	case tea.MouseMsg:
+		return m, m.mouse(msg)
 	case answerSavedMsg:
 		cmd := m.save.saved(msg.p)
 		if cmd == nil && m.save.quitting {
@@ -120,30 +129,32 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, cmd
 	case saveFailedMsg:
-		m.save.saving = false
-		if errors.Is(msg.err, model.ErrChangedOnDisk) {
+		if m.save.failed(msg.err) {
 			m.prompt.ask(promptConflict)
-			return m, nil
-		}
-		m.save.err = msg.err
-		if m.save.quitting {
+		} else if m.save.quitting {
 			m.save.quitting = false
 			m.prompt.ask(promptQuit)
 		}
 		return m, nil
 	case fileCheckDueMsg:
-		if !m.save.saving && !m.prompt.active() && c.file.ChangedOnDisk() {
+		return m, tea.Batch(m.save.look(), m.save.watch())
+	case fileReadMsg:
+		if m.save.seen(msg) && !m.prompt.active() {
 			m.prompt.ask(promptConflict)
 		}
-		return m, m.save.watch()
+		return m, nil
 	case fileReloadedMsg:
 		c.file = msg.f
-		m.save.err = nil
+		m.save.reloaded()
+		m.history.clear()
 		c.message = c.loc.T("ui.tui.reloaded")
 		m.rescore()
 		return m, nil
 	case reloadFailedMsg:
 		c.message = c.loc.T("ui.tui.reload_failed", "Error", safeError(msg.err))
+		return m, nil
+	case pageShownMsg:
+		c.message = c.loc.T("ui.tui.page_"+cmpOr(msg.how, "shown"), "URL", msg.url, "Reason", safetext.Line(msg.reason))
 		return m, nil
 	case proposalsFoundMsg:
 		m.scanned = msg.ps
@@ -161,21 +172,62 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case formCancelledMsg:
 		m.showCurrent()
 		return m, nil
-	case tea.KeyMsg:
-		return m, m.key(msg)
 	}
 	return m, m.form.update(msg)
 }
 
-// key routes a key to whoever has it: the prompt, the form, the search,
+// keys handles a key message. Keys typed faster than the terminal is read
+// (key repeat, a slow link) arrive as one message of several runes;
+// outside a text field each rune is its own key. A paste outside a text
+// field is refused whole: its letters would act as keys.
+func (m *Model) keys(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || m.typing() {
+		return m.key(msg)
+	}
+	if msg.Paste {
+		m.c.message = m.c.loc.T("ui.tui.paste_ignored")
+		return nil
+	}
+	var cmds []tea.Cmd
+	for i, r := range msg.Runes {
+		if m.typing() { // the keys so far opened a text field: the rest is text
+			rest := tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i:], Alt: msg.Alt}
+			return tea.Batch(append(cmds, m.key(rest))...)
+		}
+		cmds = append(cmds, m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// typing reports whether keys go into a text field now.
+func (m *Model) typing() bool {
+	return !m.prompt.active() && !m.c.tooSmall() && (m.form.typing() || m.list.searching)
+}
+
+// key routes one key to whoever has it: the prompt, the form, the search,
 // the full help, then the list, the detail and the walk's own keys.
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	c := m.c
+	if m.prompt.active() {
+		was := m.prompt.kind
+		switch ch := m.prompt.key(msg); ch {
+		case chooseNothing: // the key does its usual work; the question stays
+		case chooseDismiss:
+			if m.prompt.swallows(msg, was) {
+				return nil
+			}
+		default:
+			return m.decide(ch)
+		}
+	}
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
-	if m.prompt.active() {
-		return m.decide(m.prompt.key(msg))
+	if c.tooSmall() { // nothing can be seen: only the way out works
+		if key.Matches(msg, c.keys.Quit) {
+			return m.quit()
+		}
+		return nil
 	}
 	if m.form.isOpen() {
 		return m.form.update(msg)
@@ -185,8 +237,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		m.showCurrent()
 		return cmd
 	}
-	if m.fullHelp {
-		m.fullHelp = false
+	if m.help.open {
+		m.help.key(msg)
 		return nil
 	}
 	c.message = ""
@@ -199,6 +251,12 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	if m.detail.key(msg) {
 		return nil
 	}
+	return m.walkKey(msg)
+}
+
+// walkKey handles the keys that are the walk's own.
+func (m *Model) walkKey(msg tea.KeyMsg) tea.Cmd {
+	c := m.c
 	k := c.keys
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -206,7 +264,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Suspend):
 		return tea.Suspend
 	case key.Matches(msg, k.Help):
-		m.fullHelp = true
+		m.help.open, m.help.offset = true, 0
 	case key.Matches(msg, k.Met):
 		return m.setStatus(model.Met)
 	case key.Matches(msg, k.Unmet):
@@ -221,21 +279,29 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.acceptProposal()
 	case key.Matches(msg, k.AcceptAll):
 		m.askAcceptAll()
+	case key.Matches(msg, k.Undo):
+		return m.undo(false)
+	case key.Matches(msg, k.Redo):
+		return m.undo(true)
+	case key.Matches(msg, k.Retry) && m.save.err != nil:
+		return m.save.save(false)
+	case key.Matches(msg, k.Open):
+		if es, ok := m.list.current(); ok {
+			return m.openPage(es.Entry.URL())
+		}
 	case key.Matches(msg, k.NextLevel):
 		return m.switchLevel(1)
 	case key.Matches(msg, k.PrevLevel):
 		return m.switchLevel(-1)
 	case key.Matches(msg, k.Series):
 		return m.switchSeries()
+	case m.detail.open && key.Matches(msg, k.Back):
+		m.detail.open = false
 	case key.Matches(msg, k.ClearFilter):
-		if m.detail.open {
-			m.detail.open = false
-		} else {
-			m.list.clearFilters()
-			m.showCurrent()
-		}
+		m.list.clearFilters()
+		m.showCurrent()
 	case key.Matches(msg, k.Detail):
-		m.detail.open = !m.detail.open
+		m.detail.open = true
 		m.showCurrent()
 	case key.Matches(msg, k.Language):
 		return m.nextLanguage()
@@ -247,25 +313,44 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) decide(ch choice) tea.Cmd {
 	switch ch {
 	case chooseSaveAndQuit:
+		if m.save.conflict {
+			m.prompt.ask(promptConflict) // saving needs that answer first
+			return nil
+		}
 		m.save.quitting = true
 		if m.save.saving {
 			return nil // the save in flight quits when it lands
 		}
-		return m.save.save(false)
+		if cmd := m.save.save(false); cmd != nil {
+			return cmd
+		}
+		return tea.Quit
 	case chooseQuitUnsaved:
 		m.save.quitting = true
 		return tea.Quit
+	case chooseDropForm:
+		m.form.close()
+		return m.quit()
 	case chooseReload:
 		return m.save.reload()
 	case chooseKeepMine:
 		return m.save.save(true)
+	case chooseLater:
+		m.save.later()
 	case chooseAcceptAll:
 		return m.acceptAll()
 	}
 	return nil
 }
 
+// quit ends the walk, asking first when that would drop an answer being
+// edited or not yet saved.
 func (m *Model) quit() tea.Cmd {
+	if m.form.edited() {
+		m.prompt.ask(promptQuitForm)
+		return nil
+	}
+	m.form.close()
 	if m.c.file.Dirty() && m.c.opts.ReadOnly == "" {
 		if m.save.saving && m.save.err == nil {
 			m.save.quitting = true // quit once the save in flight lands
@@ -276,52 +361,4 @@ func (m *Model) quit() tea.Cmd {
 	}
 	m.save.quitting = true
 	return tea.Quit
-}
-
-// switchLevel shows the next (dir 1) or previous level of the series.
-func (m *Model) switchLevel(dir int) tea.Cmd {
-	c := m.c
-	levels := c.cat.SeriesLevels(c.series())
-	for i, l := range levels {
-		if l.Name == c.level {
-			c.level = levels[(i+dir+len(levels))%len(levels)].Name
-			break
-		}
-	}
-	m.rebuild()
-	return m.detail.prerender()
-}
-
-// switchSeries shows the first level of the other series.
-func (m *Model) switchSeries() tea.Cmd {
-	c := m.c
-	for _, l := range c.cat.Levels {
-		if l.Series != c.series() {
-			c.level = l.Name
-			break
-		}
-	}
-	m.rebuild()
-	return m.detail.prerender()
-}
-
-// nextLanguage switches to the next built-in language.
-func (m *Model) nextLanguage() tea.Cmd {
-	c := m.c
-	tags := i18n.Available()
-	cur := 0
-	for i, t := range tags {
-		if t == c.loc.File().Tag {
-			cur = i
-		}
-	}
-	loc, err := i18n.New(tags[(cur+1)%len(tags)])
-	if err != nil {
-		return nil
-	}
-	c.loc = loc
-	c.keys = newKeyMap(loc)
-	c.message = loc.T("ui.tui.language", "Name", loc.Name())
-	m.rebuild()
-	return m.detail.prerender()
 }

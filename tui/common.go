@@ -27,7 +27,12 @@ type Options struct {
 	// may load every locale (milliseconds each), so that one is made from
 	// Init, off the UI goroutine, and the first frame does not wait for it.
 	Carry func(*i18n.Locale, model.Answers) model.Proposals
-	Now   func() time.Time
+	// StartLevel is the level shown first ("": the first level).
+	StartLevel string
+	// OpenURL opens a link in the browser, Copy puts it on the clipboard;
+	// o tries the one then the other, in a tea.Cmd. Nil: not available.
+	OpenURL, Copy func(url string) error
+	Now           func() time.Time
 }
 
 // common is what every part of the walk shares and reads: the file and
@@ -41,6 +46,7 @@ type common struct {
 	loc       *i18n.Locale
 	score     *model.Score
 	proposals model.Proposals
+	unknown   []string // answered ids the catalog does not have
 	keys      keyMap
 	st        styles
 
@@ -53,6 +59,9 @@ func newCommon(o Options) *common {
 	c := &common{opts: o, file: o.File, cat: o.Catalog, loc: o.Locale, st: newStyles(), proposals: model.Proposals{}}
 	c.keys = newKeyMap(c.loc)
 	c.level = c.cat.Levels[0].Name
+	if _, ok := c.cat.Level(o.StartLevel); ok {
+		c.level = o.StartLevel
+	}
 	c.score = c.file.Score()
 	return c
 }

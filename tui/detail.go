@@ -21,19 +21,20 @@ type detailModel struct {
 	rend  *renderer
 	vp    viewport.Model
 	lines []string
-	open  bool // narrow layout: the detail replaces the list
+	shown string // the id shown: its scroll position is kept while it stays
+	open  bool   // narrow layout: the detail replaces the list
 }
 
 // detailSection is one part of the detail below the criterion's fixed
-// texts. It returns "" when it has nothing to say for this entry. New
-// parts (evidence, confidence, a linked file's field) are one more entry
-// in detailSections.
+// texts. It returns "" when it has nothing to say for this entry. A new
+// part (evidence and its confidence, a field of a linked file, an imported
+// answer to compare) is one more entry in detailSections.
 type detailSection func(c *common, es model.EntryScore, width int) string
 
 var detailSections = []detailSection{answerSection, proposalSection}
 
 func newDetail(c *common) detailModel {
-	return detailModel{c: c, rend: newRenderer(c.opts.GlamourStyle), vp: viewport.New(0, 0)}
+	return detailModel{c: c, rend: newRenderer(c.opts.GlamourStyle, c.cat), vp: viewport.New(0, 0)}
 }
 
 // resize follows the screen size.
@@ -49,10 +50,10 @@ func (d *detailModel) show(es model.EntryScore, ok bool) {
 		return
 	}
 	if !ok {
-		d.set(c.loc.T("ui.tui.empty_list"))
+		d.set("", c.loc.T("ui.tui.empty_list"))
 		return
 	}
-	w := c.detailWidth()
+	w := c.readingWidth()
 	static, cached := d.rend.cached(detailKey{es.Entry.Level, es.Entry.ID, c.loc.Tag.String(), w})
 	if !cached {
 		static = d.rend.render(c.loc, es.Entry, w)
@@ -64,13 +65,44 @@ func (d *detailModel) show(es model.EntryScore, ok bool) {
 			b.WriteString("\n\n" + part)
 		}
 	}
-	d.set(b.String())
-	d.vp.GotoTop()
+	d.set(es.Entry.ID, b.String())
 }
 
-func (d *detailModel) set(s string) {
+// showUnknown explains an answer to an id the catalog does not have.
+func (d *detailModel) showUnknown(id string) {
+	c := d.c
+	if c.width == 0 {
+		return
+	}
+	w := c.readingWidth()
+	var b strings.Builder
+	safeID := safetext.Line(id)
+	b.WriteString("  " + c.st.Title.Render(c.loc.T("ui.tui.unknown.title", "ID", safeID)) + "\n\n")
+	for _, line := range strings.Split(lipgloss.NewStyle().Width(max(10, w-2)).Render(c.loc.T("ui.tui.unknown.explain", "Key", c.keys.Clear.Help().Key, "Undo", c.keys.Undo.Help().Key)), "\n") {
+		b.WriteString("  " + line + "\n")
+	}
+	if near := closestID(c.cat, id); near != "" {
+		b.WriteString("\n  " + c.loc.T("ui.tui.unknown.did_you_mean", "ID", near) + "\n")
+	}
+	a := c.file.Answers[id]
+	b.WriteString("\n  " + c.st.Title.Render(c.loc.T("ui.tui.detail.your_answer")) + "\n")
+	b.WriteString("  ! " + c.loc.T(a.Status.Key()) + "\n")
+	if j := strings.TrimSpace(safetext.Clean(a.Justification)); j != "" {
+		quote(&b, j, w)
+	}
+	d.set(id, b.String())
+}
+
+// set shows s for id, from the top unless id was already shown.
+func (d *detailModel) set(id, s string) {
+	y := d.vp.YOffset
 	d.vp.SetContent(s)
-	d.lines = strings.Split(s, "\n")
+	d.lines = strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if id != d.shown || id == "" {
+		y = 0
+	}
+	d.shown = id
+	d.vp.SetYOffset(y)
 }
 
 // key handles the scrolling keys.
@@ -87,11 +119,25 @@ func (d *detailModel) key(msg tea.KeyMsg) bool {
 	return true
 }
 
-// view is exactly h lines of w columns.
+// scroll moves the text by n lines (the mouse wheel).
+func (d *detailModel) scroll(n int) {
+	if n > 0 {
+		d.vp.ScrollDown(n)
+	} else {
+		d.vp.ScrollUp(-n)
+	}
+}
+
+// view is exactly h lines of w columns. When the text goes on below, the
+// last line says so (and how to scroll), so that nothing seems cut.
 func (d *detailModel) view(w, h int) []string {
 	top := max(0, min(d.vp.YOffset, len(d.lines)-1))
 	end := min(len(d.lines), top+h)
-	return fitLines(d.lines[top:end], w, h)
+	lines := d.lines[top:end]
+	if end < len(d.lines) && h > 1 {
+		lines = append(lines[:h-1:h-1], d.c.st.Dim.Render(d.c.loc.T("ui.tui.detail.more", "Key", d.c.keys.DetailDown.Help().Key, "Lines", len(d.lines)-end+1)))
+	}
+	return fitLines(lines, w, h)
 }
 
 // prerender renders the shown level's fixed texts in the background so
@@ -102,7 +148,7 @@ func (d *detailModel) prerender() tea.Cmd {
 		return nil
 	}
 	l, _ := c.cat.Level(c.level)
-	loc, width, r := c.loc, c.detailWidth(), d.rend
+	loc, width, r := c.loc, c.readingWidth(), d.rend
 	entries := append([]*criteria.Entry(nil), l.Entries...)
 	return func() tea.Msg {
 		for _, e := range entries {
@@ -135,7 +181,7 @@ func proposalSection(c *common, es model.EntryScore, width int) string {
 	}
 	var b strings.Builder
 	pad := "  "
-	b.WriteString(pad + c.st.Title.Render(c.loc.T("ui.tui.detail.proposal", "Key", "p")) + "\n")
+	b.WriteString(pad + c.st.Title.Render(c.loc.T("ui.tui.detail.proposal", "Key", c.keys.Accept.Help().Key)) + "\n")
 	fmt.Fprintf(&b, "%s+ %s · %s\n", pad, c.loc.T(p.Status.Key()), safetext.Line(p.Source))
 	if p.Justification != "" {
 		quote(&b, safetext.Clean(p.Justification), width)
@@ -152,4 +198,47 @@ func quote(b *strings.Builder, text string, width int) {
 	for _, line := range strings.Split(wrapped, "\n") {
 		b.WriteString("  │ " + line + "\n")
 	}
+}
+
+// closestID is the catalog id nearest to a mistyped one, or "" when none
+// is close: a hint for fixing the file.
+func closestID(cat *criteria.Catalog, id string) string {
+	best, bestD := "", 4 // at most three edits away
+	lower := strings.ToLower(id)
+	for _, known := range cat.IDs() {
+		if d := editDistance(lower, known, bestD); d < bestD {
+			best, bestD = known, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit when it is
+// at least limit (the ids are short; this stays cheap).
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
 }

@@ -6,16 +6,18 @@ import (
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
 
 // draft is the answer being edited. It is allocated apart from the Model
-// because huh keeps pointers into it while bubbletea copies the Model.
+// because huh keeps pointers into it while bubbletea copies models.
 type draft struct {
 	status        string
-	justification string
+	justification string // as the form shows it (see formText)
 }
 
 type (
@@ -23,40 +25,73 @@ type (
 	formCancelledMsg struct{}
 )
 
+// formStart is what the form opens with.
+type formStart struct {
+	answer model.Answer
+	// atText opens on the justification: the status is chosen already
+	// (m, u or n on a criterion whose answer needs words to count).
+	atText bool
+}
+
 // formModel is the edit form of one criterion's answer. It owns every key
-// while it is open (esc cancels); the top model saves what it submits.
+// while it is open; the top model saves what it submits. Another review
+// screen (an import's conflicts, side by side) follows the same pattern:
+// open, update, view, keys for the help line, and a message when done.
 type formModel struct {
 	c     *common
 	form  *huh.Form // nil when closed
 	draft *draft
 	entry *criteria.Entry
+	shown string // the justification as the form first showed it
+	first string // the status the form first showed
+	orig  model.Answer
 }
 
 func (f *formModel) isOpen() bool { return f.form != nil }
 
-// open starts a new form on es's answer.
-func (f *formModel) open(es model.EntryScore) tea.Cmd {
-	f.entry = es.Entry
-	f.draft = &draft{}
-	f.form = newAnswerForm(f.c.loc, es.Entry, f.c.file.Answers[es.Entry.ID], f.draft, f.c.detailWidth())
-	return f.form.Init()
+// open starts a new form on e. A huh form cannot be reused once submitted,
+// so every edit gets a new one.
+func (f *formModel) open(e *criteria.Entry, start formStart) tea.Cmd {
+	c := f.c
+	f.entry, f.orig = e, c.file.Answers[e.ID]
+	f.shown = formText(start.answer.Justification)
+	f.draft = &draft{status: start.answer.Status.String(), justification: f.shown}
+	if start.answer.Status == model.Unknown {
+		f.draft.status = model.Met.String() // the usual answer; one key away from the others
+	}
+	f.first = f.draft.status
+	f.form = newAnswerForm(c, e, f.draft, len([]rune(f.shown)))
+	cmd := f.form.Init()
+	if start.atText {
+		return tea.Batch(cmd, f.form.NextField())
+	}
+	return cmd
 }
 
 func (f *formModel) close() { f.form = nil }
 
+// typing reports whether keys go into the text field, as text.
+func (f *formModel) typing() bool {
+	if f.form == nil {
+		return false
+	}
+	_, ok := f.form.GetFocusedField().(*huh.Text)
+	return ok
+}
+
 // resize follows the screen size.
 func (f *formModel) resize() {
 	if f.form != nil {
-		f.form = f.form.WithWidth(f.c.detailWidth())
+		f.form = f.form.WithWidth(f.c.readingWidth())
 	}
 }
 
-// update passes a message to the open form.
+// update passes a message to the open form; esc cancels it.
 func (f *formModel) update(msg tea.Msg) tea.Cmd {
 	if f.form == nil {
 		return nil
 	}
-	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" {
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, f.c.keys.FormCancel) {
 		f.close()
 		return func() tea.Msg { return formCancelledMsg{} }
 	}
@@ -67,55 +102,70 @@ func (f *formModel) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// submitted closes the form and returns the answer it holds.
-func (f *formModel) submitted() (id string, a model.Answer, ok bool) {
+// submitted closes the form and returns the answer it holds; changed is
+// false when the user changed nothing.
+func (f *formModel) submitted() (id string, a model.Answer, changed bool) {
 	e := f.entry
 	f.close()
 	s, err := model.ParseStatus(f.draft.status)
 	if err != nil || e == nil {
 		return "", model.Answer{}, false
 	}
-	return e.ID, model.Answer{Status: s, Justification: strings.TrimSpace(f.draft.justification)}, true
+	a = model.Answer{Status: s, Justification: f.orig.Justification}
+	if f.draft.justification != f.shown || f.shown != formText(f.orig.Justification) {
+		a.Justification = strings.TrimSpace(answerText(f.draft.justification))
+	}
+	return e.ID, a, a.Status != f.orig.Status || a.Justification != f.orig.Justification
+}
+
+// edited reports whether the form holds something the user typed or chose.
+func (f *formModel) edited() bool {
+	return f.form != nil && (f.draft.justification != f.shown || f.draft.status != f.first)
 }
 
 func (f *formModel) view(w, h int) []string {
 	return fitLines(strings.Split(f.form.View(), "\n"), w, h)
 }
 
-// newAnswerForm builds the edit form for e: a status choice (N/A only where
-// the badge allows it) and the justification, checked as the user types
-// against what the badge will require. A huh form cannot be reused once
-// submitted, so every edit gets a new one.
-func newAnswerForm(loc *i18n.Locale, e *criteria.Entry, a model.Answer, d *draft, width int) *huh.Form {
-	d.status = a.Status.String()
-	if a.Status == model.Unknown {
-		d.status = model.Met.String() // the usual answer; one key away from the others
+// keyBinds are the focused field's keys, for the help line.
+func (f *formModel) keyBinds() []key.Binding {
+	if f.form == nil {
+		return nil
 	}
-	d.justification = a.Justification
+	return f.form.KeyBinds()
+}
+
+// newAnswerForm builds the edit form for e: a status choice (N/A only where
+// the badge accepts it) and the justification, checked as the user types
+// against what the badge will require.
+func newAnswerForm(c *common, e *criteria.Entry, d *draft, shownLen int) *huh.Form {
+	loc := c.loc
 	opts := []huh.Option[string]{
 		huh.NewOption(loc.T("ui.status.met"), model.Met.String()),
 		huh.NewOption(loc.T("ui.status.unmet"), model.Unmet.String()),
 	}
-	if e.NAAllowed {
+	if model.NAAllowed(c.cat, e.ID) {
 		opts = append(opts, huh.NewOption(loc.T("ui.status.na"), model.NA.String()))
 	}
 	opts = append(opts, huh.NewOption(loc.T("ui.status.unknown"), model.Unknown.String()))
 	status := huh.NewSelect[string]().
-		Title(loc.T("ui.tui.form.status", "Title", loc.Criterion(e.Level, e.ID).Title)).
+		Title(loc.T("ui.tui.form.status", "Title", safetext.Line(loc.Criterion(e.Level, e.ID).Title))).
 		Options(opts...).
 		Value(&d.status)
 	just := huh.NewText().
 		Title(loc.T("ui.tui.form.justification")).
-		DescriptionFunc(func() string { return requirementHint(loc, e, d.status) }, &d.status).
+		DescriptionFunc(func() string { return requirementHint(c, e, d.status, d.justification) }, []any{&d.status, &d.justification}).
 		Lines(5).
-		CharLimit(model.MaxJustification).
+		// Never cut what the file holds: the limit is the badge's, or the
+		// text's own length when it is longer (then a warning says so).
+		CharLimit(max(model.MaxJustification, shownLen)).
 		ExternalEditor(false).
 		Value(&d.justification).
-		Validate(func(j string) error { return validateAnswer(loc, e, d.status, j) })
+		Validate(func(j string) error { return validateAnswer(c, e, d.status, answerText(j)) })
 	f := huh.NewForm(huh.NewGroup(status, just)).
-		WithShowHelp(true).
+		WithShowHelp(false). // the walk's help line shows the form's keys
 		WithKeyMap(formKeyMap(loc)).
-		WithWidth(width)
+		WithWidth(c.readingWidth())
 	f.SubmitCmd = func() tea.Msg { return formSubmittedMsg{} }
 	f.CancelCmd = func() tea.Msg { return formCancelledMsg{} }
 	return f
@@ -125,11 +175,10 @@ func newAnswerForm(loc *i18n.Locale, e *criteria.Entry, a model.Answer, d *draft
 func formKeyMap(loc *i18n.Locale) *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
 	t := func(k string) string { return loc.T("ui.tui.form.keys." + k) }
+	km.Quit.SetEnabled(false) // ctrl+c is the walk's: it asks before dropping the answer
+	km.Select.Filter.SetEnabled(false)
 	km.Select.Up.SetHelp("↑", t("up"))
 	km.Select.Down.SetHelp("↓", t("down"))
-	km.Select.Filter.SetHelp("/", t("filter"))
-	km.Select.SetFilter.SetHelp("esc", t("set_filter"))
-	km.Select.ClearFilter.SetHelp("esc", t("clear_filter"))
 	km.Select.Next.SetHelp("enter", t("next"))
 	km.Select.Prev.SetHelp("shift+tab", t("back"))
 	km.Select.Submit.SetHelp("enter", t("submit"))
@@ -145,48 +194,55 @@ func formKeyMap(loc *i18n.Locale) *huh.KeyMap {
 	return km
 }
 
-// requirementHint says what the chosen status needs to count.
-func requirementHint(loc *i18n.Locale, e *criteria.Entry, status string) string {
+// requirementHint says what the chosen status needs to count, and warns
+// when the justification is over the badge's limit.
+func requirementHint(c *common, e *criteria.Entry, status, shown string) string {
 	s, _ := model.ParseStatus(status)
-	switch s {
-	case model.Met:
-		if e.MetURLRequired {
-			return loc.T("ui.tui.detail.met_url")
-		}
-		if e.MetJustificationRequired {
-			return loc.T("ui.tui.detail.met_justification")
-		}
-	case model.NA:
-		if e.NAJustificationRequired {
-			return loc.T("ui.tui.detail.na_justification")
-		}
-	case model.Unmet:
-		if e.Category == criteria.Should {
-			return loc.T("ui.tui.detail.unmet_should")
-		}
+	hint := hintFor(c.loc, e, s)
+	if j := answerText(shown); model.TooLong(j) {
+		hint += " " + c.loc.T("ui.tui.form.too_long", "Length", len([]rune(j)), "Max", model.MaxJustification)
+	}
+	return hint
+}
+
+// hintFor says what status s needs to count for e.
+func hintFor(loc *i18n.Locale, e *criteria.Entry, s model.Status) string {
+	switch {
+	case s == model.Met && e.MetURLRequired:
+		return loc.T("ui.tui.detail.met_url")
+	case s == model.Met && e.MetJustificationRequired:
+		return loc.T("ui.tui.detail.met_justification")
+	case s == model.NA && e.NAJustificationRequired:
+		return loc.T("ui.tui.detail.na_justification")
+	case s == model.Unmet && e.Category == criteria.Should:
+		return loc.T("ui.tui.detail.unmet_should")
 	}
 	return loc.T("ui.tui.form.optional")
 }
 
-// validateAnswer accepts what will count on the badge site, plus an honest
-// Unmet for a MUST and leaving the criterion unanswered.
-func validateAnswer(loc *i18n.Locale, e *criteria.Entry, status, j string) error {
+// validateAnswer is the form's check of its draft.
+func validateAnswer(c *common, e *criteria.Entry, status, j string) error {
 	s, err := model.ParseStatus(status)
 	if err != nil {
 		return err
 	}
-	if utf8Len(j) > model.MaxJustification {
-		return errors.New(loc.T("ui.tui.form.too_long", "Max", model.MaxJustification))
+	return checkAnswer(c.loc, c.cat, e, s, j)
+}
+
+// checkAnswer accepts what will count on the badge site, plus an honest
+// Unmet for a MUST and leaving the criterion unanswered. A justification
+// over the site's limit is only warned about, as when the file is loaded:
+// refusing it would lose words the user wrote.
+func checkAnswer(loc *i18n.Locale, cat *criteria.Catalog, e *criteria.Entry, s model.Status, j string) error {
+	a := model.Answer{Status: s, Justification: strings.TrimSpace(j)}
+	if p := model.Check(cat, e.ID, a); p != nil && !model.TooLong(a.Justification) {
+		return errors.New(safetext.Line(p.In(loc)))
 	}
-	switch model.Judge(e, model.Answer{Status: s, Justification: j}) {
+	switch model.Judge(e, a) {
 	case model.ResultURLRequired:
 		return errors.New(loc.T("ui.result.url_required"))
 	case model.ResultJustificationRequired:
 		return errors.New(loc.T("ui.result.justification_required"))
-	case model.ResultInvalid:
-		return errors.New(loc.T("ui.tui.detail.na_not_allowed"))
 	}
 	return nil
 }
-
-func utf8Len(s string) int { return len([]rune(s)) }

@@ -5,17 +5,32 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 )
 
-// keyMap is every key of the walk, declared once: Update matches on it and
-// the help bar shows it.
+// keyMap is every key of the walk, declared once: the sub-models match on
+// it and the help line shows it. The prompts' keys are here too, so that
+// the help line names them while a prompt is up.
 type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	NextOpen, PrevOpen                      key.Binding
 	Met, Unmet, NA, Clear, Edit             key.Binding
-	Accept, AcceptAll                       key.Binding
+	Accept, AcceptAll, Undo, Redo           key.Binding
 	NextLevel, PrevLevel, Series            key.Binding
 	Filter, FilterMode, ClearFilter         key.Binding
-	Detail, DetailDown, DetailUp            key.Binding
-	Language, Help, Quit, Suspend           key.Binding
+	Detail, DetailDown, DetailUp, Back      key.Binding
+	Open, Language, Help, Quit, Suspend     key.Binding
+	Retry, Remove                           key.Binding
+
+	// While searching.
+	SearchKeep, SearchClear key.Binding
+	// While the full help is shown.
+	HelpScroll, HelpClose key.Binding
+	// In the edit form, besides huh's own keys.
+	FormCancel, FormQuit key.Binding
+
+	// The prompts' answers.
+	SaveQuit, QuitUnsaved, Stay key.Binding // unsaved changes on quit
+	DropForm, BackToForm        key.Binding // quitting with the form open
+	Reload, KeepMine, Later     key.Binding // the file changed on disk
+	AcceptYes, AcceptNo         key.Binding // accept every proposal
 }
 
 // newKeyMap builds the keys with help texts in the user's language.
@@ -29,7 +44,11 @@ func newKeyMap(loc *i18n.Locale) keyMap {
 		}
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, loc.T("ui.tui.keys."+help)))
 	}
-	km := keyMap{
+	// p is a prompt's key: shown as typed, for example "y/s".
+	p := func(label, help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, loc.T("ui.tui.prompt.keys."+help)))
+	}
+	return keyMap{
 		Up:          b("up", "up", "k"),
 		Down:        b("down", "down", "j"),
 		PageUp:      b("page_up", "pgup"),
@@ -45,6 +64,8 @@ func newKeyMap(loc *i18n.Locale) keyMap {
 		Edit:        b("edit", "enter", "e"),
 		Accept:      b("accept", "p"),
 		AcceptAll:   b("accept_all", "P"),
+		Undo:        b("undo", "z"),
+		Redo:        b("redo", "Z"),
 		NextLevel:   b("next_level", "]"),
 		PrevLevel:   b("prev_level", "["),
 		Series:      b("series", "b"),
@@ -54,25 +75,41 @@ func newKeyMap(loc *i18n.Locale) keyMap {
 		Detail:      b("detail", "v", "right"),
 		DetailDown:  b("detail_down", "ctrl+d"),
 		DetailUp:    b("detail_up", "ctrl+u"),
+		Back:        b("back", "esc", "left"),
+		Open:        b("open", "o"),
 		Language:    b("language", "L"),
 		Help:        b("help", "?"),
 		Quit:        b("quit", "q", "ctrl+c"),
 		Suspend:     b("suspend", "ctrl+z"),
-	}
-	return km
-}
+		Retry:       b("retry", "s"),
+		Remove:      b("remove", "x"),
 
-// ShortHelp is the one-line help bar.
-func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Met, k.Unmet, k.NA, k.Edit, k.NextOpen, k.NextLevel, k.Filter, k.Help, k.Quit}
+		SearchKeep:  b("search_keep", "enter", "up", "down"),
+		SearchClear: b("search_clear", "esc"),
+		HelpScroll:  key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", loc.T("ui.tui.keys.scroll"))),
+		HelpClose:   key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", loc.T("ui.tui.keys.close"))),
+		FormCancel:  b("form_cancel", "esc"),
+		FormQuit:    b("quit", "ctrl+c"),
+
+		SaveQuit:    p("y/s", "save_quit", "y", "s"),
+		QuitUnsaved: p("n", "quit_unsaved", "n", "q", "ctrl+c"),
+		Stay:        p("esc", "stay", "esc"),
+		DropForm:    p("y", "drop_form", "y", "ctrl+c"),
+		BackToForm:  p("n/esc", "back_to_form", "n", "esc"),
+		Reload:      p("r", "reload", "r"),
+		KeepMine:    p("k", "keep_mine", "k"),
+		Later:       p("esc", "later", "esc"),
+		AcceptYes:   p("y", "accept", "y"),
+		AcceptNo:    p("n/esc", "decline", "n", "esc"),
+	}
 }
 
 // FullHelp is the ? screen, in columns.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextOpen, k.PrevOpen},
-		{k.Met, k.Unmet, k.NA, k.Clear, k.Edit, k.Accept, k.AcceptAll},
+		{k.Met, k.Unmet, k.NA, k.Clear, k.Edit, k.Accept, k.AcceptAll, k.Undo, k.Redo},
 		{k.NextLevel, k.PrevLevel, k.Series, k.Filter, k.FilterMode, k.ClearFilter},
-		{k.Detail, k.DetailDown, k.DetailUp, k.Language, k.Help, k.Suspend, k.Quit},
+		{k.Detail, k.DetailDown, k.DetailUp, k.Open, k.Language, k.Help, k.Suspend, k.Quit},
 	}
 }

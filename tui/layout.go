@@ -46,6 +46,13 @@ func (c *common) detailWidth() int {
 	return c.width - 2
 }
 
+// maxReading is the widest the detail's text gets: longer lines are hard
+// to read, and a wide terminal leaves the rest of the pane blank.
+const maxReading = 88
+
+// readingWidth is the width the detail's text and the form are laid out at.
+func (c *common) readingWidth() int { return min(c.detailWidth(), maxReading) }
+
 // listHeight is the rows the list shows (one line is its heading).
 func (c *common) listHeight() int { return max(1, c.bodyHeight()-1) }
 

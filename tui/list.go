@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -18,7 +19,7 @@ type listModel struct {
 	c       *common
 	cursors map[string]string // level -> id under the cursor
 	rows    []row
-	cursor  int // index in rows, always an entry row when there is one
+	cursor  int // index in rows, always a selectable row when there is one
 	offset  int // first row shown
 
 	search    textinput.Model
@@ -36,33 +37,58 @@ func newList(c *common) listModel {
 // rebuild refreshes the rows, keeping the cursor on the same criterion.
 func (l *listModel) rebuild() {
 	c := l.c
-	keepID := l.cursors[c.level]
-	ls := c.levelScore()
-	l.rows = buildRows(ls, func(e *criteria.Entry) string { return c.loc.Criterion(e.Level, e.ID).Title }, l.search.Value(), l.mode, c.proposals)
+	keepID, was := l.cursors[c.level], l.cursor
+	l.rows = buildRows(rowSource{
+		ls:       c.levelScore(),
+		title:    func(e *criteria.Entry) string { return c.loc.Criterion(e.Level, e.ID).Title },
+		section:  func(major, minor string) string { return c.loc.Section(major) + " / " + c.loc.Section(minor) },
+		category: func(k criteria.Category) string { return c.loc.T("ui.category." + string(k)) },
+		unknown:  c.unknown,
+		unknownH: c.loc.T("ui.tui.unknown.heading"),
+		query:    l.search.Value(),
+		mode:     l.mode,
+	})
 	l.cursor = -1
 	for i, r := range l.rows {
-		if r.entry >= 0 && ls.Entries[r.entry].Entry.ID == keepID {
+		if r.selectable() && l.rowID(r) == keepID {
 			l.cursor = i
 			break
 		}
 	}
-	if l.cursor < 0 {
-		l.cursor = l.nearestEntry(0, 1)
+	if l.cursor < 0 { // the row left the list (answered under a filter): stay near its place
+		at := 0
+		if keepID != "" {
+			at = max(0, min(was, len(l.rows)-1))
+		}
+		if l.cursor = l.nearest(at, 1); l.cursor < 0 {
+			l.cursor = l.nearest(at, -1)
+		}
 	}
 	l.remember()
 	l.clampOffset()
 }
 
+// rowID is the id a row stands for ("" for a heading).
+func (l *listModel) rowID(r row) string {
+	switch r.kind {
+	case rowEntry:
+		return l.c.levelScore().Entries[r.entry].Entry.ID
+	case rowUnknown:
+		return r.id
+	}
+	return ""
+}
+
 func (l *listModel) remember() {
-	if es, ok := l.current(); ok {
-		l.cursors[l.c.level] = es.Entry.ID
+	if l.cursor >= 0 && l.cursor < len(l.rows) {
+		l.cursors[l.c.level] = l.rowID(l.rows[l.cursor])
 	}
 }
 
-// nearestEntry finds an entry row from i going in direction dir.
-func (l *listModel) nearestEntry(i, dir int) int {
+// nearest finds a selectable row from i going in direction dir.
+func (l *listModel) nearest(i, dir int) int {
 	for ; i >= 0 && i < len(l.rows); i += dir {
-		if l.rows[i].entry >= 0 {
+		if l.rows[i].selectable() {
 			return i
 		}
 	}
@@ -71,10 +97,31 @@ func (l *listModel) nearestEntry(i, dir int) int {
 
 // current is the entry under the cursor.
 func (l *listModel) current() (model.EntryScore, bool) {
-	if l.cursor < 0 || l.cursor >= len(l.rows) || l.rows[l.cursor].entry < 0 {
+	if l.cursor < 0 || l.cursor >= len(l.rows) || l.rows[l.cursor].kind != rowEntry {
 		return model.EntryScore{}, false
 	}
 	return l.c.levelScore().Entries[l.rows[l.cursor].entry], true
+}
+
+// currentUnknown is the unknown id under the cursor.
+func (l *listModel) currentUnknown() (string, bool) {
+	if l.cursor < 0 || l.cursor >= len(l.rows) || l.rows[l.cursor].kind != rowUnknown {
+		return "", false
+	}
+	return l.rows[l.cursor].id, true
+}
+
+// selectID puts the cursor on id when the list shows it.
+func (l *listModel) selectID(id string) bool {
+	for i, r := range l.rows {
+		if r.selectable() && l.rowID(r) == id {
+			l.cursor = i
+			l.remember()
+			l.clampOffset()
+			return true
+		}
+	}
+	return false
 }
 
 // key handles the list's own keys; moved reports a new current criterion.
@@ -98,8 +145,11 @@ func (l *listModel) key(msg tea.KeyMsg) (handled, moved bool, cmd tea.Cmd) {
 	case key.Matches(msg, k.PrevOpen):
 		return true, l.jumpOpen(-1), nil
 	case key.Matches(msg, k.Filter):
+		// A new search each time: the one kept is replaced, not extended.
+		l.search.SetValue("")
 		l.searching = true
-		return true, false, l.search.Focus()
+		l.rebuild()
+		return true, true, l.search.Focus()
 	case key.Matches(msg, k.FilterMode):
 		l.mode = (l.mode + 1) % filterModes
 		l.rebuild()
@@ -110,12 +160,13 @@ func (l *listModel) key(msg tea.KeyMsg) (handled, moved bool, cmd tea.Cmd) {
 
 // searchKey handles a key while the search field is focused.
 func (l *listModel) searchKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.String() {
-	case "enter", "down", "up":
+	k := l.c.keys
+	switch {
+	case key.Matches(msg, k.SearchKeep):
 		l.searching = false
 		l.search.Blur()
 		return nil
-	case "esc":
+	case key.Matches(msg, k.SearchClear):
 		l.searching = false
 		l.search.Blur()
 		l.search.SetValue("")
@@ -144,11 +195,11 @@ func (l *listModel) move(delta int) bool {
 	if delta < 0 {
 		dir = -1
 	}
-	next := l.nearestEntry(target, dir)
+	next := l.nearest(target, dir)
 	if next < 0 {
-		next = l.nearestEntry(target, -dir)
+		next = l.nearest(target, -dir)
 	}
-	if next < 0 {
+	if next < 0 || next == l.cursor {
 		return false
 	}
 	l.cursor = next
@@ -163,7 +214,7 @@ func (l *listModel) jumpOpen(dir int) bool {
 	n := len(l.rows)
 	for step := 1; step <= n; step++ {
 		i := ((l.cursor+dir*step)%n + n) % n
-		if r := l.rows[i]; r.entry >= 0 && needsAnswer(ls.Entries[r.entry]) {
+		if r := l.rows[i]; r.kind == rowEntry && needsAnswer(ls.Entries[r.entry]) {
 			l.cursor = i
 			l.remember()
 			l.clampOffset()
@@ -174,21 +225,49 @@ func (l *listModel) jumpOpen(dir int) bool {
 	return false
 }
 
+// scroll moves the view by n rows (the mouse wheel), taking the cursor
+// along only when it would leave the screen.
+func (l *listModel) scroll(n int) bool {
+	h := l.c.listHeight()
+	l.offset = max(0, min(l.offset+n, len(l.rows)-h))
+	before := l.cursor
+	switch {
+	case l.cursor < l.offset:
+		l.cursor = l.nearest(l.offset, 1)
+	case l.cursor >= l.offset+h:
+		l.cursor = l.nearest(l.offset+h-1, -1)
+	}
+	if l.cursor != before {
+		l.remember()
+		return true
+	}
+	return false
+}
+
+// click selects the row on screen line y of the list (0 is its heading).
+func (l *listModel) click(y int) bool {
+	i := l.offset + y - 1
+	if y < 1 || i >= len(l.rows) || !l.rows[i].selectable() || i == l.cursor {
+		return false
+	}
+	l.cursor = i
+	l.remember()
+	return true
+}
+
 func (l *listModel) clampOffset() {
 	h := l.c.listHeight()
 	if l.cursor < l.offset {
 		l.offset = l.cursor
-		// Show the section heading above the first entry when scrolling up.
-		if l.offset > 0 && l.rows[l.offset-1].entry < 0 {
-			l.offset--
-		}
 	}
 	if l.cursor >= l.offset+h {
 		l.offset = l.cursor - h + 1
 	}
 	l.offset = max(0, min(l.offset, len(l.rows)-h))
-	if l.offset < 0 {
-		l.offset = 0
+	// Show the section heading just above when there is room for it: the
+	// first one at launch, and the cursor's when scrolling up.
+	if l.offset > 0 && l.rows[l.offset-1].kind == rowHeading && l.cursor < l.offset-1+h {
+		l.offset--
 	}
 }
 
@@ -210,13 +289,20 @@ func (l *listModel) view(width int) []string {
 	}
 	end := min(len(l.rows), l.offset+c.listHeight())
 	for i := l.offset; i < end; i++ {
-		r := l.rows[i]
-		if r.entry < 0 {
-			parts := strings.SplitN(r.section, " / ", 2)
-			lines = append(lines, c.st.Section.Render(ansi.Truncate(c.loc.Section(parts[0])+" / "+c.loc.Section(parts[1]), width, "…")))
-			continue
+		switch r := l.rows[i]; r.kind {
+		case rowHeading:
+			lines = append(lines, c.st.Section.Render(ansi.Truncate(r.heading, width, "…")))
+		case rowEntry:
+			es := ls.Entries[r.entry]
+			mark := model.StatusMark(es)
+			if _, ok := c.proposal(es); ok {
+				mark = "+"
+			}
+			title := c.loc.Criterion(es.Entry.Level, es.Entry.ID).Title
+			lines = append(lines, l.row(mark, es.Result.Satisfied(), c.loc.T("ui.category."+string(es.Entry.Category)), title, i == l.cursor, width))
+		case rowUnknown:
+			lines = append(lines, l.row("!", false, "?", safetext.Line(r.id), i == l.cursor, width))
 		}
-		lines = append(lines, l.entryRow(ls.Entries[r.entry], i == l.cursor, width))
 	}
 	return lines
 }
@@ -224,33 +310,27 @@ func (l *listModel) view(width int) []string {
 // keywordWidth fits the longest keyword, SUGGESTED.
 const keywordWidth = 9
 
-func (l *listModel) entryRow(es model.EntryScore, selected bool, width int) string {
-	c := l.c
+func (l *listModel) row(mark string, counts bool, keyword, title string, selected bool, width int) string {
+	st := l.c.st
 	cursor := "  "
 	if selected {
 		cursor = "› "
 	}
-	mark := model.StatusMark(es)
-	if _, ok := c.proposal(es); ok {
-		mark = "+"
-	}
 	styled := mark
 	switch {
 	case mark == "!":
-		styled = c.st.Problem.Render(mark)
-	case es.Result.Satisfied():
-		styled = c.st.Good.Render(mark)
+		styled = st.Problem.Render(mark)
+	case counts:
+		styled = st.Good.Render(mark)
 	case mark == "+":
-		styled = c.st.Warn.Render(mark)
+		styled = st.Warn.Render(mark)
 	}
-	kw := fmt.Sprintf("%-*s", keywordWidth, c.loc.T("ui.category."+string(es.Entry.Category)))
-	title := c.loc.Criterion(es.Entry.Level, es.Entry.ID).Title
+	kw := keyword + strings.Repeat(" ", max(0, keywordWidth-ansi.StringWidth(keyword)))
 	room := max(1, width-2-2-keywordWidth-1)
-	title = ansi.Truncate(title, room, "…")
-	line := cursor + styled + " " + c.st.Keyword.Render(kw) + " " + title
+	line := cursor + styled + " " + st.Keyword.Render(kw) + " " + ansi.Truncate(title, room, "…")
 	if selected {
 		pad := max(0, width-ansi.StringWidth(line))
-		return c.st.Selected.Render(ansi.Strip(line) + strings.Repeat(" ", pad))
+		return st.Selected.Render(ansi.Strip(line) + strings.Repeat(" ", pad))
 	}
 	return line
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"github.com/bestpractices/bestpractices/model"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -8,64 +10,90 @@ import (
 type promptKind int
 
 const (
-	noPrompt promptKind = iota
-	promptQuit
-	promptConflict
-	promptAcceptAll
+	noPrompt        promptKind = iota
+	promptQuit                 // unsaved answers on quit
+	promptQuitForm             // quitting with the edit form open
+	promptConflict             // the file changed on disk
+	promptAcceptAll            // accept every open proposal
 )
 
 // choice is what the user answered to a prompt.
 type choice int
 
 const (
-	chooseNothing choice = iota // the key was not an answer
-	chooseDismiss               // esc: no decision
+	chooseNothing choice = iota // the key is not an answer: it does its usual work
+	chooseDismiss               // no decision (esc, or another key)
 	chooseSaveAndQuit
 	chooseQuitUnsaved
+	chooseDropForm
 	chooseReload
 	chooseKeepMine
+	chooseLater
 	chooseAcceptAll
-	chooseDeclineAll
 )
 
-// promptModel is the question in the status line and its keys.
+// promptModel is the question in the status line; the help line shows its
+// keys. A prompt never swallows a key: a key that is not one of its
+// answers closes a question about quitting or accepting (and then does its
+// usual work), while the question about the file changed on disk stays up
+// until it is answered, since saving waits for that answer.
 type promptModel struct {
 	c    *common
 	kind promptKind
+	// For promptAcceptAll: how many proposals, and how many say Unmet.
+	count, unmet int
 }
 
 func (p *promptModel) active() bool         { return p.kind != noPrompt }
-func (p *promptModel) ask(k promptKind)     { p.kind = k }
 func (p *promptModel) is(k promptKind) bool { return p.kind == k }
+func (p *promptModel) ask(k promptKind)     { p.kind = k }
 
-// key turns a key into the user's choice; the prompt closes on a choice.
-func (p *promptModel) key(msg tea.KeyMsg) choice {
-	k := msg.String()
-	ch := chooseNothing
-	if k == "esc" {
-		ch = chooseDismiss
+// askAcceptAll asks about accepting ps, saying how many are Unmet.
+func (p *promptModel) askAcceptAll(ps []model.Proposal) {
+	p.kind, p.count, p.unmet = promptAcceptAll, len(ps), 0
+	for _, pr := range ps {
+		if pr.Status == model.Unmet {
+			p.unmet++
+		}
 	}
+}
+
+// key turns a key into the user's choice.
+func (p *promptModel) key(msg tea.KeyMsg) choice {
+	k := p.c.keys
+	ch := chooseNothing
 	switch p.kind {
 	case promptQuit:
-		switch k {
-		case "y", "s":
+		switch {
+		case key.Matches(msg, k.SaveQuit):
 			ch = chooseSaveAndQuit
-		case "n", "q":
+		case key.Matches(msg, k.QuitUnsaved):
 			ch = chooseQuitUnsaved
+		default:
+			ch = chooseDismiss
+		}
+	case promptQuitForm:
+		switch {
+		case key.Matches(msg, k.DropForm):
+			ch = chooseDropForm
+		default:
+			ch = chooseDismiss // back to the form; the key is not typed into it
 		}
 	case promptConflict:
-		switch k {
-		case "r":
+		switch {
+		case key.Matches(msg, k.Reload):
 			ch = chooseReload
-		case "k":
+		case key.Matches(msg, k.KeepMine):
 			ch = chooseKeepMine
+		case key.Matches(msg, k.Later):
+			ch = chooseLater
 		}
 	case promptAcceptAll:
-		switch k {
-		case "y":
+		switch {
+		case key.Matches(msg, k.AcceptYes):
 			ch = chooseAcceptAll
-		case "n":
-			ch = chooseDeclineAll
+		default:
+			ch = chooseDismiss
 		}
 	}
 	if ch != chooseNothing {
@@ -74,16 +102,52 @@ func (p *promptModel) key(msg tea.KeyMsg) choice {
 	return ch
 }
 
+// swallows reports whether a dismissing key ends there rather than doing
+// its usual work: esc, and any key that closes the question over the form
+// (it is not typed into the justification).
+func (p *promptModel) swallows(msg tea.KeyMsg, was promptKind) bool {
+	return msg.String() == "esc" || was == promptQuitForm || was == promptAcceptAll && key.Matches(msg, p.c.keys.AcceptNo)
+}
+
 // view is the question, on the status line.
 func (p *promptModel) view() string {
 	c := p.c
+	var s string
 	switch p.kind {
 	case promptQuit:
-		return c.st.Banner.Render(c.loc.T("ui.tui.prompt.quit"))
+		s = c.loc.T("ui.tui.prompt.unsaved")
+	case promptQuitForm:
+		s = c.loc.T("ui.tui.prompt.drop_form")
 	case promptConflict:
-		return c.st.Banner.Render(c.loc.T("ui.tui.prompt.conflict"))
+		s = c.loc.T("ui.tui.prompt.changed")
 	case promptAcceptAll:
-		return c.st.Banner.Render(c.loc.T("ui.tui.prompt.accept_all", "Count", len(c.proposals.Open(c.file.Answers))))
+		if p.unmet > 0 {
+			s = c.loc.T("ui.tui.prompt.accept_unmet", "Count", p.count, "Unmet", p.unmet)
+		} else {
+			s = c.loc.T("ui.tui.prompt.accept", "Count", p.count)
+		}
+	default:
+		return ""
 	}
-	return ""
+	return c.st.Banner.Render(s)
+}
+
+// keys are the prompt's answers, for the help line.
+func (p *promptModel) keys() []key.Binding {
+	k := p.c.keys
+	switch p.kind {
+	case promptQuit:
+		return []key.Binding{k.SaveQuit, k.QuitUnsaved, k.Stay}
+	case promptQuitForm:
+		return []key.Binding{k.DropForm, k.BackToForm}
+	case promptConflict:
+		reload := k.Reload
+		if p.c.file.Dirty() {
+			reload.SetHelp(reload.Help().Key, p.c.loc.T("ui.tui.prompt.keys.reload_dropping"))
+		}
+		return []key.Binding{reload, k.KeepMine, k.Later}
+	case promptAcceptAll:
+		return []key.Binding{k.AcceptYes, k.AcceptNo}
+	}
+	return nil
 }

@@ -7,7 +7,10 @@ import (
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/glamour"
+	gansi "github.com/charmbracelet/glamour/ansi"
+	gstyles "github.com/charmbracelet/glamour/styles"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -17,6 +20,7 @@ import (
 // rendered once, and a level's entries are rendered ahead in a tea.Cmd.
 type renderer struct {
 	style string // glamour standard style: dark, light, notty
+	cat   *criteria.Catalog
 
 	mu    sync.Mutex // the cache is filled from Cmd goroutines
 	cache map[detailKey]string
@@ -29,8 +33,8 @@ type detailKey struct {
 	width           int
 }
 
-func newRenderer(style string) *renderer {
-	return &renderer{style: style, cache: map[detailKey]string{}}
+func newRenderer(style string, cat *criteria.Catalog) *renderer {
+	return &renderer{style: style, cat: cat, cache: map[detailKey]string{}}
 }
 
 // cached returns a rendered text if there is one.
@@ -50,15 +54,19 @@ func (r *renderer) render(loc *i18n.Locale, e *criteria.Entry, width int) string
 		return s
 	}
 	if r.tr == nil || r.width != width {
-		tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(r.style), glamour.WithWordWrap(0), glamour.WithEmoji())
+		style := glamour.WithStandardStyle(r.style)
+		if r.style == "notty" {
+			style = glamour.WithStyles(plainStyle())
+		}
+		tr, err := glamour.NewTermRenderer(style, glamour.WithWordWrap(0), glamour.WithEmoji())
 		if err != nil {
-			return staticMarkdown(loc, e)
+			return r.markdown(loc, e)
 		}
 		r.tr, r.width = tr, width
 	}
-	out, err := r.tr.Render(staticMarkdown(loc, e))
+	out, err := r.tr.Render(r.markdown(loc, e))
 	if err != nil {
-		out = staticMarkdown(loc, e)
+		out = r.markdown(loc, e)
 	}
 	out = rewrap(strings.Trim(out, "\n"), width)
 	r.cache[k] = out
@@ -99,8 +107,21 @@ func rewrap(s string, width int) string {
 	return strings.Join(out, "\n")
 }
 
-// staticMarkdown is what we say about an entry, whatever the answer.
-func staticMarkdown(loc *i18n.Locale, e *criteria.Entry) string {
+// plainStyle is glamour's ASCII style without Markdown's marks: with
+// NO_COLOR the detail reads as clean text, not as "# Title" and "**MUST**".
+func plainStyle() gansi.StyleConfig {
+	s := gstyles.ASCIIStyleConfig
+	for _, h := range []*gansi.StyleBlock{&s.H1, &s.H2, &s.H3, &s.H4, &s.H5, &s.H6} {
+		h.Prefix = ""
+	}
+	none := gansi.StylePrimitive{}
+	s.Strong, s.Emph, s.Strikethrough = none, none, none
+	s.Code = gansi.StyleBlock{}
+	return s
+}
+
+// markdown is what we say about an entry, whatever the answer.
+func (r *renderer) markdown(loc *i18n.Locale, e *criteria.Entry) string {
 	c := loc.Criterion(e.Level, e.ID)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", c.Title)
@@ -124,7 +145,7 @@ func staticMarkdown(loc *i18n.Locale, e *criteria.Entry) string {
 			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.met_plain"))
 		}
 		switch {
-		case !e.NAAllowed:
+		case !model.NAAllowed(r.cat, e.ID): // one answer for every level: see model.NAAllowed
 			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.na_not_allowed"))
 		case e.NAJustificationRequired:
 			fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.na_justification"))

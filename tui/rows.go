@@ -1,13 +1,14 @@
 package tui
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/model"
 )
 
-// filterMode narrows the list beyond the text filter.
+// filterMode narrows the list beyond the text search.
 type filterMode int
 
 const (
@@ -21,27 +22,79 @@ func (f filterMode) key() string {
 	return [...]string{"all", "unanswered", "not_counting"}[f]
 }
 
-// row is one line of the criteria list: a section heading or an entry.
+type rowKind int
+
+const (
+	rowHeading rowKind = iota
+	rowEntry
+	rowUnknown // an answer in the file to an id the catalog does not have
+)
+
+// row is one line of the criteria list.
 type row struct {
-	section string // heading text when this is a heading
-	entry   int    // index into the level's entries, -1 for a heading
+	kind    rowKind
+	heading string // rowHeading: the text shown
+	entry   int    // rowEntry: index into the level's entries
+	id      string // rowUnknown: the id as written in the file
 }
 
-// buildRows lists the level's entries grouped under their sections, keeping
-// those that pass the filters.
-func buildRows(ls model.LevelScore, titles func(e *criteria.Entry) string, query string, mode filterMode, proposals model.Proposals) []row {
-	query = strings.ToLower(strings.TrimSpace(query))
+func (r row) selectable() bool { return r.kind != rowHeading }
+
+// rowSource is what the rows are built from.
+type rowSource struct {
+	ls       model.LevelScore
+	title    func(e *criteria.Entry) string
+	section  func(major, minor string) string
+	category func(criteria.Category) string
+	unknown  []string // ids in the file the catalog does not have
+	unknownH string   // their heading
+	query    string
+	mode     filterMode
+}
+
+// buildRows lists the level's entries under their sections, keeping those
+// that pass the filters. The "not counting yet" filter lists what blocks
+// the level by weight: MUSTs first, then SHOULDs, then SUGGESTEDs. Answers
+// to unknown ids come last, under a heading of their own, so that they can
+// be found and removed.
+func buildRows(src rowSource) []row {
+	query := strings.ToLower(strings.TrimSpace(src.query))
 	var rows []row
-	section := ""
-	for i, es := range ls.Entries {
-		if !keep(es, titles, query, mode) {
+	heading := ""
+	add := func(h string, r row) {
+		if h != heading {
+			heading = h
+			rows = append(rows, row{kind: rowHeading, heading: h})
+		}
+		rows = append(rows, r)
+	}
+	order := make([]int, len(src.ls.Entries))
+	for i := range order {
+		order[i] = i
+	}
+	if src.mode == showNotCounting {
+		rank := map[criteria.Category]int{criteria.Must: 0, criteria.Should: 1, criteria.Suggested: 2}
+		sort.SliceStable(order, func(a, b int) bool {
+			return rank[src.ls.Entries[order[a]].Entry.Category] < rank[src.ls.Entries[order[b]].Entry.Category]
+		})
+	}
+	for _, i := range order {
+		es := src.ls.Entries[i]
+		if !keep(es, src.title, query, src.mode) {
 			continue
 		}
-		if s := es.Entry.Major + " / " + es.Entry.Minor; s != section {
-			section = s
-			rows = append(rows, row{section: s, entry: -1})
+		h := src.section(es.Entry.Major, es.Entry.Minor)
+		if src.mode == showNotCounting {
+			h = src.category(es.Entry.Category)
 		}
-		rows = append(rows, row{entry: i})
+		add(h, row{kind: rowEntry, entry: i})
+	}
+	if src.mode != showUnanswered {
+		for _, id := range src.unknown {
+			if query == "" || strings.Contains(strings.ToLower(id), query) {
+				add(src.unknownH, row{kind: rowUnknown, id: id})
+			}
+		}
 	}
 	return rows
 }
@@ -63,6 +116,19 @@ func keep(es model.EntryScore, titles func(e *criteria.Entry) string, query stri
 	return strings.Contains(strings.ToLower(es.Entry.ID), query) ||
 		strings.Contains(strings.ToLower(titles(es.Entry)), query) ||
 		strings.Contains(strings.ToLower(es.Entry.Control), query)
+}
+
+// unknownIDs are the answers in the file to ids the catalog does not have,
+// sorted.
+func unknownIDs(cat *criteria.Catalog, a model.Answers) []string {
+	var out []string
+	for id, ans := range a {
+		if !cat.Known(id) && (ans.Status != model.Unknown || ans.Justification != "") {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // needsAnswer: an entry the user still has to act on.

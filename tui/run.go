@@ -3,8 +3,11 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/bestpractices/bestpractices/i18n"
@@ -39,7 +42,16 @@ func Run(env *environ.Env) int {
 	} else if termbg.Ask(env.Stdout) { // once, before the program reads the terminal
 		style = "dark"
 	}
-	opts := Options{File: f, Catalog: env.Catalog, Locale: env.Loc, ReadOnly: readOnly, GlamourStyle: style, WatchInterval: 2 * time.Second}
+	store := newPrefs(configDir(env))
+	kept := store.get(f.Path, env.Catalog, i18n.Available())
+	loc := env.Loc
+	if env.Lang == "" && env.LocaleFile == "" && kept.Lang != "" { // --lang wins over what was kept
+		if l, err := i18n.New(kept.Lang); err == nil {
+			loc = l
+		}
+	}
+	opts := Options{File: f, Catalog: env.Catalog, Locale: loc, ReadOnly: readOnly, GlamourStyle: style, WatchInterval: 2 * time.Second,
+		StartLevel: startLevel(f.Score(), env.Catalog, kept.Level), OpenURL: browserOpener(env), Copy: clipboard(env.Stdout)}
 	opts.ScanProposals = func() model.Proposals {
 		r, err := env.Detect(f)
 		if err != nil {
@@ -51,7 +63,11 @@ func Run(env *environ.Env) int {
 		return carry.Propose(env.Catalog, a, loc)
 	}
 	m := New(opts)
-	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout)).Run()
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout)}
+	if !env.NoMouse {
+		progOpts = append(progOpts, tea.WithMouseCellMotion())
+	}
+	final, err := tea.NewProgram(m, progOpts...).Run()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
 		return environ.ExitBadInput
@@ -59,8 +75,66 @@ func Run(env *environ.Env) int {
 	if fm, ok := final.(*Model); ok {
 		m = fm
 	}
-	fmt.Fprintln(env.Stdout, summary(env, m.c.file))
+	kept.Level, kept.Used = m.c.level, time.Now()
+	if tag := m.c.loc.File().Tag; tag != loc.File().Tag {
+		kept.Lang = tag // chosen in the walk: kept for next time
+	}
+	store.put(f.Path, kept) // a preference that cannot be kept is no reason to fail
+	env.Loc = m.c.loc
+	fmt.Fprintln(env.Stdout, summary(env, m.c.file, m.c.level, m.save.wrote))
 	return environ.ExitOK
+}
+
+// configDir is where the walk keeps its preferences ("" for nowhere).
+func configDir(env *environ.Env) string {
+	if d := env.Getenv("XDG_CONFIG_HOME"); d != "" && filepath.IsAbs(d) {
+		return d
+	}
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return d
+}
+
+// browserOpener runs the desktop's opener in the background, where there
+// is a desktop: not over SSH, not without a display on Linux.
+func browserOpener(env *environ.Env) func(string) error {
+	if env.Getenv("SSH_CONNECTION") != "" || env.Getenv("SSH_TTY") != "" {
+		return nil
+	}
+	name, args := "xdg-open", []string(nil)
+	switch runtime.GOOS {
+	case "darwin":
+		name = "open"
+	case "windows":
+		name, args = "rundll32", []string{"url.dll,FileProtocolHandler"}
+	default:
+		if env.Getenv("DISPLAY") == "" && env.Getenv("WAYLAND_DISPLAY") == "" {
+			return nil
+		}
+	}
+	path, err := exec.LookPath(name)
+	if err != nil {
+		return nil
+	}
+	return func(url string) error {
+		cmd := exec.Command(path, append(args, url)...) // stdin/stdout/stderr: none, the walk owns the terminal
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		go cmd.Wait() // reap it; its result does not matter
+		return nil
+	}
+}
+
+// clipboard copies text with OSC 52, which most terminals honour, also
+// over SSH. It is one write, made from a tea.Cmd.
+func clipboard(w io.Writer) func(string) error {
+	return func(text string) error {
+		_, err := io.WriteString(w, osc52(text))
+		return err
+	}
 }
 
 // readOnlyReason says why the answers file cannot be written, or "".
@@ -82,25 +156,20 @@ func readOnlyReason(env *environ.Env, f *model.File) string {
 	return ""
 }
 
-// summary is the line left on the terminal after the walk.
-func summary(env *environ.Env, f *model.File) string {
-	s := f.Score()
-	var best model.LevelScore
-	for _, l := range s.Levels {
-		if l.Level.Series == "metal" {
-			best = l
-			if !l.Achieved() {
-				break
-			}
-		}
-	}
-	name := env.Loc.T("ui.level." + best.Level.Name)
+// summary is the line left on the terminal after the walk: the level it
+// was showing, and whether anything was written.
+func summary(env *environ.Env, f *model.File, level string, wrote bool) string {
+	loc := env.Loc
+	ls, _ := f.Score().Level(level)
+	name := loc.T("ui.level." + level)
 	path := env.DisplayPath(f.Path)
 	switch {
 	case f.Dirty():
-		return env.Loc.T("ui.tui.summary_unsaved", "Satisfied", best.Satisfied, "Total", best.Total, "Level", name, "File", path)
+		return loc.T("ui.tui.summary_unsaved", "Satisfied", ls.Satisfied, "Total", ls.Total, "Level", name, "File", path)
+	case wrote:
+		return loc.T("ui.tui.summary", "Satisfied", ls.Satisfied, "Total", ls.Total, "Level", name, "File", path)
 	case !f.Exists:
-		return env.Loc.T("ui.tui.summary_nothing")
+		return loc.T("ui.tui.summary_nothing")
 	}
-	return env.Loc.T("ui.tui.summary", "Satisfied", best.Satisfied, "Total", best.Total, "Level", name, "File", path)
+	return loc.T("ui.tui.summary_unchanged", "Satisfied", ls.Satisfied, "Total", ls.Total, "Level", name, "File", path)
 }

@@ -3,8 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/bestpractices/bestpractices/internal/safetext"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -18,15 +16,14 @@ func (m *Model) View() string {
 		return ""
 	}
 	if c.tooSmall() {
-		msg := c.loc.T("ui.tui.too_small", "Width", c.width, "Height", c.height, "MinWidth", minWidth, "MinHeight", minHeight)
-		return strings.Join(fitLines(strings.Split(lipgloss.NewStyle().Width(max(1, c.width)).Render(msg), "\n"), c.width, c.height), "\n")
+		return m.tooSmallView()
 	}
 	lines := make([]string, 0, c.height)
 	lines = append(lines, headerLines(c)...)
 	bh := c.bodyHeight()
 	switch {
-	case m.fullHelp:
-		lines = append(lines, fitLines(m.fullHelpLines(), c.width, bh)...)
+	case m.help.open:
+		lines = append(lines, m.help.view(c.width, bh)...)
 	case c.wide():
 		left := fitLines(m.list.view(c.listWidth()), c.listWidth(), bh)
 		right := m.rightPane()
@@ -39,7 +36,19 @@ func (m *Model) View() string {
 	default:
 		lines = append(lines, fitLines(m.list.view(c.width), c.width, bh)...)
 	}
-	lines = append(lines, m.statusLine(), ansi.Truncate(m.help.ShortHelpView(c.keys.ShortHelp()), c.width, "…"))
+	lines = append(lines, m.statusLine(), ansi.Truncate(m.help.short(m.shortHelp()), c.width, "…"))
+	return strings.Join(fitLines(lines, c.width, c.height), "\n")
+}
+
+// tooSmallView says how big the terminal must be; a question asked
+// before the terminal shrank stays on screen, with its keys.
+func (m *Model) tooSmallView() string {
+	c := m.c
+	msg := c.loc.T("ui.tui.too_small", "Width", c.width, "Height", c.height, "MinWidth", minWidth, "MinHeight", minHeight)
+	lines := strings.Split(lipgloss.NewStyle().Width(max(1, c.width)).Render(msg), "\n")
+	if m.prompt.active() {
+		lines = append(lines, "", m.prompt.view(), m.help.short(m.prompt.keys()))
+	}
 	return strings.Join(fitLines(lines, c.width, c.height), "\n")
 }
 
@@ -61,8 +70,10 @@ func (m *Model) statusLine() string {
 			s = c.message
 		case c.opts.ReadOnly != "":
 			s = c.st.Warn.Render(c.loc.T("ui.tui.read_only", "Reason", c.opts.ReadOnly))
+		case m.save.conflict:
+			s = c.st.Warn.Render(c.loc.T("ui.tui.conflict_later"))
 		case m.save.err != nil:
-			s = c.st.Problem.Render(c.loc.T("ui.tui.save_failed", "Error", safetext.Line(m.save.err.Error())))
+			s = c.st.Problem.Render(c.loc.T("ui.tui.save_failed", "Error", safeError(m.save.err), "Key", c.keys.Retry.Help().Key))
 		case m.save.saving || c.file.Dirty():
 			s = c.st.Dim.Render(c.loc.T("ui.tui.saving"))
 		case !m.save.savedAt.IsZero():
@@ -78,29 +89,4 @@ func (m *Model) statusLine() string {
 		}
 	}
 	return ansi.Truncate(s, c.width, "…")
-}
-
-// fullHelpLines lays the help's columns side by side as far as the width
-// allows, and the rest below, so that a narrow terminal shows every key.
-func (m *Model) fullHelpLines() []string {
-	var out, row []string
-	rowWidth := 0
-	flush := func() {
-		if len(row) > 0 {
-			out = append(out, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, row...), "\n")...)
-			out = append(out, "")
-		}
-		row, rowWidth = nil, 0
-	}
-	for _, group := range m.c.keys.FullHelp() {
-		col := m.help.FullHelpView([][]key.Binding{group}) + "   "
-		w := lipgloss.Width(col)
-		if rowWidth > 0 && rowWidth+w > m.c.width {
-			flush()
-		}
-		row = append(row, col)
-		rowWidth += w
-	}
-	flush()
-	return out
 }

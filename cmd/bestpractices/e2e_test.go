@@ -71,7 +71,10 @@ func startTmux(t *testing.T, dir, command string) *tmux {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("skipping: tmux is not installed (CI installs it; apt-get install tmux to run this test)")
 	}
-	x := &tmux{t: t, socket: fmt.Sprintf("bp-e2e-%d", os.Getpid())}
+	x := &tmux{t: t, socket: fmt.Sprintf("bp-e2e-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-"))}
+	// The walk remembers the level shown in the user's configuration
+	// directory: each run gets its own, never the real one.
+	command = "env XDG_CONFIG_HOME=" + t.TempDir() + " " + command
 	x.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-c", dir, command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", x.socket, "kill-server").Run() })
 	return x
@@ -98,8 +101,10 @@ func TestEndToEndInTmux(t *testing.T) {
 	x.keys("m")
 	x.waitFor("2/67", "Saved at")
 
+	// The answer counts: the cursor moved on to the next one to answer.
+	x.waitFor("› ? MUST      Explains how to get, report and contrib")
 	// The form: Met with the URL that contribution requires.
-	x.keys("Down", "Down")
+	x.keys("Down")
 	x.waitFor("› ? MUST      Describes the contribution process")
 	x.keys("Enter")
 	x.waitFor("Justification")

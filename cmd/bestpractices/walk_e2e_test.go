@@ -1,0 +1,113 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The walk's keys in a real terminal: keys that arrive together, the
+// question about a file changed elsewhere, a screen too small to use, and
+// ctrl+c in the edit form.
+
+const walkFile = "version: 1\nproject:\n  name: keys-demo\nanswers:\n  floss_license:\n    status: Met\n    justification: Apache-2.0.\n"
+
+func startWalk(t *testing.T) (*tmux, string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("skipping the tmux test in -short mode")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	answers := filepath.Join(dir, ".bestpractices.yaml")
+	os.WriteFile(answers, []byte(walkFile), 0o644)
+	x := startTmux(t, dir, "sh -c '"+bin+"; echo EXIT=$?; sleep 30'")
+	x.waitFor("keys-demo", "passing (67)", "› ? MUST      Says what the software does")
+	return x, answers
+}
+
+func TestWalkKeysArrivingTogether(t *testing.T) {
+	x, answers := startWalk(t)
+	x.text("jjkm") // one write: down, down, up, Met
+	x.waitFor("✓ MUST      Explains how to get, report and contrib", "Saved at")
+	if b, _ := os.ReadFile(answers); !strings.Contains(string(b), "interact:\n    status: Met") {
+		t.Errorf("the keys typed together did not answer interact:\n%s", b)
+	}
+}
+
+func TestWalkFileChangedOnDisk(t *testing.T) {
+	x, answers := startWalk(t)
+	theirs := strings.Replace(walkFile, "Apache-2.0.", "Changed in another window.", 1)
+	os.WriteFile(answers, []byte(theirs), 0o644)
+	s := x.waitFor("The answers file changed on disk", "k keep mine (overwrite it)", "esc decide later")
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "…") && strings.Contains(l, "esc") || strings.Contains(l, "↑/k") {
+			t.Errorf("the prompt's help is cut or still offers k as up: %q", l)
+		}
+	}
+	// A key meant for the walk works while the question is up; nothing is
+	// written over their file.
+	x.keys("j")
+	x.waitFor("› ? MUST      Explains how to get, report and contrib")
+	x.keys("Escape")
+	x.waitFor("your version is kept here")
+	time.Sleep(5 * time.Second) // two looks of the watch
+	if s := x.screen(); strings.Contains(s, "esc decide later") {
+		t.Fatalf("the question came back by itself:\n%s", s)
+	}
+	x.keys("m") // an answer to save: now the question is needed
+	x.waitFor("esc decide later", "drops unsaved answers here")
+	if b, _ := os.ReadFile(answers); string(b) != theirs {
+		t.Fatal("their file was overwritten before the choice")
+	}
+	x.keys("k")
+	x.waitFor("Kept your answers: the file on disk was replaced with them.")
+	b, _ := os.ReadFile(answers)
+	if !strings.Contains(string(b), "interact:\n    status: Met") || strings.Contains(string(b), "another window") {
+		t.Errorf("keep mine wrote:\n%s", b)
+	}
+}
+
+func TestWalkTooSmallTakesOnlyQuit(t *testing.T) {
+	x, answers := startWalk(t)
+	x.run("resize-window", "-t", "e2e", "-x", "40", "-y", "10")
+	x.waitFor("Terminal too small")
+	x.keys("m", "x", "Enter", "j", "m")
+	time.Sleep(500 * time.Millisecond)
+	if b, _ := os.ReadFile(answers); string(b) != walkFile {
+		t.Fatalf("keys acted on the small screen:\n%s", b)
+	}
+	x.keys("q")
+	s := x.waitFor("EXIT=0")
+	if !strings.Contains(s, "No change made") {
+		t.Errorf("quitting without a change:\n%s", s)
+	}
+}
+
+func TestWalkCtrlCInFormAsks(t *testing.T) {
+	x, answers := startWalk(t)
+	x.keys("Enter")
+	x.waitFor("Justification")
+	x.keys("Enter")
+	time.Sleep(300 * time.Millisecond) // let huh move to the text field
+	x.text("Words I typed")
+	x.waitFor("Words I typed")
+	x.keys("C-c")
+	x.waitFor("Quit and drop the answer being edited?", "n/esc back to the form")
+	x.keys("Escape")
+	time.Sleep(300 * time.Millisecond)
+	x.text(" and more")
+	x.waitFor("Words I typed and more")
+	x.keys("C-c")
+	x.waitFor("Quit and drop the answer being edited?")
+	x.keys("y")
+	s := x.waitFor("EXIT=0")
+	if !strings.Contains(s, "No change made; .bestpractices.yaml holds 1/67 at passing.") {
+		t.Errorf("summary:\n%s", s)
+	}
+	if b, _ := os.ReadFile(answers); string(b) != walkFile {
+		t.Errorf("the dropped answer was written:\n%s", b)
+	}
+}

@@ -1,0 +1,186 @@
+package tui
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/model"
+	"github.com/charmbracelet/bubbles/runeutil"
+)
+
+// fileWith is startFile with one more answer, written as YAML would.
+func fileWith(id, status, justification string) string {
+	return startFile + "  " + id + ":\n    status: " + status + "\n    justification: " + yamlQuote(justification) + "\n"
+}
+
+func yamlQuote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\t", `\t`, "\n", `\n`, "\r", `\r`, "\u202e", `\u202E`, "\x1b", `\e`)
+	return `"` + r.Replace(s) + `"`
+}
+
+// A no-op edit (enter, enter, enter) keeps a justification over the site's
+// limit whole, tabs and all, and writes nothing.
+func TestFormNeverCutsAJustification(t *testing.T) {
+	long := strings.Repeat("word\tword ", 900) + "end" // 9,003 characters, with tabs
+	d, p := newDriver(t, fileWith("description_good", "Met", long), 120, 40)
+	before, _ := os.ReadFile(p)
+	if d.m.c.file.Answers["description_good"].Problem == nil {
+		t.Fatal("the loader did not warn")
+	}
+	d.wantScreen("1 answer in the file has a problem")
+	d.keys("enter")
+	d.wantScreen("kept whole, but does not count until shortened")
+	d.keys("enter", "enter")
+	if d.m.form.isOpen() {
+		t.Fatalf("a long justification was refused:\n%s", d.screen())
+	}
+	if got := d.m.c.file.Answers["description_good"].Justification; got != long {
+		t.Fatalf("justification changed: %d characters, tabs %d (want %d, %d)", utf8.RuneCountInString(got), strings.Count(got, "\t"), utf8.RuneCountInString(long), strings.Count(long, "\t"))
+	}
+	if after, _ := os.ReadFile(p); string(after) != string(before) {
+		t.Error("a no-op edit rewrote the file")
+	}
+	d.wantScreen("Nothing changed.")
+	// Edited, the text keeps its tabs and the rest of its length: a
+	// warning, not a cut.
+	d.goTo("description_good")
+	d.keys("enter", "enter", "backspace", "enter")
+	got := d.m.c.file.Answers["description_good"]
+	if got.Justification != strings.TrimSuffix(long, "d") || got.Problem == nil {
+		t.Fatalf("edited long justification: %d characters, problem %v", utf8.RuneCountInString(got.Justification), got.Problem)
+	}
+}
+
+// What the file holds is shown in the form without acting on the terminal
+// (escapes, bidi controls, line separators), and comes back byte for byte.
+func TestFormNeutralisesAndKeepsHostileText(t *testing.T) {
+	hostile := "Fine \u202eevil\u202c text\x1b[31m red\ttab\u2028line"
+	d, _ := newDriver(t, fileWith("description_good", "Met", hostile), 120, 40)
+	d.keys("enter")
+	s := d.screen()
+	for _, bad := range []string{"\u202e", "\x1b", "\u2028", "\t"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("the form shows %q raw", bad)
+		}
+	}
+	if !strings.Contains(s, "⟪U+202E⟫evil") || !strings.Contains(s, "red␉tab") {
+		t.Errorf("the form hides what the text holds:\n%s", s)
+	}
+	d.keys("enter", "enter")
+	if got := d.m.c.file.Answers["description_good"].Justification; got != hostile {
+		t.Errorf("untouched: %q", got)
+	}
+	// Edited elsewhere in the text, the marks are spelled back.
+	d.goTo("description_good")
+	d.keys("enter", "enter", "!", "enter")
+	if got := d.m.c.file.Answers["description_good"].Justification; got != hostile+"!" {
+		t.Errorf("edited: %q", got)
+	}
+}
+
+func TestFormTextRoundTrip(t *testing.T) {
+	for _, s := range []string{"", "plain", "tab\there", "cr\r\nlf", "⟪U+0041⟫ literal", "␉ literal mark", "\u202e\u2066x\u2069", "nul\x00", "\ufffd", "a⟪"} {
+		shown := formText(s)
+		if got := answerText(shown); got != s {
+			t.Errorf("%q: shown %q, back %q", s, shown, got)
+		}
+		if string(runeutil.NewSanitizer().Sanitize([]rune(shown))) != shown {
+			t.Errorf("%q: the text field would change %q", s, shown)
+		}
+	}
+}
+
+func FuzzFormText(f *testing.F) {
+	for _, s := range []string{"plain", "tab\there", "\u202e", "⟪U+202E⟫", "␉␍", "\x1b[31m", "a\u2028b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		shown := formText(s)
+		if got := answerText(shown); got != s {
+			t.Fatalf("%q: shown %q, back %q", s, shown, got)
+		}
+		if string(runeutil.NewSanitizer().Sanitize([]rune(shown))) != shown {
+			t.Fatalf("%q: the text field would change %q", s, shown)
+		}
+	})
+}
+
+// The form on a criterion with a proposal starts from the proposal.
+func TestFormStartsFromProposal(t *testing.T) {
+	d, _ := newDriver(t, startFile, 120, 40)
+	d.m.c.opts.Carry = func(*i18n.Locale, model.Answers) model.Proposals {
+		return model.Proposals{"description_good": {ID: "description_good", Status: model.Unmet, Justification: "Proposed words.", Source: "test", Confidence: 2}}
+	}
+	d.send(carryReadyMsg{})
+	d.keys("enter")
+	if d.m.form.draft.status != "Unmet" || d.m.form.draft.justification != "Proposed words." {
+		t.Fatalf("form starts from %+v", *d.m.form.draft)
+	}
+	d.keys("enter", " More.", "enter")
+	if a := d.m.c.file.Answers["description_good"]; a.Status != model.Unmet || a.Justification != "Proposed words. More." {
+		t.Errorf("saved %+v", a)
+	}
+}
+
+// m on a criterion that needs a URL opens the form on the justification,
+// Met chosen, saying what is missing; an answer that does not count is not
+// written by a key.
+func TestMetKeyNeedingURLOpensTheForm(t *testing.T) {
+	d, p := newDriver(t, startFile, 120, 40)
+	d.goTo("contribution")
+	d.keys("m")
+	if !d.m.form.isOpen() || !d.m.form.typing() || d.m.form.draft.status != "Met" {
+		t.Fatalf("m did not open the form on the justification:\n%s", d.screen())
+	}
+	d.wantScreen("Met needs a URL")
+	if b, _ := os.ReadFile(p); string(b) != startFile {
+		t.Fatal("an answer that does not count was written")
+	}
+	d.keys("See https://example.org/CONTRIBUTING.md", "enter")
+	if a := d.m.c.file.Answers["contribution"]; a.Status != model.Met || !strings.Contains(a.Justification, "https://example.org") {
+		t.Fatalf("saved %+v", a)
+	}
+	// Keys and form move the cursor alike: on to the next one to answer.
+	if es, _ := d.m.list.current(); es.Entry.ID != "contribution_requirements" {
+		t.Errorf("after the form the cursor is on %s", es.Entry.ID)
+	}
+}
+
+// At silver and gold, N/A is refused for the ids whose passing entry
+// refuses it: by the form, by the n key and by the loader, alike.
+func TestNAOneRuleAboveThePassingLevel(t *testing.T) {
+	for _, id := range []string{"report_tracker", "tests_documented_added", "dynamic_analysis", "dynamic_analysis_enable_assertions"} {
+		d, p := newDriver(t, startFile, 120, 40)
+		es := criteria.Default().EntriesFor(id)
+		for d.m.c.level != es[len(es)-1].Level {
+			d.keys("]")
+		}
+		if !es[len(es)-1].NAAllowed {
+			t.Fatalf("%s: its %s entry does not allow N/A", id, d.m.c.level)
+		}
+		d.goTo(id)
+		d.keys("n")
+		if d.m.c.file.Answers[id].Status == model.NA || d.m.form.isOpen() {
+			t.Errorf("%s: the n key took N/A", id)
+		}
+		d.wantScreen("does not allow N/A at passing")
+		d.keys("enter")
+		if strings.Contains(strings.Join(d.m.form.view(80, 30), "\n"), "N/A") {
+			t.Errorf("%s: the form offers N/A", id)
+		}
+		d.keys("esc")
+		if strings.Contains(d.screen(), "N/A is allowed") {
+			t.Errorf("%s: the detail says N/A is allowed", id)
+		}
+		if b, _ := os.ReadFile(p); string(b) != startFile {
+			t.Errorf("%s: file written", id)
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package tui
+
+import (
+	"github.com/bestpractices/bestpractices/i18n"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Moving between levels, series and languages: the top model's, since the
+// list, the detail and the header all follow.
+
+// switchLevel shows the next (dir 1) or previous level of the series.
+func (m *Model) switchLevel(dir int) tea.Cmd {
+	c := m.c
+	levels := c.cat.SeriesLevels(c.series())
+	for i, l := range levels {
+		if l.Name == c.level {
+			c.level = levels[(i+dir+len(levels))%len(levels)].Name
+			break
+		}
+	}
+	m.rebuild()
+	return m.detail.prerender()
+}
+
+// switchSeries shows the first level not reached of the other series.
+func (m *Model) switchSeries() tea.Cmd {
+	c := m.c
+	c.level = startLevel(c.score, c.cat, c.cat.SeriesLevels(c.otherSeries())[0].Name)
+	m.rebuild()
+	return m.detail.prerender()
+}
+
+// nextLanguage switches to the next built-in language.
+func (m *Model) nextLanguage() tea.Cmd {
+	c := m.c
+	tags := i18n.Available()
+	cur := 0
+	for i, t := range tags {
+		if t == c.loc.File().Tag {
+			cur = i
+		}
+	}
+	loc, err := i18n.New(tags[(cur+1)%len(tags)])
+	if err != nil {
+		return nil
+	}
+	c.loc = loc
+	c.keys = newKeyMap(loc)
+	c.message = loc.T("ui.tui.language", "Name", loc.Name())
+	m.rebuild()
+	return m.detail.prerender()
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

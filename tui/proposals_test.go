@@ -1,0 +1,88 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/carry"
+	"github.com/bestpractices/bestpractices/model"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func TestProposalsAcceptAndNeverOverwrite(t *testing.T) {
+	d, p := newDriver(t, startFile, 120, 40)
+	d.m.c.opts.Carry = func(_ *i18n.Locale, a model.Answers) model.Proposals {
+		ps := model.Proposals{}
+		ps.Add(model.Proposal{ID: "description_good", Status: model.Met, Justification: "README.md:1 says it.", Source: "detected in the repository", Evidence: []string{"README.md:1"}, Confidence: 2})
+		ps.Add(model.Proposal{ID: "floss_license", Status: model.Unmet, Source: "test", Confidence: 3})
+		ps.Add(model.Proposal{ID: "interact", Status: model.Met, Justification: "README", Source: "test", Confidence: 1})
+		return ps
+	}
+	d.send(carryReadyMsg{})
+	d.wantScreen("› + MUST      Says what the software does", "Proposed answer", "README.md:1")
+	d.keys("p")
+	if a := d.m.c.file.Answers["description_good"]; a.Status != model.Met || a.Justification != "README.md:1 says it." {
+		t.Fatalf("accepted %+v", a)
+	}
+	d.keys("P")
+	d.wantScreen("Accept 1 proposal")
+	d.keys("y")
+	if d.m.c.file.Answers["interact"].Status != model.Met || d.m.c.file.Answers["floss_license"].Status != model.Met {
+		t.Errorf("accept all: %+v", d.m.c.file.Answers)
+	}
+	b, _ := os.ReadFile(p)
+	if !strings.Contains(string(b), "MIT, see LICENSE.") {
+		t.Error("a given answer was overwritten")
+	}
+}
+
+// Answering a badge criterion proposes the matching baseline control, which
+// one key accepts.
+func TestCarriedAcrossSeries(t *testing.T) {
+	d, p := newDriver(t, startFile, 120, 40)
+	d.m.c.opts.Carry = func(loc *i18n.Locale, a model.Answers) model.Proposals {
+		return carry.Propose(criteria.Default(), a, loc)
+	}
+	d.send(carryReadyMsg{})
+	d.goTo("vulnerability_report_private")
+	d.keys("enter", "enter", "Private reports go through https://github.com/demo/demo/security/advisories/new", "enter")
+	if d.m.c.file.Answers["vulnerability_report_private"].Status != model.Met {
+		t.Fatalf("not answered:\n%s", d.screen())
+	}
+	d.keys("b")
+	for d.m.c.level != criteria.Default().EntriesFor("osps_vm_03_01")[0].Level {
+		d.keys("]")
+	}
+	d.goTo("osps_vm_03_01")
+	d.wantScreen("› + MUST", "from your answer to vulnerability_report_private")
+	d.keys("p")
+	if a := d.m.c.file.Answers["osps_vm_03_01"]; a.Status != model.Met || !strings.Contains(a.Justification, "security/advisories/new") {
+		t.Fatalf("carried answer %+v", a)
+	}
+	b, _ := os.ReadFile(p)
+	if !strings.Contains(string(b), "osps_vm_03_01:") {
+		t.Errorf("not saved:\n%s", b)
+	}
+}
+
+// Repository evidence arrives in the background and shows on its criterion.
+func TestScanProposalsArriveInBackground(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, model.DefaultName)
+	os.WriteFile(p, []byte(startFile), 0o644)
+	f, _ := model.Load(p, criteria.Default())
+	m := New(Options{File: f, Catalog: criteria.Default(), Locale: i18n.English(), GlamourStyle: "notty",
+		ScanProposals: func() model.Proposals {
+			return model.Proposals{"license_location": {ID: "license_location", Status: model.Met, Justification: "LICENSE at the root: https://example.org/LICENSE", Source: "detected in the repository", Evidence: []string{"LICENSE:1"}, Confidence: 3}}
+		}})
+	d := &driver{t: t, m: m}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d.run(m.Init())
+	d.wantScreen("+ MUST      License file in a standard place")
+	d.goTo("license_location")
+	d.wantScreen("detected in the repository", "LICENSE:1")
+}
