@@ -17,24 +17,25 @@ import (
 // (rendered Markdown, cached) and then its sections, one after the other.
 // It owns its scroll state and the scrolling keys.
 type detailModel struct {
-	c     *common
-	rend  *renderer
-	vp    viewport.Model
-	lines []string
-	shown string // the id shown: its scroll position is kept while it stays
-	open  bool   // narrow layout: the detail replaces the list
+	c        *common
+	rend     *renderer
+	sections []detailSection
+	vp       viewport.Model
+	lines    []string
+	shown    string // the id shown: its scroll position is kept while it stays
+	open     bool   // narrow layout: the detail replaces the list
 }
 
 // detailSection is one part of the detail below the criterion's fixed
-// texts. It returns "" when it has nothing to say for this entry. A new
-// part (evidence and its confidence, a field of a linked file, an imported
-// answer to compare) is one more entry in detailSections.
+// texts, laid out for width columns. It returns "" when it has nothing to
+// say for this entry. A new part (evidence and its confidence, a field of
+// a linked file, an imported answer to compare) is one more entry in the
+// list newDetail makes.
 type detailSection func(c *common, es model.EntryScore, width int) string
 
-var detailSections = []detailSection{answerSection, proposalSection}
-
 func newDetail(c *common) detailModel {
-	return detailModel{c: c, rend: newRenderer(c.opts.GlamourStyle, c.cat), vp: viewport.New(0, 0)}
+	return detailModel{c: c, rend: newRenderer(c.opts.GlamourStyle, c.cat), vp: viewport.New(0, 0),
+		sections: []detailSection{answerSection, proposalSection}}
 }
 
 // resize follows the screen size.
@@ -60,7 +61,7 @@ func (d *detailModel) show(es model.EntryScore, ok bool) {
 	}
 	var b strings.Builder
 	b.WriteString(static)
-	for _, s := range detailSections {
+	for _, s := range d.sections {
 		if part := s(c, es, w); part != "" {
 			b.WriteString("\n\n" + part)
 		}
