@@ -23,7 +23,9 @@ func newHelp(c *common) helpModel { return helpModel{c: c, h: help.New()} }
 
 func (h *helpModel) resize() {
 	h.h.Width = h.c.width
-	h.offset = min(h.offset, max(0, len(h.lines())-h.c.bodyHeight()))
+	if h.open { // laying the full help out costs; only when it shows
+		h.offset = min(h.offset, max(0, len(h.lines())-h.c.bodyHeight()))
+	}
 }
 
 // key handles a key while the full help is open: arrows scroll, any other

@@ -60,11 +60,13 @@ type rowSource struct {
 func buildRows(src rowSource) []row {
 	query := strings.ToLower(strings.TrimSpace(src.query))
 	var rows []row
-	heading := ""
-	add := func(h string, r row) {
-		if h != heading {
-			heading = h
-			rows = append(rows, row{kind: rowHeading, heading: h})
+	group := "\x00"
+	// add puts r under the heading of its group, named (in the user's
+	// language) only when the group changes: names cost a lookup each.
+	add := func(g string, name func() string, r row) {
+		if g != group {
+			group = g
+			rows = append(rows, row{kind: rowHeading, heading: name()})
 		}
 		rows = append(rows, r)
 	}
@@ -83,16 +85,17 @@ func buildRows(src rowSource) []row {
 		if !keep(es, src.title, query, src.mode) {
 			continue
 		}
-		h := src.section(es.Entry.Major, es.Entry.Minor)
+		e := es.Entry
 		if src.mode == showNotCounting {
-			h = src.category(es.Entry.Category)
+			add(string(e.Category), func() string { return src.category(e.Category) }, row{kind: rowEntry, entry: i})
+		} else {
+			add(e.Major+"\x00"+e.Minor, func() string { return src.section(e.Major, e.Minor) }, row{kind: rowEntry, entry: i})
 		}
-		add(h, row{kind: rowEntry, entry: i})
 	}
 	if src.mode != showUnanswered {
 		for _, id := range src.unknown {
 			if query == "" || strings.Contains(strings.ToLower(id), query) {
-				add(src.unknownH, row{kind: rowUnknown, id: id})
+				add("\x01unknown", func() string { return src.unknownH }, row{kind: rowUnknown, id: id})
 			}
 		}
 	}
