@@ -130,7 +130,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case saveFailedMsg:
 		if m.save.failed(msg.err) {
-			m.prompt.ask(promptConflict)
+			m.askConflict()
 		} else if m.save.quitting {
 			m.save.quitting = false
 			m.prompt.ask(promptQuit)
@@ -139,8 +139,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case fileCheckDueMsg:
 		return m, tea.Batch(m.save.look(), m.save.watch())
 	case fileReadMsg:
-		if m.save.seen(msg) && !m.prompt.active() {
-			m.prompt.ask(promptConflict)
+		if m.save.seen(msg) {
+			m.askConflict()
 		}
 		return m, nil
 	case fileReloadedMsg:
@@ -171,6 +171,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.submitForm()
 	case formCancelledMsg:
 		m.showCurrent()
+		if m.save.conflict && !m.save.hasDeferred {
+			m.askConflict() // held while the user was typing
+		}
 		return m, nil
 	}
 	return m, m.form.update(msg)
@@ -197,6 +200,16 @@ func (m *Model) keys(msg tea.KeyMsg) tea.Cmd {
 		cmds = append(cmds, m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
 	}
 	return tea.Batch(cmds...)
+}
+
+// askConflict asks about the file changed on disk, unless the user is
+// typing: a letter meant for the text must not answer the question (k
+// would overwrite the file). The question then waits for the form or the
+// search to close, or for the next answer.
+func (m *Model) askConflict() {
+	if !m.prompt.active() && !m.typing() {
+		m.prompt.ask(promptConflict)
+	}
 }
 
 // typing reports whether keys go into a text field now.

@@ -197,3 +197,28 @@ func TestHelpLineFitsTheMode(t *testing.T) {
 		_ = last()
 	}
 }
+
+// A change on disk found while the user types a justification waits: a k
+// typed into the text must not overwrite the file.
+func TestConflictWaitsForTheForm(t *testing.T) {
+	d, p := newDriver(t, startFile, 120, 40)
+	d.keys("down", "down", "enter", "enter", "I ")
+	theirs := startFile + "# theirs\n"
+	os.WriteFile(p, []byte(theirs), 0o644)
+	d.send(readFile(t, d, p))
+	d.keys("keep a URL: https://example.org/c")
+	if d.m.prompt.active() {
+		t.Fatal("the question came up while typing")
+	}
+	if got := d.m.form.draft.justification; got != "I keep a URL: https://example.org/c" {
+		t.Fatalf("letters went elsewhere: %q", got)
+	}
+	d.keys("enter")
+	d.wantScreen("The answers file changed on disk", "k keep mine")
+	if b, _ := os.ReadFile(p); string(b) != theirs {
+		t.Error("their file was overwritten")
+	}
+	if d.m.c.file.Answers["contribution"].Justification != "I keep a URL: https://example.org/c" {
+		t.Error("the answer was not kept")
+	}
+}
