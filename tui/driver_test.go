@@ -3,6 +3,8 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -22,8 +24,10 @@ func TestMain(m *testing.M) {
 }
 
 // driver feeds messages to the model and runs the commands they return,
-// the way the bubbletea runtime would, but synchronously. Commands that
-// wait (cursor blinks, ticks) are dropped after a moment.
+// the way the bubbletea runtime would, but synchronously. The walk's own
+// commands (saves, reads) are waited for, however slow the disk; the
+// libraries' commands that wait (cursor blinks, ticks) are dropped after a
+// moment.
 type driver struct {
 	t    *testing.T
 	m    *Model
@@ -42,10 +46,14 @@ func (d *driver) run(cmd tea.Cmd) {
 	}
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
+	wait := 200 * time.Millisecond
+	if ours(cmd) {
+		wait = 20 * time.Second
+	}
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(200 * time.Millisecond):
+	case <-time.After(wait):
 		return
 	}
 	switch msg := msg.(type) {
@@ -59,6 +67,12 @@ func (d *driver) run(cmd tea.Cmd) {
 	default:
 		d.send(msg)
 	}
+}
+
+// ours reports whether cmd is one of the walk's own commands.
+func ours(cmd tea.Cmd) bool {
+	f := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer())
+	return f != nil && strings.HasPrefix(f.Name(), "github.com/bestpractices/bestpractices/")
 }
 
 func (d *driver) keys(ks ...string) {
