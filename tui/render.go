@@ -54,11 +54,7 @@ func (r *renderer) render(loc *i18n.Locale, e *criteria.Entry, width int) string
 		return s
 	}
 	if r.tr == nil || r.width != width {
-		style := glamour.WithStandardStyle(r.style)
-		if r.style == "notty" {
-			style = glamour.WithStyles(plainStyle())
-		}
-		tr, err := glamour.NewTermRenderer(style, glamour.WithWordWrap(0), glamour.WithEmoji())
+		tr, err := glamour.NewTermRenderer(glamour.WithStyles(styleFor(r.style)), glamour.WithWordWrap(0), glamour.WithEmoji())
 		if err != nil {
 			return r.markdown(loc, e)
 		}
@@ -107,16 +103,29 @@ func rewrap(s string, width int) string {
 	return strings.Join(out, "\n")
 }
 
-// plainStyle is glamour's ASCII style without Markdown's marks: with
-// NO_COLOR the detail reads as clean text, not as "# Title" and "**MUST**".
-func plainStyle() gansi.StyleConfig {
-	s := gstyles.ASCIIStyleConfig
-	for _, h := range []*gansi.StyleBlock{&s.H1, &s.H2, &s.H3, &s.H4, &s.H5, &s.H6} {
+// styleFor is glamour's style of that name, with the headings' "##"
+// marks dropped (colour and weight set them apart); "notty" is the ASCII
+// style without any of Markdown's marks: with NO_COLOR the detail reads as
+// clean text, not as "# Title" and "**MUST**".
+func styleFor(name string) gansi.StyleConfig {
+	var s gansi.StyleConfig
+	switch name {
+	case "light":
+		s = gstyles.LightStyleConfig
+	case "notty":
+		s = gstyles.ASCIIStyleConfig
+		none := gansi.StylePrimitive{}
+		s.Strong, s.Emph, s.Strikethrough = none, none, none
+		s.Code = gansi.StyleBlock{}
+	default:
+		s = gstyles.DarkStyleConfig
+	}
+	for _, h := range []*gansi.StyleBlock{&s.H2, &s.H3, &s.H4, &s.H5, &s.H6} {
 		h.Prefix = ""
 	}
-	none := gansi.StylePrimitive{}
-	s.Strong, s.Emph, s.Strikethrough = none, none, none
-	s.Code = gansi.StyleBlock{}
+	if name == "notty" {
+		s.H1.Prefix = ""
+	}
 	return s
 }
 
