@@ -111,3 +111,25 @@ func TestWalkCtrlCInFormAsks(t *testing.T) {
 		t.Errorf("the dropped answer was written:\n%s", b)
 	}
 }
+
+// The walk opens where it was left: the level shown last, and the
+// language chosen in it.
+func TestWalkRemembersLevelAndLanguage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the tmux test in -short mode")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ".bestpractices.yaml"), []byte(walkFile), 0o644)
+	x := startTmux(t, dir, "sh -c '"+bin+"; echo FIRST=$?; "+bin+"; echo EXIT=$?; sleep 30'")
+	x.waitFor("passing (67)")
+	x.keys("]")
+	x.waitFor("silver (55)")
+	x.keys("L") // the next language after English
+	x.waitFor("argent (55)", "Langue : Français")
+	x.keys("q")
+	// The second run: no language message, yet French, at silver.
+	x.waitFor("argent (55)", "Prêt.")
+	x.keys("q")
+	x.waitFor("EXIT=0")
+}
