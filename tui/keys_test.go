@@ -222,3 +222,19 @@ func TestConflictWaitsForTheForm(t *testing.T) {
 		t.Error("the answer was not kept")
 	}
 }
+
+// A file caught half-written by another program: once whole, it does not
+// bring back a question put off with esc.
+func TestConflictPutOffWhileTheFileIsWritten(t *testing.T) {
+	d, p := newDriver(t, startFile, 120, 40)
+	os.WriteFile(p, []byte("version: 1\n"), 0o644) // the first half
+	d.send(readFile(t, d, p))
+	d.wantScreen("The answers file changed on disk")
+	os.WriteFile(p, []byte(startFile+"# the whole of it\n"), 0o644)
+	d.keys("esc")
+	d.send(readFile(t, d, p))
+	d.send(readFile(t, d, p))
+	if d.m.prompt.active() {
+		t.Fatal("the question came back by itself")
+	}
+}

@@ -141,18 +141,18 @@ func (s *saver) seen(msg fileReadMsg) (ask bool) {
 	s.lastSeen = sha256.Sum256(msg.data)
 	s.conflict = true
 	if s.hasDeferred && !s.seenKnown {
-		// Put off before any look (a save found the change): this is
-		// the content that was put off.
-		s.deferred = s.lastSeen
+		s.deferred = s.lastSeen // the first look after esc: this is what was put off
 	}
 	s.seenKnown = true
 	return !s.hasDeferred || s.lastSeen != s.deferred
 }
 
 // later puts the question off until the file changes again or an answer
-// needs saving.
+// needs saving. What the file holds is taken from the next look, not the
+// last: a file caught half-written (an editor that does not replace it
+// atomically) must not bring the question back once it is whole.
 func (s *saver) later() {
-	s.deferred, s.hasDeferred = s.lastSeen, true
+	s.hasDeferred, s.seenKnown = true, false
 }
 
 // needsDecision is called when an answer changes during a conflict: the
