@@ -1,42 +1,41 @@
 package tui
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/environ"
+	"github.com/bestpractices/bestpractices/internal/lineprompt"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )
 
 // The accessible walk asks the open criteria of the next level one by one
-// with plain line prompts: no full-screen layout, for screen readers and
-// dumb terminals. Every prompt has a way on (skip), back (previous
-// criterion, or back to the choice from the justification) and out
-// (quit); an empty line never answers anything. Each answer is saved at
-// once.
+// with plain line prompts (internal/lineprompt, in the user's language):
+// no full-screen layout, for screen readers and dumb terminals. Every
+// question has a way on (skip), back (the previous criterion, or from the
+// justification back to the choice) and out (quit); an empty line never
+// answers anything. Each answer is saved at once.
 
-// The choices, numbered the same way at every criterion.
+// move is what a choice does besides answering.
+type move int
+
 const (
-	askMet = iota + 1
-	askUnmet
-	askNA
-	askSkip
-	askBack
-	askQuit
+	moveAnswer move = iota
+	moveSkip
+	moveBack
+	moveQuit
 )
 
 type accessible struct {
 	env *environ.Env
 	loc *i18n.Locale
 	f   *model.File
-	in  *bufio.Reader
+	p   *lineprompt.Prompter
 	out io.Writer
 }
 
@@ -45,7 +44,7 @@ func runAccessible(env *environ.Env, f *model.File, readOnly string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.tui.read_only", "Reason", readOnly))
 		return environ.ExitBadInput
 	}
-	a := &accessible{env: env, loc: env.Loc, f: f, in: bufio.NewReader(env.Stdin), out: env.Stdout}
+	a := &accessible{env: env, loc: env.Loc, f: f, p: lineprompt.New(env.Stdin, env.Stdout, env.Loc), out: env.Stdout}
 	levels := model.NextLevels(f.Score())
 	if len(levels) == 0 {
 		fmt.Fprintln(a.out, a.loc.T("ui.tui.all_done"))
@@ -87,37 +86,40 @@ func (a *accessible) ask(e *criteria.Entry, i, n int) (step int, saved bool) {
 			fmt.Fprintln(a.out, loc.T("ui.tui.accessible.current_justification", "Text", j))
 		}
 	}
-	naOK := model.NAAllowed(a.env.Catalog, e.ID)
+	// The choices: the answers the badge takes here (N/A by model's one
+	// rule), then the ways on, back and out.
+	type choice struct {
+		label  string
+		status model.Status
+		move   move
+	}
+	choices := []choice{{loc.T("ui.status.met"), model.Met, moveAnswer}, {loc.T("ui.status.unmet"), model.Unmet, moveAnswer}}
+	if model.NAAllowed(a.env.Catalog, e.ID) {
+		choices = append(choices, choice{loc.T("ui.status.na"), model.NA, moveAnswer})
+	}
+	choices = append(choices, choice{label: loc.T("ui.tui.accessible.skip"), move: moveSkip})
+	if i > 0 {
+		choices = append(choices, choice{label: loc.T("ui.tui.accessible.back"), move: moveBack})
+	}
+	choices = append(choices, choice{label: loc.T("ui.tui.accessible.quit"), move: moveQuit})
+	labels := make([]string, len(choices))
+	for k, ch := range choices {
+		labels[k] = ch.label
+	}
 	for {
-		fmt.Fprintln(a.out, a.choices(naOK, i > 0))
-		line, ok := a.line()
-		if !ok {
-			return 0, false
+		k, err := a.p.Choose(loc.T("ui.tui.detail.your_answer"), labels)
+		if err != nil {
+			return 0, false // the input ended
 		}
-		var s model.Status
-		switch choice, _ := strconv.Atoi(line); {
-		case line == "":
-			fmt.Fprintln(a.out, loc.T("ui.tui.accessible.empty"))
-			continue
-		case choice == askMet:
-			s = model.Met
-		case choice == askUnmet:
-			s = model.Unmet
-		case choice == askNA && naOK:
-			s = model.NA
-		case choice == askNA:
-			fmt.Fprintln(a.out, loc.T("ui.tui.detail.na_not_allowed"))
-			continue
-		case choice == askSkip:
+		switch choices[k].move {
+		case moveSkip:
 			return 1, false
-		case choice == askBack && i > 0:
+		case moveBack:
 			return -1, false
-		case choice == askQuit:
+		case moveQuit:
 			return 0, false
-		default:
-			fmt.Fprintln(a.out, loc.T("ui.tui.accessible.unknown_choice", "Text", safetext.Line(line)))
-			continue
 		}
+		s := choices[k].status
 		j, next := a.justification(e, s, cur.Justification)
 		switch next {
 		case "back":
@@ -129,21 +131,6 @@ func (a *accessible) ask(e *criteria.Entry, i, n int) (step int, saved bool) {
 	}
 }
 
-// choices is the list of numbered answers.
-func (a *accessible) choices(naOK, back bool) string {
-	t := func(n int, key string) string { return strconv.Itoa(n) + " " + a.loc.T(key) }
-	parts := []string{t(askMet, "ui.status.met"), t(askUnmet, "ui.status.unmet")}
-	if naOK {
-		parts = append(parts, t(askNA, "ui.status.na"))
-	}
-	parts = append(parts, t(askSkip, "ui.tui.accessible.skip"))
-	if back {
-		parts = append(parts, t(askBack, "ui.tui.accessible.back"))
-	}
-	parts = append(parts, t(askQuit, "ui.tui.accessible.quit"))
-	return a.loc.T("ui.tui.accessible.choose", "Choices", strings.Join(parts, " · "))
-}
-
 // justification asks for the words that go with s until the answer counts
 // (or is an honest Unmet); next is "" (done), "back" or "stop".
 func (a *accessible) justification(e *criteria.Entry, s model.Status, current string) (j, next string) {
@@ -153,9 +140,8 @@ func (a *accessible) justification(e *criteria.Entry, s model.Status, current st
 	if current != "" {
 		prompt = loc.T("ui.tui.accessible.justification_keep")
 	}
-	fmt.Fprintln(a.out, prompt)
-	line, ok := a.line()
-	if !ok {
+	line, err := a.p.Ask(prompt, nil)
+	if err != nil {
 		return "", "stop" // input ended mid-answer: nothing half-given is saved
 	}
 	j = line
@@ -168,9 +154,8 @@ func (a *accessible) justification(e *criteria.Entry, s model.Status, current st
 			return j, ""
 		}
 		fmt.Fprintln(a.out, err)
-		fmt.Fprintln(a.out, loc.T("ui.tui.accessible.again"))
-		line, ok := a.line()
-		if !ok {
+		line, err := a.p.Ask(loc.T("ui.tui.accessible.again"), nil)
+		if err != nil {
 			return "", "stop"
 		}
 		if line == "" {
@@ -192,13 +177,12 @@ func (a *accessible) store(e *criteria.Entry, ans model.Answer) (step int, saved
 			break
 		}
 		conflict := errors.Is(err, model.ErrChangedOnDisk)
+		msg := loc.T("ui.tui.accessible.save_failed", "Error", safeError(err))
 		if conflict {
-			fmt.Fprintln(a.out, loc.T("ui.tui.accessible.changed"))
-		} else {
-			fmt.Fprintln(a.out, loc.T("ui.tui.accessible.save_failed", "Error", safeError(err)))
+			msg = loc.T("ui.tui.accessible.changed")
 		}
-		line, ok := a.line()
-		if !ok || strings.EqualFold(line, "q") {
+		line, err := a.p.Ask(msg, nil)
+		if err != nil || strings.EqualFold(line, "q") {
 			return 0, false
 		}
 		force = conflict && strings.EqualFold(line, "k")
@@ -206,13 +190,4 @@ func (a *accessible) store(e *criteria.Entry, ans model.Answer) (step int, saved
 	l, _ := a.f.Score().Level(e.Level)
 	fmt.Fprintln(a.out, loc.T("ui.tui.accessible.saved", "Level", loc.T("ui.level."+e.Level), "Percentage", l.Percentage, "Satisfied", l.Satisfied, "Total", l.Total))
 	return 1, true
-}
-
-// line reads one line, trimmed; ok is false at the end of the input.
-func (a *accessible) line() (string, bool) {
-	s, err := a.in.ReadString('\n')
-	if err != nil && s == "" {
-		return "", false
-	}
-	return strings.TrimSpace(s), true
 }

@@ -20,12 +20,12 @@ func TestAccessibleWalk(t *testing.T) {
 	os.WriteFile(p, []byte("# keep\nversion: 1\nanswers:\n"), 0o644)
 	input := strings.Join([]string{
 		"1", "Our README says it.", // description_good: Met, with words
-		"4",                                                    // interact: skip
+		"3",                                                    // interact: skip
 		"1", "no url here", "https://example.org/contributing", // contribution: Met needs a URL, asked again
 		"",       // contribution_requirements: an empty line answers nothing
-		"5", "4", // back to contribution, skip it
+		"4", "3", // back to contribution, skip it
 		"1", "", "", // contribution_requirements: Met, no URL, then back to the choice
-		"9", "6", // not a choice; quit
+		"9", "5", // not a choice; quit
 	}, "\n") + "\n"
 	var out, errb bytes.Buffer
 	env := &environ.Env{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb, Dir: dir, Accessible: true,
@@ -39,8 +39,8 @@ func TestAccessibleWalk(t *testing.T) {
 		t.Errorf("file:\n%s\nwant:\n%s", got, want)
 	}
 	s := out.String()
-	for _, w := range []string{"[1/67] MUST description_good", "Met needs a URL", "Nothing typed", "9 is not one of the choices",
-		"5 Back to the previous criterion", "Saved. passing: 3% (2/67)", "Saved 2/67 passing to"} {
+	for _, w := range []string{"[1/67] MUST description_good", "Met needs a URL", "9 is not one of the choices",
+		"4. Back to the previous criterion", "Saved. passing: 3% (2/67)", "Saved 2/67 passing to"} {
 		if !strings.Contains(s, w) {
 			t.Errorf("output lacks %q:\n%s", w, s)
 		}
@@ -58,12 +58,12 @@ func TestAccessibleWalk(t *testing.T) {
 func TestAccessibleOffersNAByTheOneRule(t *testing.T) {
 	dir := t.TempDir()
 	var out bytes.Buffer
-	env := &environ.Env{Stdin: strings.NewReader("3\n6\n"), Stdout: &out, Stderr: &out, Dir: dir, Accessible: true,
+	env := &environ.Env{Stdin: strings.NewReader("4\n"), Stdout: &out, Stderr: &out, Dir: dir, Accessible: true,
 		Getenv: func(string) string { return "" }}
 	if code := cli.Run(env, cli.UI{Walk: Run}, nil); code != cli.ExitOK {
 		t.Fatalf("exit %d: %s", code, out.String())
 	}
-	if !strings.Contains(out.String(), "N/A is not allowed") || strings.Contains(out.String(), "3 N/A") {
+	if strings.Contains(out.String(), ". N/A") || !strings.Contains(out.String(), "3. Skip for now") {
 		t.Errorf("N/A offered or accepted for description_good:\n%s", out.String())
 	}
 }

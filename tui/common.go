@@ -29,6 +29,11 @@ type Options struct {
 	Carry func(*i18n.Locale, model.Answers) model.Proposals
 	// StartLevel is the level shown first ("": the first level).
 	StartLevel string
+	// Languages is what the language key steps through (the built-in
+	// languages, and a --locale-file draft).
+	Languages i18n.Cycle
+	// Hyperlinks: the terminal shows OSC 8 links (textwidth.Hyperlinks).
+	Hyperlinks bool
 	// OpenURL opens a link in the browser, Copy puts it on the clipboard;
 	// o tries the one then the other, in a tea.Cmd. Nil: not available.
 	OpenURL, Copy func(url string) error

@@ -6,11 +6,13 @@ import (
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // detailModel is the selected criterion's detail: its fixed texts
@@ -35,7 +37,7 @@ type detailSection func(c *common, es model.EntryScore, width int) string
 
 func newDetail(c *common) detailModel {
 	return detailModel{c: c, rend: newRenderer(c.opts.GlamourStyle, c.cat), vp: viewport.New(0, 0),
-		sections: []detailSection{answerSection, proposalSection}}
+		sections: []detailSection{officialSection, answerSection, proposalSection}}
 }
 
 // resize follows the screen size.
@@ -157,6 +159,23 @@ func (d *detailModel) prerender() tea.Cmd {
 		}
 		return detailsRenderedMsg{}
 	}
+}
+
+// officialSection links the criterion's page on the badge site, in the
+// user's language where the site has it: an OSC 8 link where the terminal
+// shows them, else the URL on a line of its own (over several when the
+// pane is narrower; o opens it or copies it whole).
+func officialSection(c *common, es model.EntryScore, width int) string {
+	url := es.Entry.URLIn(c.loc.Tag.String())
+	w := max(10, width-2)
+	var out []string
+	for _, l := range textwidth.Link(c.loc.T("ui.tui.detail.official"), url, w, c.opts.Hyperlinks) {
+		if textwidth.Width(l) > w { // wider than the pane: shown whole over lines, not cut
+			l = ansi.Hardwrap(l, w, false)
+		}
+		out = append(out, strings.Split(l, "\n")...)
+	}
+	return "  " + strings.Join(out, "\n  ")
 }
 
 // answerSection shows the answer as given, and why it does not count yet.

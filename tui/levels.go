@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"github.com/bestpractices/bestpractices/i18n"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -30,20 +29,10 @@ func (m *Model) switchSeries() tea.Cmd {
 	return m.detail.prerender()
 }
 
-// nextLanguage switches to the next built-in language.
+// nextLanguage switches to the next language of the cycle.
 func (m *Model) nextLanguage() tea.Cmd {
 	c := m.c
-	tags := i18n.Available()
-	cur := 0
-	for i, t := range tags {
-		if t == c.loc.File().Tag {
-			cur = i
-		}
-	}
-	loc, err := i18n.New(tags[(cur+1)%len(tags)])
-	if err != nil {
-		return nil
-	}
+	loc := c.opts.Languages.Next(c.loc)
 	c.loc = loc
 	c.keys = newKeyMap(loc)
 	c.message = loc.T("ui.tui.language", "Name", loc.Name())

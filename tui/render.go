@@ -163,7 +163,6 @@ func (r *renderer) markdown(loc *i18n.Locale, e *criteria.Entry) string {
 		}
 		fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.unmet_"+strings.ToLower(string(e.Category))))
 	}
-	fmt.Fprintf(&b, "\n%s: %s\n", loc.T("ui.tui.detail.official"), e.URL())
 	return b.String()
 }
 

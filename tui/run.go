@@ -14,6 +14,7 @@ import (
 	"github.com/bestpractices/bestpractices/internal/carry"
 	"github.com/bestpractices/bestpractices/internal/environ"
 	"github.com/bestpractices/bestpractices/internal/termbg"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -51,7 +52,11 @@ func Run(env *environ.Env) int {
 		}
 	}
 	opts := Options{File: f, Catalog: env.Catalog, Locale: loc, ReadOnly: readOnly, GlamourStyle: style, WatchInterval: 2 * time.Second,
-		StartLevel: startLevel(f.Score(), env.Catalog, kept.Level), OpenURL: browserOpener(env), Copy: clipboard(env.Stdout)}
+		StartLevel: startLevel(f.Score(), env.Catalog, kept.Level), OpenURL: browserOpener(env), Copy: clipboard(env.Stdout),
+		Hyperlinks: textwidth.Hyperlinks(env.Getenv)}
+	if env.LocaleFile != "" { // a translator's draft joins the languages L steps through
+		opts.Languages = i18n.NewCycle(env.Loc.File())
+	}
 	opts.ScanProposals = func() model.Proposals {
 		r, err := env.Detect(f)
 		if err != nil {

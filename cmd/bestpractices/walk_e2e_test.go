@@ -126,7 +126,7 @@ func TestWalkRemembersLevelAndLanguage(t *testing.T) {
 	x.keys("]")
 	x.waitFor("silver (55)")
 	x.keys("L") // the next language after English
-	x.waitFor("argent (55)", "Langue : Français")
+	x.waitFor("argent (55)", "Français")
 	x.keys("q")
 	// The second run: no language message, yet French, at silver.
 	x.waitFor("argent (55)", "Prêt.")
