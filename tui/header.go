@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -26,6 +27,10 @@ func headerLines(c *common) []string {
 		return lines
 	}
 	barW := max(10, min(40, c.width-40))
+	nameW := 0 // level names padded by terminal cells: Japanese names are wide
+	for _, l := range c.cat.SeriesLevels(c.series()) {
+		nameW = max(nameW, textwidth.Width(c.levelName(l.Name)))
+	}
 	for _, l := range c.cat.SeriesLevels(c.series()) {
 		ls, _ := c.score.Level(l.Name)
 		mark := "  "
@@ -38,7 +43,7 @@ func headerLines(c *common) []string {
 		}
 		full, empty := model.Bar(ls.Percentage, barW)
 		bar := c.st.BarFull.Render(full) + c.st.BarEmpty.Render(empty)
-		line := fmt.Sprintf("%s%s%-11s %s %3d%%  %d/%d", cur, mark, c.levelName(l.Name), bar, ls.Percentage, ls.Satisfied, ls.Total)
+		line := fmt.Sprintf("%s%s%s %s %3d%%  %d/%d", cur, mark, textwidth.Pad(c.levelName(l.Name), max(nameW, 11)), bar, ls.Percentage, ls.Satisfied, ls.Total)
 		lines = append(lines, ansi.Truncate(line, c.width, "…"))
 	}
 	lines = append(lines, ansi.Truncate(c.st.Dim.Render(seriesLine(c, c.otherSeries())), c.width, "…"))

@@ -1,11 +1,11 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -276,7 +276,7 @@ func (l *listModel) view(width int) []string {
 	c := l.c
 	ls := c.levelScore()
 	lines := make([]string, 0, c.listHeight()+1)
-	heading := fmt.Sprintf("%s (%d)", c.levelName(c.level), len(ls.Entries))
+	heading := c.loc.CountOf(c.levelName(c.level), len(ls.Entries))
 	if l.mode != showAll {
 		heading += " · " + c.loc.T("ui.tui.filter."+l.mode.key())
 	}
@@ -325,7 +325,7 @@ func (l *listModel) row(mark string, counts bool, keyword, title string, selecte
 	case mark == "+":
 		styled = st.Warn.Render(mark)
 	}
-	kw := keyword + strings.Repeat(" ", max(0, keywordWidth-ansi.StringWidth(keyword)))
+	kw := textwidth.Pad(keyword, keywordWidth)
 	room := max(1, width-2-2-keywordWidth-1)
 	line := cursor + styled + " " + st.Keyword.Render(kw) + " " + ansi.Truncate(title, room, "…")
 	if selected {
