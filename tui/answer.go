@@ -134,16 +134,23 @@ func (m *Model) acceptProposal() tea.Cmd {
 	return m.apply([]change{{id: p.ID, before: c.file.Answers[p.ID], after: a}})
 }
 
-// acceptable are the open proposals the badge would take as answers.
-func (m *Model) acceptable() []model.Proposal {
+// acceptable are the open proposals that accepting all at once takes: those
+// the badge would take as answers, and sure enough to need no reading
+// (model.AcceptAllMin; weaker ones are accepted one at a time with p).
+// weak counts the open ones left out for being weak.
+func (m *Model) acceptable() (ps []model.Proposal, weak int) {
 	c := m.c
-	var out []model.Proposal
 	for _, p := range c.proposals.Open(c.file.Answers) {
-		if model.Check(c.cat, p.ID, model.Answer{Status: p.Status, Justification: p.Justification}) == nil {
-			out = append(out, p)
+		if model.Check(c.cat, p.ID, model.Answer{Status: p.Status, Justification: p.Justification}) != nil {
+			continue
 		}
+		if !p.InBulk() {
+			weak++
+			continue
+		}
+		ps = append(ps, p)
 	}
-	return out
+	return ps, weak
 }
 
 // askAcceptAll asks before accepting every open proposal, saying how many
@@ -153,9 +160,12 @@ func (m *Model) askAcceptAll() {
 	if m.blockedReadOnly() {
 		return
 	}
-	if ps := m.acceptable(); len(ps) > 0 {
-		m.prompt.askAcceptAll(ps)
-	} else {
+	switch ps, weak := m.acceptable(); {
+	case len(ps) > 0:
+		m.prompt.askAcceptAll(ps, weak)
+	case weak > 0:
+		c.message = c.loc.T("ui.tui.only_weak", "Count", weak, "Key", c.keys.Accept.Help().Key)
+	default:
 		c.message = c.loc.T("ui.tui.no_proposals")
 	}
 }
@@ -163,7 +173,8 @@ func (m *Model) askAcceptAll() {
 func (m *Model) acceptAll() tea.Cmd {
 	c := m.c
 	var step []change
-	for _, p := range m.acceptable() {
+	ps, _ := m.acceptable()
+	for _, p := range ps {
 		step = append(step, change{id: p.ID, before: c.file.Answers[p.ID], after: model.Answer{Status: p.Status, Justification: p.Justification}})
 	}
 	c.message = c.loc.T("ui.tui.accepted_all", "Count", len(step))

@@ -202,7 +202,8 @@ func proposalSection(c *common, es model.EntryScore, width int) string {
 	var b strings.Builder
 	pad := "  "
 	b.WriteString(pad + c.st.Title.Render(c.loc.T("ui.tui.detail.proposal", "Key", c.keys.Accept.Help().Key)) + "\n")
-	fmt.Fprintf(&b, "%s+ %s · %s\n", pad, c.loc.T(p.Status.Key()), safetext.Line(p.Source))
+	fmt.Fprintf(&b, "%s+ %s · %s · %s\n", pad, c.loc.T(p.Status.Key()), safetext.Line(p.Source),
+		c.loc.T("ui.tui.detail.confidence", "Level", c.loc.T(model.ConfidenceKey(p.Confidence))))
 	if p.Justification != "" {
 		quote(&b, safetext.Clean(p.Justification), width)
 	}

@@ -40,17 +40,19 @@ const (
 type promptModel struct {
 	c    *common
 	kind promptKind
-	// For promptAcceptAll: how many proposals, and how many say Unmet.
-	count, unmet int
+	// For promptAcceptAll: how many proposals, how many say Unmet, and how
+	// many weak ones are left out.
+	count, unmet, weak int
 }
 
 func (p *promptModel) active() bool         { return p.kind != noPrompt }
 func (p *promptModel) is(k promptKind) bool { return p.kind == k }
 func (p *promptModel) ask(k promptKind)     { p.kind = k }
 
-// askAcceptAll asks about accepting ps, saying how many are Unmet.
-func (p *promptModel) askAcceptAll(ps []model.Proposal) {
-	p.kind, p.count, p.unmet = promptAcceptAll, len(ps), 0
+// askAcceptAll asks about accepting ps, saying how many are Unmet (and how
+// many weak ones are left for one at a time).
+func (p *promptModel) askAcceptAll(ps []model.Proposal, weak int) {
+	p.kind, p.count, p.unmet, p.weak = promptAcceptAll, len(ps), 0, weak
 	for _, pr := range ps {
 		if pr.Status == model.Unmet {
 			p.unmet++
@@ -126,6 +128,7 @@ func (p *promptModel) view() string {
 		} else {
 			s = c.loc.T("ui.tui.prompt.accept", "Count", p.count)
 		}
+
 	default:
 		return ""
 	}
@@ -147,7 +150,13 @@ func (p *promptModel) keys() []key.Binding {
 		}
 		return []key.Binding{reload, k.KeepMine, k.Later}
 	case promptAcceptAll:
-		return []key.Binding{k.AcceptYes, k.AcceptNo}
+		out := []key.Binding{k.AcceptYes, k.AcceptNo}
+		if p.weak > 0 { // the weak ones wait for p, one at a time, after reading
+			weak := key.NewBinding(key.WithKeys(k.Accept.Keys()...),
+				key.WithHelp(k.Accept.Help().Key, p.c.loc.T("ui.tui.prompt.keys.weak_left", "Count", p.weak)))
+			out = append(out, weak)
+		}
+		return out
 	}
 	return nil
 }

@@ -19,7 +19,7 @@ func TestProposalsAcceptAndNeverOverwrite(t *testing.T) {
 		ps := model.Proposals{}
 		ps.Add(model.Proposal{ID: "description_good", Status: model.Met, Justification: "README.md:1 says it.", Source: "detected in the repository", Evidence: []string{"README.md:1"}, Confidence: 2})
 		ps.Add(model.Proposal{ID: "floss_license", Status: model.Unmet, Source: "test", Confidence: 3})
-		ps.Add(model.Proposal{ID: "interact", Status: model.Met, Justification: "README", Source: "test", Confidence: 1})
+		ps.Add(model.Proposal{ID: "interact", Status: model.Met, Justification: "README", Source: "test", Confidence: 2})
 		return ps
 	}
 	d.send(carryReadyMsg{})

@@ -44,8 +44,8 @@ func TestUndoAndRedo(t *testing.T) {
 	// One step for accepting every proposal.
 	d.m.c.opts.Carry = func(*i18n.Locale, model.Answers) model.Proposals {
 		ps := model.Proposals{}
-		ps.Add(model.Proposal{ID: "interact", Status: model.Met, Source: "test", Confidence: 1})
-		ps.Add(model.Proposal{ID: "contribution", Status: model.Unmet, Source: "test", Confidence: 1})
+		ps.Add(model.Proposal{ID: "interact", Status: model.Met, Source: "test", Confidence: 2})
+		ps.Add(model.Proposal{ID: "contribution", Status: model.Unmet, Source: "test", Confidence: 3})
 		return ps
 	}
 	d.send(carryReadyMsg{})
@@ -62,16 +62,21 @@ func TestAcceptAllNamesUnmet(t *testing.T) {
 	d.m.c.opts.Carry = func(*i18n.Locale, model.Answers) model.Proposals {
 		ps := model.Proposals{}
 		for _, p := range []model.Proposal{{ID: "interact", Status: model.Met}, {ID: "contribution", Status: model.Unmet},
-			{ID: "test", Status: model.Unmet}, {ID: "build", Status: model.NA}, {ID: "description_good", Status: model.NA}} {
-			p.Source, p.Confidence = "test", 1
+			{ID: "test", Status: model.Unmet}, {ID: "build", Status: model.NA}, {ID: "description_good", Status: model.NA},
+			{ID: "floss_license_osi", Status: model.Met, Confidence: model.ConfidenceWeak}} {
+			p.Source = "test"
+			if p.Confidence == 0 {
+				p.Confidence = model.ConfidenceFair
+			}
 			ps.Add(p)
 		}
 		return ps
 	}
 	d.send(carryReadyMsg{})
 	d.keys("P")
-	// description_good does not take N/A: it is not offered.
-	d.wantScreen("Accept 4 proposals for unanswered criteria, 2 of them Unmet?", "y accept", "n/esc no")
+	// description_good does not take N/A: it is not offered; a weak
+	// proposal is left for p, after reading.
+	d.wantScreen("Accept 4 proposals for unanswered criteria, 2 of them Unmet?", "p 1 weak one: accept it alone, after reading", "y accept", "n/esc no")
 	d.keys("n")
 	if d.m.c.file.Answers["interact"].Status != model.Unknown {
 		t.Error("n accepted")
