@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -81,7 +80,7 @@ func (d *detailModel) showUnknown(id string) {
 	var b strings.Builder
 	safeID := safetext.Line(id)
 	b.WriteString("  " + c.st.Title.Render(c.loc.T("ui.tui.unknown.title", "ID", safeID)) + "\n\n")
-	for _, line := range strings.Split(lipgloss.NewStyle().Width(max(10, w-2)).Render(c.loc.T("ui.tui.unknown.explain", "Key", c.keys.Clear.Help().Key, "Undo", c.keys.Undo.Help().Key)), "\n") {
+	for _, line := range textwidth.Wrap(c.loc.T("ui.tui.unknown.explain", "Key", c.keys.Clear.Help().Key, "Undo", c.keys.Undo.Help().Key), max(10, w-2)) {
 		b.WriteString("  " + line + "\n")
 	}
 	if near := closestID(c.cat, id); near != "" {
@@ -213,11 +212,17 @@ func proposalSection(c *common, es model.EntryScore, width int) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// quote writes text wrapped to the pane behind a bar.
+// quote writes text wrapped to the pane behind a bar, at the places the
+// text's language allows a break (Japanese between most characters).
 func quote(b *strings.Builder, text string, width int) {
-	wrapped := lipgloss.NewStyle().Width(max(10, width-6)).Render(text)
-	for _, line := range strings.Split(wrapped, "\n") {
-		b.WriteString("  │ " + line + "\n")
+	w := max(10, width-6)
+	for _, line := range textwidth.Wrap(text, w) {
+		if textwidth.Width(line) > w { // a long URL: all of it shown, over lines
+			line = ansi.Hardwrap(line, w, false)
+		}
+		for _, l := range strings.Split(line, "\n") {
+			b.WriteString("  │ " + l + "\n")
+		}
 	}
 }
 
