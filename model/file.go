@@ -1,27 +1,25 @@
 package model
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
-	"github.com/bestpractices/bestpractices/internal/lazyregexp"
+	"github.com/bestpractices/bestpractices/internal/regfile"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"gopkg.in/yaml.v3"
 )
 
 // DefaultName is the answers file's name at the root of a repository.
 const DefaultName = ".bestpractices.yaml"
 
-// MaxFileSize is the largest answers file we read: far above a full set of
-// answers, and small enough that a wrong path cannot eat the memory.
+// MaxFileSize is the largest answers file we read (and so write): far above
+// a full set of answers, and small enough that a wrong path cannot eat the
+// memory.
 const MaxFileSize = 1 << 20
 
 // Project is the project block of the answers file.
@@ -33,13 +31,16 @@ type Project struct {
 
 // Problem is a warning about a line of the file that loaded anyway.
 type Problem struct {
-	Line    int
+	Line int
+	// ID is the criterion the warning is about; "" for one about the file
+	// (a key in the wrong case).
 	ID      string
 	Message Msg
 }
 
-// FileError is an answers file we refuse to use: it names the file, the line
-// (0 when it concerns the whole file) and what to do.
+// FileError is an answers file we refuse to use, or a save we refused: it
+// names the file, the line (0 when it concerns the whole file) and what to
+// do.
 type FileError struct {
 	Path    string
 	Line    int
@@ -49,7 +50,7 @@ type FileError struct {
 
 // In renders the error in loc's language: path:line: what; what to do.
 func (e *FileError) In(loc *i18n.Locale) string {
-	where := e.Path
+	where := safetext.Line(e.Path)
 	if e.Line > 0 {
 		where += ":" + strconv.Itoa(e.Line)
 	}
@@ -79,13 +80,35 @@ type File struct {
 	Exists bool
 
 	cat *criteria.Catalog
-	src []byte // the text as last read or written
-	// parsed is src's node tree, kept from loading so that the first save
-	// need not parse the file again; whoever saves takes it (and may change it).
-	parsed *yaml.Node
-	perm   os.FileMode
-	dirty  map[string]int // id -> generation of its latest change
-	gen    int
+	// base is the text as last read or written, parsed; never changed
+	// (a save job may read it on another goroutine).
+	base *state
+	perm os.FileMode
+	// dirty: id -> generation of its latest change; projectGen is the
+	// generation of the latest project change (0: none).
+	dirty      map[string]int
+	projectGen int
+	gen        int
+}
+
+// state is a text of the answers file and what we read in it.
+type state struct {
+	src  []byte
+	t    *text
+	doc  *yaml.Node // nil for an empty file
+	root *yaml.Node // nil for an empty document
+	sp   *spans     // measured on first use
+}
+
+func (s *state) spans() *spans {
+	if s.sp == nil {
+		s.sp = measure(s.t, s.root)
+	}
+	return s.sp
+}
+
+func newState(src []byte, doc, root *yaml.Node) *state {
+	return &state{src: src, t: newText(src), doc: doc, root: root}
 }
 
 // New returns an answers file that does not exist yet; the first save
@@ -95,49 +118,45 @@ func New(path string, cat *criteria.Catalog, p Project) *File {
 	b.WriteString("# Answers to the OpenSSF Best Practices badge criteria.\n")
 	b.WriteString("# Kept by bestpractices; edit freely, comments are preserved.\n")
 	b.WriteString("version: 1\nproject:\n")
-	fmt.Fprintf(&b, "  name: %s\n", yamlScalar(p.Name))
+	fmt.Fprintf(&b, "  name: %s\n", inlineScalar(p.Name, false))
 	if p.URL != "" {
-		fmt.Fprintf(&b, "  url: %s\n", yamlScalar(p.URL))
+		fmt.Fprintf(&b, "  url: %s\n", inlineScalar(p.URL, false))
 	}
 	if p.BadgeID > 0 {
 		fmt.Fprintf(&b, "  badge_id: %d\n", p.BadgeID)
 	}
 	b.WriteString("answers:\n")
-	return &File{Path: path, Project: p, Answers: Answers{}, cat: cat, src: []byte(b.String()), perm: 0o644, dirty: map[string]int{}}
-}
-
-// yamlScalar renders s as a one-line YAML value, quoting only when needed.
-func yamlScalar(s string) string {
-	out, err := yaml.Marshal(s)
+	f, err := Parse(path, []byte(b.String()), cat)
 	if err != nil {
-		return strconv.Quote(s)
+		// Cannot happen: the text is ours and its values are escaped.
+		panic("model.New: " + err.Error())
 	}
-	return strings.TrimSuffix(string(out), "\n")
+	f.Project = p
+	return f
 }
 
 // Load reads and checks an answers file. A *FileError means the file must
-// not be used (nor ever written); warnings go to File.Problems.
+// not be used (nor ever written); warnings go to File.Problems. Only a
+// regular file (or a symbolic link to one) is read: anything else at the
+// path is refused at once, never waited on.
 func Load(path string, cat *criteria.Catalog) (*File, error) {
-	fh, err := os.Open(path)
+	fh, info, err := regfile.Open(path)
 	if err != nil {
+		var nr *regfile.NotRegularError
+		if errors.As(err, &nr) {
+			return nil, notRegular(path, nr)
+		}
 		return nil, err
 	}
 	defer fh.Close()
-	info, err := fh.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if info.IsDir() {
-		return nil, &FileError{Path: path, Message: M("is_directory"), Fix: M("fix_path")}
-	}
 	if info.Size() > MaxFileSize {
 		return nil, &FileError{Path: path, Message: M("too_large", "Size", info.Size()), Fix: M("fix_right_file")}
 	}
-	src, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	src, err := readAll(fh, MaxFileSize)
 	if err != nil {
 		return nil, err
 	}
-	if len(src) > MaxFileSize {
+	if src == nil {
 		return nil, &FileError{Path: path, Message: M("too_large_unknown"), Fix: M("fix_right_file")}
 	}
 	f, err := Parse(path, src, cat)
@@ -149,26 +168,34 @@ func Load(path string, cat *criteria.Catalog) (*File, error) {
 	return f, nil
 }
 
-var yamlLine = lazyregexp.New(`^yaml: line (\d+): (.*)$`)
+// notRegular is the error for something at path that is not a file.
+func notRegular(path string, nr *regfile.NotRegularError) *FileError {
+	if nr.Kind == regfile.Directory {
+		return &FileError{Path: path, Message: M("is_directory"), Fix: M("fix_path")}
+	}
+	key := map[regfile.Kind]string{
+		regfile.FIFO:     "not_regular_fifo",
+		regfile.Device:   "not_regular_device",
+		regfile.Socket:   "not_regular_socket",
+		regfile.Dangling: "not_regular_dangling",
+	}[nr.Kind]
+	if key == "" {
+		key = "not_regular_other"
+	}
+	return &FileError{Path: path, Message: M(key), Fix: M("fix_regular")}
+}
 
 // Parse checks src as the answers file at path.
 func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
-	if !utf8.Valid(src) {
-		line := 1 + bytes.Count(src[:FirstInvalidUTF8(src)], []byte("\n"))
-		return nil, &FileError{Path: path, Line: line, Message: M("not_utf8"), Fix: M("fix_utf8")}
-	}
-	f := &File{Path: path, Answers: Answers{}, cat: cat, src: src, perm: 0o644, dirty: map[string]int{}}
-	root, err := parseRoot(src)
-	f.parsed = root
+	doc, err := parseDocument(path, src)
 	if err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 0
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		return nil, &FileError{Path: path, Line: line, Message: M("bad_yaml", "Detail", msg), Fix: M("fix_yaml")}
+		return nil, err
 	}
+	var root *yaml.Node
+	if doc != nil {
+		root = docRoot(doc)
+	}
+	f := &File{Path: path, Answers: Answers{}, cat: cat, base: newState(src, doc, root), perm: 0o644, dirty: map[string]int{}}
 	if root == nil { // an empty file is an empty set of answers
 		return f, nil
 	}
@@ -178,22 +205,33 @@ func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
 	if err := checkDuplicates(root, fail); err != nil {
 		return nil, err
 	}
+	if isJSON(src, root) {
+		return nil, &FileError{Path: path, Message: M("is_json"), Fix: M("fix_json")}
+	}
 	if root.Kind != yaml.MappingNode {
 		return nil, fail(root, M("not_mapping"), M("fix_example"))
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		if isMerge(k) {
+			return nil, fail(k, M("merge_key_top"), M("fix_anchor"))
+		}
+		f.warnCase(k, "version", "project", "answers")
 		switch k.Value {
 		case "version":
 			if v.Kind != yaml.ScalarNode || v.Value != "1" {
-				return nil, fail(v, M("bad_version", "Version", strconv.Quote(v.Value)), M("fix_version"))
+				return nil, fail(v, M("bad_version", "Version", quoteValue(v.Value)), M("fix_version"))
 			}
-		case "project":
-			if err := f.readProject(v, fail); err != nil {
+		case "project", "answers":
+			if err := noSharing(k, v, k.Value, fail); err != nil {
 				return nil, err
 			}
-		case "answers":
-			if err := f.readAnswers(v, fail); err != nil {
+			if k.Value == "project" {
+				err = f.readProject(v, fail)
+			} else {
+				err = f.readAnswers(v, fail)
+			}
+			if err != nil {
 				return nil, err
 			}
 		}
@@ -201,33 +239,16 @@ func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
 	return f, nil
 }
 
-// FirstInvalidUTF8 is the offset of the first byte that is not UTF-8, or
-// len(b) when all of it is.
-func FirstInvalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
-}
-
-// parseRoot returns the document's top node, or nil for an empty file.
-func parseRoot(src []byte) (*yaml.Node, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, err
-	}
+// docRoot is a document's top node, nil when it is empty.
+func docRoot(doc *yaml.Node) *yaml.Node {
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil, nil
+		return nil
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return nil, nil
+		return nil
 	}
-	return root, nil
+	return root
 }
 
 type failFunc func(n *yaml.Node, msg, fix Msg) error
@@ -236,11 +257,14 @@ type failFunc func(n *yaml.Node, msg, fix Msg) error
 // disagree on which one wins, so we refuse to guess.
 func checkDuplicates(n *yaml.Node, fail failFunc) error {
 	if n.Kind == yaml.MappingNode {
-		seen := map[string]int{}
+		seen := make(map[string]int, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				continue
+			}
 			if first, ok := seen[k.Value]; ok {
-				return fail(k, M("duplicate", "Key", strconv.Quote(k.Value), "First", first), M("fix_duplicate"))
+				return fail(k, M("duplicate", "Key", quoteValue(k.Value), "First", first), M("fix_duplicate"))
 			}
 			seen[k.Value] = k.Line
 		}
@@ -255,6 +279,51 @@ func checkDuplicates(n *yaml.Node, fail failFunc) error {
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
+// isMerge: a merge key (<<), which copies another mapping's keys in.
+func isMerge(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Tag == "!!merge"
+}
+
+// noSharing refuses anchors, aliases and merge keys in the project or
+// answers block: a save rewrites values one by one, and could not keep a
+// value shared by two places (nor tell the reader which one it changed).
+func noSharing(k, v *yaml.Node, block string, fail failFunc) error {
+	var check func(n *yaml.Node) error
+	check = func(n *yaml.Node) error {
+		switch {
+		case n.Kind == yaml.AliasNode:
+			return fail(n, M("alias", "Name", safetext.Key(n.Value), "Block", block), M("fix_anchor"))
+		case n.Anchor != "":
+			return fail(n, M("anchor", "Name", safetext.Key(n.Anchor), "Block", block), M("fix_anchor"))
+		case isMerge(n):
+			return fail(n, M("merge_key", "Block", block), M("fix_anchor"))
+		}
+		for _, c := range n.Content {
+			if err := check(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := check(k); err != nil {
+		return err
+	}
+	return check(v)
+}
+
+// warnCase warns about a key that is a known one in another case
+// (Status: for status): YAML keys are case-sensitive, so it is not read.
+func (f *File) warnCase(k *yaml.Node, known ...string) {
+	if k.Kind != yaml.ScalarNode {
+		return
+	}
+	for _, w := range known {
+		if k.Value != w && strings.EqualFold(k.Value, w) {
+			f.Problems = append(f.Problems, Problem{Line: k.Line, Message: M("problem.key_case", "Key", safetext.Key(k.Value), "Want", w)})
+		}
+	}
+}
+
 func (f *File) readProject(v *yaml.Node, fail failFunc) error {
 	if isNull(v) {
 		return nil
@@ -264,6 +333,7 @@ func (f *File) readProject(v *yaml.Node, fail failFunc) error {
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
+		f.warnCase(k, "name", "url", "badge_id")
 		switch k.Value {
 		case "name", "url":
 			if val.Kind != yaml.ScalarNode || (val.Tag != "!!str" && !isNull(val)) {
@@ -280,7 +350,7 @@ func (f *File) readProject(v *yaml.Node, fail failFunc) error {
 			}
 			n, err := strconv.Atoi(val.Value)
 			if val.Kind != yaml.ScalarNode || err != nil || n < 0 {
-				return fail(val, M("bad_badge_id", "Value", strconv.Quote(val.Value)), M("fix_badge_id"))
+				return fail(val, M("bad_badge_id", "Value", quoteValue(val.Value)), M("fix_badge_id"))
 			}
 			f.Project.BadgeID = n
 		default:
@@ -299,26 +369,32 @@ func (f *File) readAnswers(v *yaml.Node, fail failFunc) error {
 	if v.Kind != yaml.MappingNode {
 		return fail(v, M("answers_not_mapping"), M("fix_example"))
 	}
+	f.Answers = make(Answers, len(v.Content)/2)
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			return fail(k, M("id_not_text"), M("fix_example"))
+		}
 		id := k.Value
 		if isNull(val) {
 			continue
 		}
+		shown := safetext.Key // applied where a message names the id
 		if val.Kind != yaml.MappingNode {
-			return fail(val, M("answer_not_mapping", "ID", id), M("fix_answer_mapping", "ID", id))
+			return fail(val, M("answer_not_mapping", "ID", shown(id)), M("fix_answer_mapping", "ID", shown(id)))
 		}
 		var a Answer
 		for j := 0; j+1 < len(val.Content); j += 2 {
 			fk, fv := val.Content[j], val.Content[j+1]
+			f.warnCase(fk, "status", "justification")
 			switch fk.Value {
 			case "status":
 				if fv.Kind != yaml.ScalarNode {
-					return fail(fv, M("status_not_word", "ID", id), M("fix_status"))
+					return fail(fv, M("status_not_word", "ID", shown(id)), M("fix_status"))
 				}
 				s, err := ParseStatus(fv.Value)
 				if err != nil {
-					return fail(fv, M("unknown_status", "ID", id, "Value", strconv.Quote(fv.Value)), M("fix_status"))
+					return fail(fv, M("unknown_status", "ID", shown(id), "Value", quoteValue(fv.Value)), M("fix_status"))
 				}
 				a.Status = s
 			case "justification":
@@ -326,7 +402,7 @@ func (f *File) readAnswers(v *yaml.Node, fail failFunc) error {
 					continue
 				}
 				if fv.Kind != yaml.ScalarNode || fv.Tag != "!!str" {
-					return fail(fv, M("justification_not_text", "ID", id), M("fix_justification"))
+					return fail(fv, M("justification_not_text", "ID", shown(id)), M("fix_justification"))
 				}
 				a.Justification = fv.Value
 			}
@@ -341,12 +417,35 @@ func (f *File) readAnswers(v *yaml.Node, fail failFunc) error {
 func (f *File) checkAnswer(id string, line int) {
 	a := f.Answers[id]
 	a.Problem = Check(f.cat, id, a)
+	if a.Problem != nil && a.Problem.Key == "ui.file.problem.unknown_id" {
+		if known := f.sameButCase(id); known != "" {
+			a.Problem = ptr(M("problem.unknown_id_case", "ID", safetext.Key(id), "Want", known))
+		}
+	}
 	f.Answers[id] = a
-	f.Problems = removeProblem(f.Problems, id)
+	if len(f.Problems) > 0 {
+		f.Problems = removeProblem(f.Problems, id)
+	}
 	if a.Problem != nil {
 		f.Problems = append(f.Problems, Problem{Line: line, ID: id, Message: *a.Problem})
 	}
 }
+
+// sameButCase is the catalog id that id spells in another case, if any.
+func (f *File) sameButCase(id string) string {
+	for _, known := range f.cat.IDs() {
+		if strings.EqualFold(known, id) {
+			return known
+		}
+	}
+	return ""
+}
+
+func runeCount(s string) int { return len([]rune(s)) }
+
+// quoteValue shows a value from the file in quotes, its odd characters
+// escaped, cut if long.
+func quoteValue(s string) string { return strconv.Quote(clipRunes(s, 64)) }
 
 func removeProblem(ps []Problem, id string) []Problem {
 	out := ps[:0]
@@ -366,178 +465,29 @@ func (f *File) Set(id string, a Answer) {
 	f.checkAnswer(id, 0)
 }
 
-// Dirty reports whether some answer has not been written yet.
-func (f *File) Dirty() bool { return len(f.dirty) > 0 }
+// SetProject sets the project block's name, url and badge_id to p's, where
+// p has one (an empty field keeps the file's); Encode or Save writes them.
+func (f *File) SetProject(p Project) {
+	merged := f.Project
+	if p.Name != "" {
+		merged.Name = p.Name
+	}
+	if p.URL != "" {
+		merged.URL = p.URL
+	}
+	if p.BadgeID > 0 {
+		merged.BadgeID = p.BadgeID
+	}
+	if merged == f.Project {
+		return
+	}
+	f.gen++
+	f.Project = merged
+	f.projectGen = f.gen
+}
+
+// Dirty reports whether some change has not been written yet.
+func (f *File) Dirty() bool { return len(f.dirty) > 0 || f.projectGen > 0 }
 
 // Score scores the file's answers.
 func (f *File) Score() *Score { return Compute(f.cat, f.Answers) }
-
-// Pending is the text of a save to make, and the state it was made from.
-type Pending struct {
-	Data []byte
-	base []byte
-	gen  int
-}
-
-// Encode returns the file's new text: the text last read or written with
-// only the changed answers rewritten. It does not touch the disk, so a
-// caller may write the result elsewhere (a tea.Cmd) and then call Saved.
-func (f *File) Encode() (Pending, error) {
-	data, err := splice(f.src, f.takeParsed(), f.Answers, f.dirty, f.cat)
-	if err != nil {
-		return Pending{}, err
-	}
-	return Pending{Data: data, base: f.src, gen: f.gen}, nil
-}
-
-// Write puts p on disk atomically, refusing when the file on disk is no
-// longer the text p was made from (ErrChangedOnDisk), unless force is set.
-// It only reads f's fixed fields, so it may run outside the UI goroutine.
-func (f *File) Write(p Pending, force bool) error {
-	target := f.Path
-	if resolved, err := filepath.EvalSymlinks(target); err == nil {
-		target = resolved
-	}
-	cur, err := os.ReadFile(target)
-	switch {
-	case err == nil:
-		if !force && (!f.Exists || !bytes.Equal(cur, p.base)) {
-			return ErrChangedOnDisk
-		}
-	case errors.Is(err, os.ErrNotExist):
-		if !force && f.Exists {
-			return ErrChangedOnDisk
-		}
-	default:
-		return err
-	}
-	return WriteAtomic(target, p.Data, f.perm)
-}
-
-// takeParsed hands over the parsed tree of src, once: splicing changes it.
-func (f *File) takeParsed() *yaml.Node {
-	n := f.parsed
-	f.parsed = nil
-	return n
-}
-
-// Saved records that p is now on disk.
-func (f *File) Saved(p Pending) {
-	f.src = p.Data
-	f.Exists = true
-	for id, g := range f.dirty {
-		if g <= p.gen {
-			delete(f.dirty, id)
-		}
-	}
-}
-
-// Save encodes and writes the changed answers (see Write).
-func (f *File) Save(force bool) error {
-	p, err := f.Encode()
-	if err != nil {
-		return err
-	}
-	if err := f.Write(p, force); err != nil {
-		return err
-	}
-	f.Saved(p)
-	return nil
-}
-
-// ChangedOnDisk reports whether the file on disk differs from the text last
-// read or written.
-func (f *File) ChangedOnDisk() bool {
-	cur, err := os.ReadFile(f.Path)
-	return !f.Holds(cur, err == nil)
-}
-
-// Holds reports whether data, what the file's path holds now (exists false
-// when it holds nothing), is the text last read or written. A caller may
-// read the file off the UI goroutine and compare on it.
-func (f *File) Holds(data []byte, exists bool) bool {
-	if !exists {
-		return !f.Exists
-	}
-	return f.Exists && bytes.Equal(data, f.src)
-}
-
-// WriteAtomic replaces path with data so that a reader sees the old file or
-// the new one, never half of it: a temporary file in the same directory,
-// synced, then renamed over the old one.
-func WriteAtomic(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		return err
-	}
-	ok = true
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // make the rename durable; some filesystems refuse, harmlessly
-		d.Close()
-	}
-	return nil
-}
-
-// SaveJob is a save prepared on the UI goroutine and run on another: it
-// holds copies of everything it needs, so answers may change meanwhile. Run
-// one job at a time; a change made during it is written by the next.
-type SaveJob struct {
-	f       *File
-	path    string
-	exists  bool
-	perm    os.FileMode
-	src     []byte
-	parsed  *yaml.Node
-	answers Answers
-	dirty   map[string]int
-	gen     int
-}
-
-// NewSaveJob snapshots the unsaved answers.
-func (f *File) NewSaveJob() *SaveJob {
-	j := &SaveJob{f: f, path: f.Path, exists: f.Exists, perm: f.perm, src: f.src, parsed: f.takeParsed(), gen: f.gen,
-		answers: make(Answers, len(f.Answers)), dirty: make(map[string]int, len(f.dirty))}
-	for k, v := range f.Answers {
-		j.answers[k] = v
-	}
-	for k, v := range f.dirty {
-		j.dirty[k] = v
-	}
-	return j
-}
-
-// Run encodes and writes the snapshot (see File.Write for force). Call
-// File.Saved with the result on the UI goroutine.
-func (j *SaveJob) Run(force bool) (Pending, error) {
-	data, err := splice(j.src, j.parsed, j.answers, j.dirty, j.f.cat)
-	if err != nil {
-		return Pending{}, err
-	}
-	p := Pending{Data: data, base: j.src, gen: j.gen}
-	shadow := File{Path: j.path, Exists: j.exists, perm: j.perm}
-	return p, shadow.Write(p, force)
-}

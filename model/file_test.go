@@ -172,7 +172,7 @@ answers:
     justification: Apache-2.0. https://github.com/example/example/blob/main/LICENSE
 
   report_tracker:
-    status: Met # for now
+    status: Met   # for now
     justification: 'Issues: https://github.com/example/example/issues'
     reviewed_by: alice
   no_such_criterion:

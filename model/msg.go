@@ -20,7 +20,17 @@ func (m Msg) In(loc *i18n.Locale) string {
 	if m.Key == "" {
 		return ""
 	}
-	return loc.T(m.Key, m.Args...)
+	// A message may hold another (a reason): it is told in the same language.
+	args, copied := m.Args, false
+	for i, a := range args {
+		if inner, ok := a.(Msg); ok {
+			if !copied {
+				args, copied = append([]any(nil), m.Args...), true
+			}
+			args[i] = inner.In(loc)
+		}
+	}
+	return loc.T(m.Key, args...)
 }
 
 // String renders the message in English.

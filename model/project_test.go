@@ -28,13 +28,14 @@ func TestSaveProject(t *testing.T) {
 			name: "an empty project and an empty badge_id",
 			in:   "version: 1\nproject:\nanswers:\n",
 			p:    Project{Name: "n", BadgeID: 9},
-			want: "version: 1\nproject:\n  name: n\n  badge_id: 9\nanswers:\n  floss_license:\n    status: Met\n",
+			// "n" is quoted: YAML 1.1 readers would take it for false.
+			want: "version: 1\nproject:\n  name: \"n\"\n  badge_id: 9\nanswers:\n  floss_license:\n    status: Met\n",
 		},
 		{
-			name: "a flow-style block is rewritten in block style",
-			in:   "version: 1\nproject: {name: a}\nanswers:\n",
+			name: "a flow-style block keeps its style",
+			in:   "version: 1\nproject: {name: a}  # ours\nanswers:\n",
 			p:    Project{BadgeID: 3},
-			want: "version: 1\nproject:\n  name: a\n  badge_id: 3\nanswers:\n  floss_license:\n    status: Met\n",
+			want: "version: 1\nproject: {name: a, badge_id: 3}  # ours\nanswers:\n  floss_license:\n    status: Met\n",
 		},
 		{
 			name: "badge_id with no value keeps its comment",

@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 )
 
 // NAAllowed reports whether the badge accepts N/A for id. One answer serves
@@ -33,18 +34,22 @@ func Check(cat *criteria.Catalog, id string, a Answer) *Msg {
 	entries := cat.EntriesFor(id)
 	switch {
 	case len(entries) == 0:
-		return ptr(M("problem.unknown_id", "ID", id))
+		return ptr(M("problem.unknown_id", "ID", safetext.Key(id)))
 	case entries[0].Automatic() && a.Status != Unknown:
-		return ptr(M("problem.automatic", "ID", id))
-	case utf8.RuneCountInString(a.Justification) > MaxJustification:
-		return ptr(M("problem.too_long", "ID", id, "Length", utf8.RuneCountInString(a.Justification), "Max", MaxJustification))
+		return ptr(M("problem.automatic", "ID", safetext.Key(id)))
+	case TooLong(a.Justification):
+		return ptr(M("problem.too_long", "ID", safetext.Key(id), "Length", utf8.RuneCountInString(a.Justification), "Max", MaxJustification))
 	case a.Status == NA:
 		if lvl := naRefusedAt(cat, id); lvl != "" {
-			return ptr(M("problem.na_not_allowed", "ID", id, "Level", lvl))
+			return ptr(M("problem.na_not_allowed", "ID", safetext.Key(id), "Level", lvl))
 		}
 	}
 	return nil
 }
 
 // TooLong reports whether a justification is over the badge site's limit.
-func TooLong(j string) bool { return utf8.RuneCountInString(j) > MaxJustification }
+// It is a warning, never a cut: the text is kept whole, in the file and in
+// any form that edits it, and the answer does not count until shortened.
+func TooLong(j string) bool {
+	return len(j) > MaxJustification && utf8.RuneCountInString(j) > MaxJustification // bytes >= characters
+}

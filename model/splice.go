@@ -1,218 +1,802 @@
 package model
 
 import (
-	"bytes"
+	"errors"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"gopkg.in/yaml.v3"
 )
 
-// splice returns src with the answers of the dirty ids rewritten. Only the
-// lines of those answers change: everything else, comments and blank lines
-// included, stays byte for byte. Shapes we cannot edit line by line (flow
-// style) fall back to re-encoding the document, which still keeps comments,
-// key order and unknown keys.
-//
-// root is src already parsed, or nil; splice may change it.
-func splice(src []byte, root *yaml.Node, answers Answers, dirty map[string]int, cat *criteria.Catalog) ([]byte, error) {
-	if len(dirty) == 0 {
-		return src, nil
-	}
-	var err error
-	if root == nil {
-		if root, err = parseRoot(src); err != nil {
-			return nil, err
-		}
-	}
-	if root == nil || root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 {
-		src = append(bytes.TrimRight(src, "\n"), []byte("\nversion: 1\nanswers:\n")...)
-		if len(bytes.TrimSpace(src)) == len("version: 1\nanswers:") {
-			src = []byte("version: 1\nanswers:\n")
-		}
-		if root, err = parseRoot(src); err != nil || root == nil {
-			return nil, err
-		}
-	}
-	ans, next := findKey(root, "answers")
-	if ans == nil {
-		src = append(ensureNewline(src), []byte("answers:\n")...)
-		if root, err = parseRoot(src); err != nil {
-			return nil, err
-		}
-		ans, next = findKey(root, "answers")
-	}
-	val := ans.value
-	if !isNull(val) && (val.Kind != yaml.MappingNode || val.Style&yaml.FlowStyle != 0 || val.Line == ans.key.Line) {
-		return reencode(root, answers, dirty, cat)
-	}
+// The splice: a save changes only the bytes of the values it changes. A
+// status or justification is replaced where it stands (its comment, its
+// spacing, the line breaks around it stay); a missing one is a new line in
+// the entry; a new answer is a new entry in the badge's order. Every other
+// byte of the file is kept as it was. What the splice cannot do in place
+// (errNoSplice) falls back to re-encoding the node tree; either way the
+// result is proven (proof.go) before it is written.
 
-	lines := splitLines(src)
-	// The answers block ends where the next top-level key starts.
-	blockEnd := len(lines)
-	if next != nil {
-		blockEnd = next.Line - 1
-	}
-	type entry struct {
-		key, val   *yaml.Node
-		start, end int // 0-based line range [start, end)
-	}
-	var entries []entry
-	if val.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(val.Content); i += 2 {
-			k := val.Content[i]
-			end := blockEnd
-			if i+2 < len(val.Content) {
-				end = val.Content[i+2].Line - 1
-			}
-			// Leave trailing blank lines and comments at the key's depth or
-			// shallower: they belong to what follows.
-			for end > k.Line && trailingFiller(lines[end-1], k.Column) {
-				end--
-			}
-			entries = append(entries, entry{k, val.Content[i+1], k.Line - 1, end})
-		}
-	}
-	indent, inner := 2, 2
-	if len(entries) > 0 {
-		indent = entries[0].key.Column - 1
-		if v := entries[0].val; v.Kind == yaml.MappingNode && len(v.Content) > 0 && v.Content[0].Line > entries[0].key.Line {
-			inner = v.Content[0].Column - entries[0].key.Column
-		}
-	}
-	type edit struct {
-		start, end int
-		order      int
-		text       string
-	}
-	var edits []edit
-	ids := orderedIDs(dirty, cat)
-	for n, id := range ids {
-		a := answers[id]
-		idx := -1
-		for i, e := range entries {
-			if e.key.Value == id {
-				idx = i
-				break
-			}
-		}
-		if idx >= 0 {
-			e := entries[idx]
-			v := e.val
-			if isNull(v) {
-				v = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-			}
-			if removable(v, a) {
-				edits = append(edits, edit{e.start, e.end, n, ""})
-				continue
-			}
-			setAnswer(v, a)
-			text, err := encodeEntry(e.key, v, indent, inner)
-			if err != nil {
-				return nil, err
-			}
-			edits = append(edits, edit{e.start, e.end, n, text})
-			continue
-		}
-		if a.Status == Unknown && a.Justification == "" {
-			continue
-		}
-		// A new answer goes before the first answer that follows it in the
-		// catalog, so that the file reads in the badge's order.
-		at := ans.key.Line // just below "answers:"
-		if len(entries) > 0 {
-			at = entries[len(entries)-1].end
-		}
-		rank := catalogRank(cat)
-		for i, e := range entries {
-			r, known := rank[e.key.Value]
-			if known && r > rank[id] {
-				if i > 0 {
-					at = entries[i-1].end
-				} else {
-					at = ans.key.Line
-				}
-				break
-			}
-		}
-		v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-		setAnswer(v, a)
-		text, err := encodeEntry(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: id}, v, indent, inner)
-		if err != nil {
-			return nil, err
-		}
-		edits = append(edits, edit{at, at, n, text})
-	}
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].start != edits[j].start {
-			return edits[i].start < edits[j].start
-		}
-		return edits[i].order < edits[j].order
-	})
-	var out bytes.Buffer
-	pos := 0
-	for _, e := range edits {
-		for ; pos < e.start; pos++ {
-			out.WriteString(lines[pos])
-		}
-		if out.Len() > 0 && !bytes.HasSuffix(out.Bytes(), []byte("\n")) {
-			out.WriteByte('\n')
-		}
-		out.WriteString(e.text)
-		if e.end > pos {
-			pos = e.end
-		}
-	}
-	for ; pos < len(lines); pos++ {
-		out.WriteString(lines[pos])
-	}
-	return out.Bytes(), nil
+var errNoSplice = errors.New("cannot splice this file")
+
+// change is what a save writes: every answer as it must read back, the ids
+// changed (in the catalog's order) and, when it changes, the project.
+type change struct {
+	answers Answers
+	dirty   []string
+	project *Project
 }
 
-type keyValue struct{ key, value *yaml.Node }
+type edit struct {
+	start, end int
+	text       string
+	seq        int
+}
 
-// findKey finds key in a mapping and the key that follows it, if any.
-func findKey(m *yaml.Node, key string) (*keyValue, *yaml.Node) {
+type splicer struct {
+	st    *state
+	t     *text
+	sp    *spans
+	cs    []comment
+	cat   *criteria.Catalog
+	edits []edit
+}
+
+func (s *splicer) replace(start, end int, text string) {
+	s.edits = append(s.edits, edit{start, end, text, len(s.edits)})
+}
+
+// insertLines puts whole lines at offset at (a line start), opening a line
+// first when the text before does not end one.
+func (s *splicer) insertLines(at int, lines string) {
+	if at == len(s.t.src) && at > 0 && !s.t.endsWithBreak() {
+		lines = s.t.eol + lines
+	}
+	s.replace(at, at, lines)
+}
+
+// hasComment reports whether a comment starts in [a, b).
+func (s *splicer) hasComment(a, b int) bool {
+	i := sort.Search(len(s.cs), func(i int) bool { return s.cs[i].off >= a })
+	return i < len(s.cs) && s.cs[i].off < b
+}
+
+func splice(st *state, ch change, cat *criteria.Catalog) ([]byte, error) {
+	sp := st.spans()
+	if !sp.ok {
+		return nil, errNoSplice
+	}
+	cs, _ := sp.comments()
+	s := &splicer{st: st, t: st.t, sp: sp, cs: cs, cat: cat}
+	if err := s.run(ch); err != nil {
+		return nil, err
+	}
+	return s.apply()
+}
+
+func (s *splicer) apply() ([]byte, error) {
+	sort.SliceStable(s.edits, func(i, j int) bool {
+		if s.edits[i].start != s.edits[j].start {
+			return s.edits[i].start < s.edits[j].start
+		}
+		return s.edits[i].seq < s.edits[j].seq
+	})
+	src := s.t.src
+	out := make([]byte, 0, len(src)+256)
+	pos := 0
+	for _, e := range s.edits {
+		if e.start < pos {
+			return nil, errNoSplice // two edits overlap
+		}
+		out = append(out, src[pos:e.start]...)
+		out = append(out, e.text...)
+		pos = e.end
+	}
+	return append(out, src[pos:]...), nil
+}
+
+func (s *splicer) run(ch change) error {
+	root := s.st.root
+	if root == nil {
+		if s.st.src != nil && len(s.st.t.src) > 0 && s.nullRootText() {
+			return errNoSplice
+		}
+		var b strings.Builder
+		b.WriteString("version: 1" + s.t.eol)
+		if ch.project != nil {
+			b.WriteString("project:" + s.t.eol)
+			s.projectLines(&b, *ch.project, 2)
+		}
+		b.WriteString("answers:" + s.t.eol)
+		for _, id := range ch.dirty {
+			s.entryLines(&b, id, ch.answers[id], 2, 2)
+		}
+		s.insertLines(s.docEnd(), b.String())
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return errNoSplice
+	}
+	flowRoot := root.Style&yaml.FlowStyle != 0
+	pk, pv := pair(root, "project")
+	ak, av := pair(root, "answers")
+	if ch.project != nil {
+		if err := s.project(root, pk, pv, ak, *ch.project, flowRoot); err != nil {
+			return err
+		}
+	}
+	if len(ch.dirty) == 0 {
+		return nil
+	}
+	switch {
+	case ak == nil:
+		if flowRoot {
+			return s.flowInsert(root, ", answers: "+s.flowEntries(ch))
+		}
+		var b strings.Builder
+		b.WriteString("answers:" + s.t.eol)
+		for _, id := range ch.dirty {
+			s.entryLines(&b, id, ch.answers[id], 2, 2)
+		}
+		s.insertLines(s.docEnd(), b.String())
+		return nil
+	case isNull(av):
+		if flowRoot || av.Style&yaml.FlowStyle != 0 {
+			return errNoSplice
+		}
+		var b strings.Builder
+		for _, id := range ch.dirty {
+			s.entryLines(&b, id, ch.answers[id], ak.Column-1+2, 2)
+		}
+		return s.fillNull(ak, av, b.String())
+	case av.Kind != yaml.MappingNode:
+		return errNoSplice
+	case flowRoot || av.Style&yaml.FlowStyle != 0:
+		return s.flowAnswers(av, ch)
+	}
+	return s.blockAnswers(ak, av, ch)
+}
+
+// nullRootText: the document is a written null (~, null), which an
+// appended mapping cannot follow.
+func (s *splicer) nullRootText() bool {
+	for l := 1; l <= s.t.lines(); l++ {
+		line := strings.TrimSpace(string(s.t.src[s.t.lineStart(l):s.t.contentEnd(l)]))
+		if line == "" || line[0] == '#' || line == "---" || line[0] == '%' {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// docEnd is where top-level text is added: before a closing ... marker, if
+// any, else at the end.
+func (s *splicer) docEnd() int {
+	from := 1
+	if s.st.root != nil {
+		from = s.t.lineOf(s.sp.at[s.st.root].end)
+	}
+	for l := from; l <= s.t.lines(); l++ {
+		if st := s.t.lineStart(l); st < len(s.t.src) && string(s.t.src[st:min(st+3, len(s.t.src))]) == "..." && docMarker(s.t.src[st:s.t.contentEnd(l)]) {
+			return st
+		}
+	}
+	return len(s.t.src)
+}
+
+// pair finds key in mapping m.
+func pair(m *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			var next *yaml.Node
-			if i+2 < len(m.Content) {
-				next = m.Content[i+2]
-			}
-			return &keyValue{m.Content[i], m.Content[i+1]}, next
+		if m.Content[i].Kind == yaml.ScalarNode && m.Content[i].Value == key {
+			return m.Content[i], m.Content[i+1]
 		}
 	}
 	return nil, nil
 }
 
-func ensureNewline(b []byte) []byte {
-	if len(b) > 0 && b[len(b)-1] != '\n' {
-		return append(b, '\n')
+// fillNull gives a key whose value is null (key:, key: ~) the block lines.
+func (s *splicer) fillNull(k, v *yaml.Node, lines string) error {
+	vs := s.sp.at[v]
+	kLine := k.Line
+	if vs.end > vs.start {
+		if s.t.lineOf(vs.start) != kLine {
+			return errNoSplice
+		}
+		s.replace(vs.start, vs.end, "")
 	}
-	return b
+	s.insertLines(s.t.lineEnd(kLine), lines)
+	return nil
 }
 
-func splitLines(b []byte) []string {
-	if len(b) == 0 {
+// blockAnswers edits an answers block written one entry per line.
+func (s *splicer) blockAnswers(ak, av *yaml.Node, ch change) error {
+	indent, inner := av.Column-1, 2
+	for i := 1; i < len(av.Content); i += 2 {
+		v := av.Content[i]
+		if v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 {
+			inner = v.Content[0].Column - av.Content[i-1].Column
+			break
+		}
+	}
+	if inner < 1 {
+		inner = 2
+	}
+	rank := catalogRank(s.cat)
+	for _, id := range ch.dirty {
+		a := ch.answers[id]
+		idx := -1
+		for i := 0; i+1 < len(av.Content); i += 2 {
+			if av.Content[i].Value == id {
+				idx = i
+				break
+			}
+		}
+		if idx >= 0 {
+			if err := s.entry(av, idx, a, inner); err != nil {
+				return err
+			}
+			continue
+		}
+		if cleared(a) {
+			continue
+		}
+		// A new answer goes after the last answer that comes before it in
+		// the catalog, so that the file reads in the badge's order.
+		at := s.t.lineEnd(ak.Line)
+		r, known := rank[id]
+		for i := 0; i+1 < len(av.Content); i += 2 {
+			if er, ok := rank[av.Content[i].Value]; known && ok && er > r {
+				break
+			}
+			at = s.t.lineEnd(s.entryEndLine(av, i))
+		}
+		var b strings.Builder
+		s.entryLines(&b, id, a, indent, inner)
+		s.insertLines(at, b.String())
+	}
+	return nil
+}
+
+// entryEndLine is the last line of entry i of a block mapping: its value,
+// and the comments below it indented deeper than its key (they are about
+// it).
+func (s *splicer) entryEndLine(m *yaml.Node, i int) int {
+	k, v := m.Content[i], m.Content[i+1]
+	last := max(k.Line, s.t.lineOf(s.sp.at[v].end))
+	limit := s.t.lines()
+	if i+2 < len(m.Content) {
+		limit = m.Content[i+2].Line - 1
+	}
+	for l := last + 1; l <= limit; l++ {
+		in := s.t.indentOf(l)
+		st := s.t.lineStart(l) + in
+		if st < s.t.contentEnd(l) && s.t.src[st] == '#' && in > k.Column-1 {
+			last = l
+			continue
+		}
+		break
+	}
+	return last
+}
+
+func cleared(a Answer) bool { return a.Status == Unknown && a.Justification == "" }
+
+// entryLines writes a new answer as block lines.
+func (s *splicer) entryLines(b *strings.Builder, id string, a Answer, indent, inner int) {
+	if cleared(a) {
+		return
+	}
+	b.WriteString(strings.Repeat(" ", indent) + inlineScalar(id, false) + ":" + s.t.eol)
+	pad := indent + inner
+	b.WriteString(strings.Repeat(" ", pad) + "status: " + statusText(a.Status) + s.t.eol)
+	if a.Justification != "" {
+		b.WriteString(strings.Repeat(" ", pad) + "justification: " + s.blockValue(a.Justification, pad+2) + s.t.eol)
+	}
+}
+
+// blockValue is a justification as written in a block mapping.
+func (s *splicer) blockValue(j string, indent int) string {
+	if lit, ok := literalBlock(j, indent, s.t.eol); ok {
+		return lit
+	}
+	return inlineScalar(j, false)
+}
+
+// entry edits answer entry i of the block answers mapping av.
+func (s *splicer) entry(av *yaml.Node, i int, a Answer, inner int) error {
+	k, v := av.Content[i], av.Content[i+1]
+	if cleared(a) && s.removable(av, i) {
+		return s.removeLines(k, v)
+	}
+	switch {
+	case isNull(v):
+		if cleared(a) {
+			return nil
+		}
+		pad := k.Column - 1 + inner
+		var b strings.Builder
+		s.fieldLines(&b, a, pad, true)
+		return s.fillNull(k, v, b.String())
+	case v.Kind != yaml.MappingNode:
+		return errNoSplice
+	case v.Style&yaml.FlowStyle != 0:
+		return s.flowFields(v, a)
+	}
+	return s.blockFields(k, v, a)
+}
+
+// fieldLines writes status and justification lines.
+func (s *splicer) fieldLines(b *strings.Builder, a Answer, pad int, status bool) {
+	if status {
+		b.WriteString(strings.Repeat(" ", pad) + "status: " + statusText(a.Status) + s.t.eol)
+	}
+	if a.Justification != "" {
+		b.WriteString(strings.Repeat(" ", pad) + "justification: " + s.blockValue(a.Justification, pad+2) + s.t.eol)
+	}
+}
+
+// removable: entry i holds nothing but status and justification, and no
+// comment: clearing it removes it rather than leave an empty shell.
+func (s *splicer) removable(m *yaml.Node, i int) bool {
+	k, v := m.Content[i], m.Content[i+1]
+	if v.Kind == yaml.MappingNode {
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			if f := v.Content[j].Value; f != "status" && f != "justification" {
+				return false
+			}
+		}
+	} else if !isNull(v) {
+		return false
+	}
+	ks, ve := s.sp.at[k].start, s.sp.at[v].end
+	return !s.hasComment(ks, s.t.contentEnd(s.t.lineOf(max(ve, ks))))
+}
+
+// removeLines removes the whole lines from key k to the end of value v,
+// when nothing else stands on them.
+func (s *splicer) removeLines(k, v *yaml.Node) error {
+	ks, ve := s.sp.at[k].start, max(s.sp.at[v].end, s.sp.at[k].end)
+	first, last := s.t.lineOf(ks), s.t.lineOf(ve)
+	if strings.TrimLeft(string(s.t.src[s.t.lineStart(first):ks]), " ") != "" ||
+		strings.TrimSpace(string(s.t.src[ve:s.t.contentEnd(last)])) != "" {
+		return errNoSplice
+	}
+	s.replace(s.t.lineStart(first), s.t.lineEnd(last), "")
+	return nil
+}
+
+// blockFields edits the status and justification of a block entry.
+func (s *splicer) blockFields(k, v *yaml.Node, a Answer) error {
+	sk, sv := pair(v, "status")
+	jk, jv := pair(v, "justification")
+	pad := v.Content[0].Column - 1
+	// Where new lines go: after the key's line, or after the status.
+	after := s.t.lineEnd(k.Line)
+	var adds strings.Builder
+	switch {
+	case cleared(a) && sk != nil:
+		if err := s.deleteField(sk, sv); err != nil {
+			return err
+		}
+	case sk != nil:
+		if st, err := ParseStatus(sv.Value); sv.Kind != yaml.ScalarNode || err != nil || st != a.Status {
+			if err := s.replaceValue(sk, sv, statusText(a.Status), false); err != nil {
+				return err
+			}
+		}
+		after = s.t.lineEnd(s.t.lineOf(s.sp.at[sv].end))
+	case a.Status != Unknown:
+		adds.WriteString(strings.Repeat(" ", pad) + "status: " + statusText(a.Status) + s.t.eol)
+	}
+	switch {
+	case a.Justification == "" && jk != nil:
+		if jv.Value != "" || !isNull(jv) {
+			if err := s.deleteField(jk, jv); err != nil {
+				return err
+			}
+		}
+	case a.Justification == "":
+	case jk != nil:
+		if jv.Kind != yaml.ScalarNode || jv.Value != a.Justification || jv.Tag != "!!str" {
+			if err := s.replaceValue(jk, jv, a.Justification, true); err != nil {
+				return err
+			}
+		}
+	default:
+		adds.WriteString(strings.Repeat(" ", pad) + "justification: " + s.blockValue(a.Justification, pad+2) + s.t.eol)
+	}
+	if adds.Len() > 0 {
+		s.insertLines(after, adds.String())
+	}
+	return nil
+}
+
+// deleteField removes a key and its value from a block mapping. A comment
+// on those lines stays, on a line of its own.
+func (s *splicer) deleteField(k, v *yaml.Node) error {
+	ks, ve := s.sp.at[k].start, max(s.sp.at[v].end, s.sp.at[k].end)
+	first, last := s.t.lineOf(ks), s.t.lineOf(ve)
+	if strings.TrimLeft(string(s.t.src[s.t.lineStart(first):ks]), " ") != "" {
+		return errNoSplice
+	}
+	if rest := strings.TrimSpace(string(s.t.src[ve:s.t.contentEnd(last)])); rest != "" && rest[0] != '#' {
+		return errNoSplice
+	}
+	var text strings.Builder
+	i := sort.Search(len(s.cs), func(i int) bool { return s.cs[i].off >= ks })
+	for ; i < len(s.cs) && s.cs[i].off < s.t.lineEnd(last); i++ {
+		text.WriteString(strings.Repeat(" ", k.Column-1) + s.cs[i].text + s.t.eol)
+	}
+	s.replace(s.t.lineStart(first), s.t.lineEnd(last), text.String())
+	return nil
+}
+
+// replaceValue writes a new value for key k in place of v. A justification
+// (text) may become a | block; a comment on its line moves to the block's
+// header, so that it stays a comment.
+func (s *splicer) replaceValue(k, v *yaml.Node, value string, text bool) error {
+	vs := s.sp.at[v]
+	if vs.end == vs.start && vs.start < len(s.t.src) && s.t.lineOf(vs.start) != k.Line {
+		return errNoSplice
+	}
+	newText := value
+	block := false
+	if text {
+		newText, block = literalBlock(value, k.Column-1+2, s.t.eol)
+		if !block {
+			newText = inlineScalar(value, false)
+		}
+	}
+	start, end := vs.start, vs.end
+	if vs.end == vs.start {
+		// An implicit null (key: with nothing): the value goes after the
+		// colon, before any comment.
+		newText = " " + newText
+		if block {
+			// "key: |-", the comment, then the block's lines.
+			line := s.t.lineOf(start)
+			rest := string(s.t.src[start:s.t.contentEnd(line)])
+			header, body, _ := strings.Cut(newText, s.t.eol)
+			s.replace(start, s.t.contentEnd(line), header+rest+s.t.eol+body)
+			return nil
+		}
+		s.replace(start, end, newText)
 		return nil
 	}
-	s := strings.SplitAfter(string(b), "\n")
-	if s[len(s)-1] == "" {
-		s = s[:len(s)-1]
+	oldBlock := v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
+	var comment string // after the old block's header
+	if oldBlock {
+		hl := s.t.lineOf(vs.hdrEnd)
+		comment = string(s.t.src[vs.hdrEnd:s.t.contentEnd(hl)])
+		if strings.TrimSpace(comment) == "" {
+			comment = ""
+		}
 	}
-	return s
+	switch {
+	case block:
+		header, body, _ := strings.Cut(newText, s.t.eol)
+		if oldBlock {
+			newText = header + comment + s.t.eol + body
+		} else {
+			// The rest of the old value's last line (its comment) goes on
+			// the header line.
+			last := s.t.lineOf(end)
+			rest := string(s.t.src[end:s.t.contentEnd(last)])
+			if strings.TrimSpace(rest) != "" && strings.TrimSpace(rest)[0] != '#' {
+				return errNoSplice
+			}
+			if strings.TrimSpace(rest) == "" {
+				rest = ""
+			}
+			newText = header + rest + s.t.eol + body
+			end = s.t.contentEnd(last)
+		}
+		if header == "|" && end == len(s.t.src) {
+			newText += s.t.eol // a kept final line break needs a line break
+		}
+	case oldBlock && comment != "":
+		newText += comment
+	}
+	s.replace(start, end, newText)
+	return nil
 }
 
-// trailingFiller: a blank line, or a comment no deeper than column col
-// (1-based). Block scalar text is always deeper than its key, so it is
-// never mistaken for one.
-func trailingFiller(line string, col int) bool {
-	t := strings.TrimLeft(line, " \t")
-	if strings.TrimSpace(t) == "" {
-		return true
+// flow collections: { key: value, ... } on one line or several.
+
+// flowInsert adds text (", key: value") before the closing } of mapping m.
+func (s *splicer) flowInsert(m *yaml.Node, text string) error {
+	ms := s.sp.at[m]
+	if ms.body >= len(s.t.src) || s.t.src[ms.body] != '{' {
+		return errNoSplice
 	}
-	return strings.HasPrefix(t, "#") && len(line)-len(t) < col
+	at := ms.body + 1
+	if len(m.Content) > 0 {
+		at = s.sp.at[m.Content[len(m.Content)-1]].end
+		if last := m.Content[len(m.Content)-1]; isNull(last) && s.sp.at[last].end == s.sp.at[last].start {
+			at = s.sp.at[m.Content[len(m.Content)-2]].end
+		}
+	} else {
+		text = strings.TrimPrefix(text, ", ")
+	}
+	s.replace(at, at, text)
+	return nil
+}
+
+// flowDelete removes pair i of flow mapping m and one comma.
+func (s *splicer) flowDelete(m *yaml.Node, i int) error {
+	n := len(m.Content)
+	var a, b int
+	switch {
+	case n == 2:
+		a, b = s.sp.at[m.Content[0]].start, s.sp.at[m.Content[1]].end
+	case i+2 >= n:
+		a, b = s.sp.at[m.Content[i-1]].end, s.sp.at[m.Content[i+1]].end
+	default:
+		a, b = s.sp.at[m.Content[i]].start, s.sp.at[m.Content[i+2]].start
+	}
+	if b < a || s.hasComment(a, b) {
+		return errNoSplice
+	}
+	s.replace(a, b, "")
+	return nil
+}
+
+// flowFields edits the status and justification of an entry written
+// { status: ..., justification: ... }.
+func (s *splicer) flowFields(v *yaml.Node, a Answer) error {
+	var add []string
+	var dels []int
+	for _, f := range []string{"status", "justification"} {
+		idx := -1
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			if v.Content[i].Value == f {
+				idx = i
+			}
+		}
+		want := ""
+		switch {
+		case f == "status" && !cleared(a) && (a.Status != Unknown || idx >= 0):
+			want = statusText(a.Status)
+		case f == "justification" && a.Justification != "":
+			want = inlineScalar(a.Justification, true)
+		}
+		switch {
+		case want == "" && idx >= 0:
+			dels = append(dels, idx)
+		case want == "":
+		case idx < 0:
+			add = append(add, f+": "+want)
+		default:
+			val := v.Content[idx+1]
+			same := val.Kind == yaml.ScalarNode && val.Tag == "!!str" && val.Value == a.Justification
+			if f == "status" {
+				st, err := ParseStatus(val.Value)
+				same = val.Kind == yaml.ScalarNode && err == nil && st == a.Status
+			}
+			if !same {
+				vs := s.sp.at[val]
+				if vs.end == vs.start {
+					return errNoSplice
+				}
+				s.replace(vs.start, vs.end, want)
+			}
+		}
+	}
+	if len(dels) > 0 {
+		if len(dels) == len(v.Content)/2 && len(add) == 0 {
+			vs := s.sp.at[v]
+			s.replace(vs.body, vs.end, "{}")
+			return nil
+		}
+		if len(dels) > 1 || len(add) > 0 {
+			return errNoSplice
+		}
+		return s.flowDelete(v, dels[0])
+	}
+	if len(add) > 0 {
+		return s.flowInsert(v, ", "+strings.Join(add, ", "))
+	}
+	return nil
+}
+
+// flowAnswers edits an answers mapping in flow style.
+func (s *splicer) flowAnswers(av *yaml.Node, ch change) error {
+	var adds []string
+	for _, id := range ch.dirty {
+		a := ch.answers[id]
+		idx := -1
+		for i := 0; i+1 < len(av.Content); i += 2 {
+			if av.Content[i].Value == id {
+				idx = i
+			}
+		}
+		if idx < 0 {
+			if !cleared(a) {
+				adds = append(adds, inlineScalar(id, true)+": "+flowAnswer(a))
+			}
+			continue
+		}
+		v := av.Content[idx+1]
+		switch {
+		case cleared(a) && s.removable(av, idx):
+			if err := s.flowDelete(av, idx); err != nil {
+				return err
+			}
+		case isNull(v):
+			if cleared(a) {
+				continue
+			}
+			vs := s.sp.at[v]
+			if vs.end == vs.start {
+				return errNoSplice
+			}
+			s.replace(vs.start, vs.end, flowAnswer(a))
+		case v.Kind == yaml.MappingNode:
+			if err := s.flowFields(v, a); err != nil {
+				return err
+			}
+		default:
+			return errNoSplice
+		}
+	}
+	if len(adds) > 0 {
+		return s.flowInsert(av, ", "+strings.Join(adds, ", "))
+	}
+	return nil
+}
+
+// flowAnswer is an answer as a flow mapping.
+func flowAnswer(a Answer) string {
+	s := "{status: " + statusText(a.Status)
+	if a.Justification != "" {
+		s += ", justification: " + inlineScalar(a.Justification, true)
+	}
+	return s + "}"
+}
+
+// flowEntries is the answers of ch as a flow mapping.
+func (s *splicer) flowEntries(ch change) string {
+	var parts []string
+	for _, id := range ch.dirty {
+		if a := ch.answers[id]; !cleared(a) {
+			parts = append(parts, inlineScalar(id, true)+": "+flowAnswer(a))
+		}
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// project writes the project's name, url and badge_id where they differ
+// from the file's.
+func (s *splicer) project(root, pk, pv, ak *yaml.Node, p Project, flowRoot bool) error {
+	fields := projectFields(p)
+	if pk == nil {
+		if flowRoot {
+			var parts []string
+			for _, f := range fields {
+				parts = append(parts, f.key+": "+f.text())
+			}
+			return s.flowInsert(root, ", project: {"+strings.Join(parts, ", ")+"}")
+		}
+		var b strings.Builder
+		b.WriteString("project:" + s.t.eol)
+		s.projectLines(&b, p, 2)
+		at := s.docEnd()
+		if ak != nil {
+			// Before answers, and before the comments right above it.
+			l := ak.Line
+			for l > 1 {
+				st := s.t.lineStart(l - 1)
+				if st < len(s.t.src) && s.t.src[st] == '#' {
+					l--
+					continue
+				}
+				break
+			}
+			at = s.t.lineStart(l)
+		}
+		s.insertLines(at, b.String())
+		return nil
+	}
+	switch {
+	case isNull(pv):
+		if flowRoot || pv.Style&yaml.FlowStyle != 0 {
+			return errNoSplice
+		}
+		var b strings.Builder
+		s.projectLines(&b, p, pk.Column-1+2)
+		return s.fillNull(pk, pv, b.String())
+	case pv.Kind != yaml.MappingNode:
+		return errNoSplice
+	}
+	flow := flowRoot || pv.Style&yaml.FlowStyle != 0
+	var adds []string
+	for _, f := range fields {
+		fk, fv := pair(pv, f.key)
+		if fk != nil && projectSame(f.key, fv, p) {
+			continue
+		}
+		switch {
+		case fk == nil:
+			adds = append(adds, f.key+": "+f.text())
+		case flow:
+			vs := s.sp.at[fv]
+			if vs.end == vs.start {
+				return errNoSplice
+			}
+			s.replace(vs.start, vs.end, f.text())
+		default:
+			if err := s.replaceValue(fk, fv, f.text(), false); err != nil {
+				return err
+			}
+		}
+	}
+	if len(adds) == 0 {
+		return nil
+	}
+	if flow {
+		return s.flowInsert(pv, ", "+strings.Join(adds, ", "))
+	}
+	last := len(pv.Content) - 2
+	pad := strings.Repeat(" ", pv.Content[0].Column-1)
+	var b strings.Builder
+	for _, a := range adds {
+		b.WriteString(pad + a + s.t.eol)
+	}
+	s.insertLines(s.t.lineEnd(s.entryEndLine(pv, last)), b.String())
+	return nil
+}
+
+// projectField is one of the project's fields we write.
+type projectField struct {
+	key, value string
+	number     bool // badge_id
+}
+
+// text is the field's value as YAML.
+func (f projectField) text() string {
+	if f.number {
+		return f.value
+	}
+	return inlineScalar(f.value, true)
+}
+
+// projectFields are p's fields to write: those it has.
+func projectFields(p Project) []projectField {
+	var out []projectField
+	if p.Name != "" {
+		out = append(out, projectField{key: "name", value: p.Name})
+	}
+	if p.URL != "" {
+		out = append(out, projectField{key: "url", value: p.URL})
+	}
+	if p.BadgeID > 0 {
+		out = append(out, projectField{key: "badge_id", value: strconv.Itoa(p.BadgeID), number: true})
+	}
+	return out
+}
+
+// projectSame: the file already says what p says for this field.
+func projectSame(field string, v *yaml.Node, p Project) bool {
+	if v.Kind != yaml.ScalarNode {
+		return false
+	}
+	switch field {
+	case "name":
+		return v.Tag == "!!str" && v.Value == p.Name
+	case "url":
+		return v.Tag == "!!str" && v.Value == p.URL
+	}
+	n, err := strconv.Atoi(v.Value)
+	return err == nil && n == p.BadgeID
+}
+
+// projectLines writes the project's fields as block lines.
+func (s *splicer) projectLines(b *strings.Builder, p Project, indent int) {
+	for _, f := range projectFields(p) {
+		b.WriteString(strings.Repeat(" ", indent) + f.key + ": " + f.text() + s.t.eol)
+	}
 }
 
 func catalogRank(cat *criteria.Catalog) map[string]int {
@@ -243,128 +827,4 @@ func orderedIDs(dirty map[string]int, cat *criteria.Catalog) []string {
 		return ids[i] < ids[j]
 	})
 	return ids
-}
-
-// removable: an answer cleared back to nothing, in an entry holding nothing
-// else of the user's, is removed rather than left as an empty shell.
-func removable(v *yaml.Node, a Answer) bool {
-	if a.Status != Unknown || a.Justification != "" {
-		return false
-	}
-	for i := 0; i+1 < len(v.Content); i += 2 {
-		k := v.Content[i]
-		if (k.Value != "status" && k.Value != "justification") || k.HeadComment != "" || k.LineComment != "" || v.Content[i+1].LineComment != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// setAnswer writes a into the answer mapping v, keeping its other keys.
-func setAnswer(v *yaml.Node, a Answer) {
-	status := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: a.Status.String()}
-	if a.Status == Unknown {
-		status.Style = yaml.DoubleQuotedStyle
-	}
-	setKey(v, "status", status)
-	if a.Justification == "" {
-		deleteKey(v, "justification")
-		return
-	}
-	j := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: a.Justification}
-	if strings.Contains(a.Justification, "\n") {
-		j.Style = yaml.LiteralStyle
-	}
-	setKey(v, "justification", j)
-}
-
-func setKey(m *yaml.Node, key string, val *yaml.Node) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			old := m.Content[i+1]
-			val.LineComment, val.HeadComment, val.FootComment = old.LineComment, old.HeadComment, old.FootComment
-			m.Content[i+1] = val
-			return
-		}
-	}
-	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, val)
-}
-
-func deleteKey(m *yaml.Node, key string) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			m.Content = append(m.Content[:i], m.Content[i+2:]...)
-			return
-		}
-	}
-}
-
-// encodeEntry renders "key: value" at the given indentation. Comments above
-// the key and after the entry stay in the file untouched, so they are left
-// out here.
-func encodeEntry(key, val *yaml.Node, indent, inner int) (string, error) {
-	k := *key
-	k.HeadComment, k.FootComment = "", ""
-	v := *val
-	v.FootComment = ""
-	if v.Kind == yaml.MappingNode {
-		v.Content = append([]*yaml.Node(nil), v.Content...)
-		if n := len(v.Content); n > 0 {
-			last := *v.Content[n-1]
-			last.FootComment = ""
-			v.Content[n-1] = &last
-		}
-	}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(max(inner, 2))
-	if err := enc.Encode(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{&k, &v}}); err != nil {
-		return "", err
-	}
-	enc.Close()
-	pad := strings.Repeat(" ", indent)
-	var out strings.Builder
-	for _, l := range splitLines(buf.Bytes()) {
-		if strings.TrimSpace(l) != "" {
-			out.WriteString(pad)
-		}
-		out.WriteString(l)
-	}
-	return out.String(), nil
-}
-
-// reencode applies the changes to the node tree and writes the whole
-// document again: the fallback for flow-style files.
-func reencode(root *yaml.Node, answers Answers, dirty map[string]int, cat *criteria.Catalog) ([]byte, error) {
-	ans, _ := findKey(root, "answers")
-	m := ans.value
-	if m.Kind != yaml.MappingNode {
-		*m = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	}
-	m.Style = 0
-	for _, id := range orderedIDs(dirty, cat) {
-		a := answers[id]
-		kv, _ := findKey(m, id)
-		if kv == nil {
-			if a.Status == Unknown && a.Justification == "" {
-				continue
-			}
-			v := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-			setAnswer(v, a)
-			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: id}, v)
-			continue
-		}
-		if kv.value.Kind != yaml.MappingNode {
-			*kv.value = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-		}
-		setAnswer(kv.value, a)
-	}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, err
-	}
-	enc.Close()
-	return buf.Bytes(), nil
 }

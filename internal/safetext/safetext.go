@@ -3,8 +3,10 @@
 package safetext
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -53,4 +55,38 @@ func isPlain(s string) bool {
 
 func isBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// maxKey is how much of a key or id Key shows: enough for any real one.
+const maxKey = 64
+
+// Key shows a key or criterion id read from a file. A plain one (visible
+// characters, no spaces) is shown as it is; any other is quoted with its
+// odd characters escaped (\x1b, \u202e, \n), so that the user sees what is
+// really there and can find it in the file. Past maxKey characters it is
+// cut, with an ellipsis.
+func Key(s string) string {
+	plain := s != ""
+	n := 0
+	for _, r := range s {
+		n++
+		if r == utf8.RuneError || r <= ' ' || r == 0x7f || !unicode.IsGraphic(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r) || r == '"' {
+			plain = false
+		}
+	}
+	cut := s
+	if n > maxKey {
+		cut = string([]rune(s)[:maxKey])
+	}
+	if plain {
+		if n > maxKey {
+			return cut + "…"
+		}
+		return s
+	}
+	q := strconv.QuoteToGraphic(cut)
+	if n > maxKey {
+		q = q[:len(q)-1] + `…"`
+	}
+	return q
 }

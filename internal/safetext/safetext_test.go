@@ -1,6 +1,9 @@
 package safetext
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestClean(t *testing.T) {
 	cases := map[string]string{
@@ -22,5 +25,30 @@ func TestClean(t *testing.T) {
 	}
 	if got := Line("a\nb\tc\x1b[1m"); got != "a b c" {
 		t.Errorf("Line = %q", got)
+	}
+}
+
+func TestKey(t *testing.T) {
+	cases := map[string]string{
+		"floss_license":            "floss_license",
+		"Status":                   "Status",
+		"日本語":                      "日本語",
+		"evil\x1b[2Jid":            `"evil\x1b[2Jid"`,
+		"bidi\u202eid":             `"bidi\u202eid"`,
+		"two words":                `"two words"`,
+		"line\nbreak":              `"line\nbreak"`,
+		"":                         `""`,
+		"c1\u009bx":                `"c1\u009bx"`,
+		"ls\u2028x":                `"ls\u2028x"`,
+		"zero\u200bwidth":          `"zero\u200bwidth"`,
+		"quote\"d":                 `"quote\"d"`,
+		"bad utf8 \xff":            `"bad utf8 \xff"`,
+		strings.Repeat("a", 70):    strings.Repeat("a", 64) + "…",
+		strings.Repeat("\x1b", 70): `"` + strings.Repeat(`\x1b`, 64) + `…"`,
+	}
+	for in, want := range cases {
+		if got := Key(in); got != want {
+			t.Errorf("Key(%q) = %s, want %s", in, got, want)
+		}
 	}
 }
