@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/bestpractices/bestpractices/internal/evidence"
+	"github.com/bestpractices/bestpractices/internal/gitrepo"
 	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
@@ -69,7 +70,7 @@ func (s *scanner) tags() []string {
 		}
 		return nil
 	})
-	if fh, err := os.Open(filepath.Join(common, "packed-refs")); err == nil {
+	if fh, err := gitrepo.Open(filepath.Join(common, "packed-refs")); err == nil {
 		sc := bufio.NewScanner(fh)
 		sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 		for sc.Scan() {
@@ -182,7 +183,7 @@ func sortedCopy(xs []string) []string {
 
 // headCommit is the commit HEAD points to, "" when unknown.
 func (s *scanner) headCommit() string {
-	b, err := os.ReadFile(filepath.Join(s.gitDir, "HEAD"))
+	b, err := gitrepo.ReadFile(filepath.Join(s.gitDir, "HEAD"))
 	if err != nil {
 		return ""
 	}
@@ -198,13 +199,13 @@ func (s *scanner) headCommit() string {
 		return ""
 	}
 	for _, d := range []string{s.gitDir, evidence.CommonDir(s.gitDir)} {
-		if b, err := os.ReadFile(filepath.Join(d, filepath.FromSlash(ref))); err == nil {
+		if b, err := gitrepo.ReadFile(filepath.Join(d, filepath.FromSlash(ref))); err == nil {
 			if sha := strings.TrimSpace(string(b)); shaPattern.MatchString(sha) {
 				return sha
 			}
 		}
 	}
-	if b, err := os.ReadFile(filepath.Join(evidence.CommonDir(s.gitDir), "packed-refs")); err == nil {
+	if b, err := gitrepo.ReadFile(filepath.Join(evidence.CommonDir(s.gitDir), "packed-refs")); err == nil {
 		for _, l := range strings.Split(string(b), "\n") {
 			if sha, r, ok := strings.Cut(strings.TrimSpace(l), " "); ok && r == ref && shaPattern.MatchString(sha) {
 				return sha
@@ -218,7 +219,7 @@ func (s *scanner) headCommit() string {
 // object; packed objects are left to the git command.
 func (s *scanner) looseCommitTime(sha string) (time.Time, bool) {
 	p := filepath.Join(evidence.CommonDir(s.gitDir), "objects", sha[:2], sha[2:])
-	fh, err := os.Open(p)
+	fh, err := gitrepo.Open(p)
 	if err != nil {
 		return time.Time{}, false
 	}
@@ -277,7 +278,7 @@ func (s *scanner) gitCommitTime() (string, time.Time, bool) {
 // reflogCommitTime is the time of the last entry of HEAD's reflog that
 // recorded commits (not a checkout or a clone): local, so weaker evidence.
 func (s *scanner) reflogCommitTime() (time.Time, bool) {
-	fh, err := os.Open(filepath.Join(s.gitDir, "logs", "HEAD"))
+	fh, err := gitrepo.Open(filepath.Join(s.gitDir, "logs", "HEAD"))
 	if err != nil {
 		return time.Time{}, false
 	}

@@ -6,7 +6,6 @@ package evidence
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -67,7 +66,7 @@ func ForgeOf(web string) Forge {
 // CommonDir is the directory holding refs and config: the git directory,
 // or for a linked worktree the main repository's.
 func CommonDir(gitDir string) string {
-	if b, err := os.ReadFile(filepath.Join(gitDir, "commondir")); err == nil {
+	if b, err := gitrepo.ReadFile(filepath.Join(gitDir, "commondir")); err == nil {
 		c := strings.TrimSpace(string(b))
 		if !filepath.IsAbs(c) {
 			c = filepath.Join(gitDir, c)
@@ -84,7 +83,7 @@ func DefaultBranch(root string) string {
 	if gd == "" {
 		return "main"
 	}
-	if b, err := os.ReadFile(filepath.Join(CommonDir(gd), "refs", "remotes", "origin", "HEAD")); err == nil {
+	if b, err := gitrepo.ReadFile(filepath.Join(CommonDir(gd), "refs", "remotes", "origin", "HEAD")); err == nil {
 		if r, ok := strings.CutPrefix(strings.TrimSpace(string(b)), "ref: refs/remotes/origin/"); ok && r != "" {
 			return r
 		}
@@ -97,7 +96,7 @@ func DefaultBranch(root string) string {
 
 // CurrentBranch is the branch HEAD points to, "" when detached or unknown.
 func CurrentBranch(gitDir string) string {
-	b, err := os.ReadFile(filepath.Join(gitDir, "HEAD"))
+	b, err := gitrepo.ReadFile(filepath.Join(gitDir, "HEAD"))
 	if err != nil {
 		return ""
 	}

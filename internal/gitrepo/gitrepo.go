@@ -4,13 +4,35 @@ package gitrepo
 
 import (
 	"bufio"
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/internal/lazyregexp"
+	"github.com/bestpractices/bestpractices/internal/regfile"
 )
+
+// maxMeta is the largest git metadata file we read: packed-refs of a very
+// large repository fits.
+const maxMeta = 64 << 20
+
+// ReadFile reads one of git's metadata files (HEAD, a ref, packed-refs,
+// commondir, config, a .git file). Only a regular file is read: a named
+// pipe, a device or a socket put there by a hostile repository gives an
+// error at once instead of blocking the command.
+func ReadFile(path string) ([]byte, error) { return regfile.ReadFile(path, maxMeta) }
+
+// Open opens one of git's metadata files for reading (see ReadFile).
+func Open(path string) (*os.File, error) {
+	fh, _, err := regfile.Open(path)
+	return fh, err
+}
+
+// isGitEntry: .git is a directory (a repository) or a file (a worktree's or
+// submodule's "gitdir:" pointer); anything else there is not git's.
+func isGitEntry(fi os.FileInfo) bool { return fi.IsDir() || fi.Mode().IsRegular() }
 
 // Root returns the root of the git work tree containing dir, or "" when dir
 // is not inside one.
@@ -20,7 +42,7 @@ func Root(dir string) string {
 		return ""
 	}
 	for {
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		if fi, err := os.Stat(filepath.Join(dir, ".git")); err == nil && isGitEntry(fi) {
 			return dir
 		}
 		parent := filepath.Dir(dir)
@@ -36,13 +58,13 @@ func Root(dir string) string {
 func GitDir(root string) string {
 	p := filepath.Join(root, ".git")
 	fi, err := os.Stat(p)
-	if err != nil {
+	if err != nil || !isGitEntry(fi) {
 		return ""
 	}
 	if fi.IsDir() {
 		return p
 	}
-	b, err := os.ReadFile(p)
+	b, err := regfile.ReadFile(p, 64<<10)
 	if err != nil {
 		return ""
 	}
@@ -66,21 +88,20 @@ func Remotes(root string) map[string]string {
 	}
 	cfg := filepath.Join(gd, "config")
 	// A linked worktree keeps its config in the common directory.
-	if b, err := os.ReadFile(filepath.Join(gd, "commondir")); err == nil {
+	if b, err := ReadFile(filepath.Join(gd, "commondir")); err == nil {
 		c := strings.TrimSpace(string(b))
 		if !filepath.IsAbs(c) {
 			c = filepath.Join(gd, c)
 		}
 		cfg = filepath.Join(c, "config")
 	}
-	fh, err := os.Open(cfg)
+	b, err := ReadFile(cfg)
 	if err != nil {
 		return out
 	}
-	defer fh.Close()
 	section := regexp.MustCompile(`^\[remote\s+"([^"]+)"\]`)
 	current := ""
-	sc := bufio.NewScanner(fh)
+	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		if strings.HasPrefix(line, "[") {

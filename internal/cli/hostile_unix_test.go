@@ -1,0 +1,83 @@
+//go:build unix
+
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// within fails the test if fn does not return soon: a command waiting on a
+// named pipe's writer would hang for ever.
+func within(t *testing.T, fn func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { fn(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("still running after 20 s: the command blocks")
+	}
+}
+
+func mkfifo(t *testing.T, p string) {
+	t.Helper()
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+}
+
+// Issue: a FIFO as .bestpractices.yaml made status hang for ever. It exits
+// 2 at once, saying what is there.
+func TestStatusAnswersFileIsAPipe(t *testing.T) {
+	dir := t.TempDir()
+	mkfifo(t, filepath.Join(dir, ".bestpractices.yaml"))
+	within(t, func() {
+		_, errOut, code := run(t, dir, "status")
+		if code != ExitBadInput || !strings.Contains(errOut, "named pipe") {
+			t.Errorf("code %d, %q", code, errOut)
+		}
+	})
+}
+
+// Issue: a FIFO at .git/config made status hang. Every git metadata file we
+// read is read only when it is a regular file: config, HEAD, packed-refs,
+// commondir, a ref, the .git file itself.
+func TestGitMetadataPipes(t *testing.T) {
+	for _, name := range []string{"config", "HEAD", "packed-refs", "commondir", "refs/remotes/origin/HEAD", "logs/HEAD"} {
+		t.Run(name, func(t *testing.T) {
+			dir := writeAnswers(t, passingAnswers())
+			gd := filepath.Join(dir, ".git")
+			os.MkdirAll(filepath.Join(gd, "refs", "heads"), 0o755)
+			if name != "HEAD" {
+				os.WriteFile(filepath.Join(gd, "HEAD"), []byte("ref: refs/heads/main\n"), 0o644)
+			}
+			if name != "config" {
+				os.WriteFile(filepath.Join(gd, "config"), []byte("[remote \"origin\"]\n\turl = https://github.com/o/r.git\n"), 0o644)
+			}
+			mkfifo(t, filepath.Join(gd, filepath.FromSlash(name)))
+			within(t, func() {
+				if _, errOut, code := run(t, dir, "status"); code != ExitOK {
+					t.Errorf("status: code %d, %q", code, errOut)
+				}
+				if _, errOut, code := run(t, dir, "check"); code != ExitOK {
+					t.Errorf("check: code %d, %q", code, errOut)
+				}
+			})
+		})
+	}
+	t.Run(".git", func(t *testing.T) {
+		dir := writeAnswers(t, passingAnswers())
+		mkfifo(t, filepath.Join(dir, ".git"))
+		within(t, func() {
+			if _, errOut, code := run(t, dir, "status"); code != ExitOK {
+				t.Errorf("status: code %d, %q", code, errOut)
+			}
+		})
+	})
+}
