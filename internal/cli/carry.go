@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/bestpractices/bestpractices/internal/carry"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -57,8 +58,7 @@ func runCarry(env *Env, args []string) int {
 			}
 		}
 		if err := f.Save(false); err != nil {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.carry.not_saved", "File", env.DisplayPath(f.Path), "Error", err.Error()))
-			return ExitBadInput
+			return env.saveFailed(f, err)
 		}
 		ps = filled
 	}
@@ -82,8 +82,8 @@ func runCarry(env *Env, args []string) int {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.carry.found", "Count", len(ps)))
 	}
 	for _, p := range ps {
-		fmt.Fprintf(env.Stdout, "  %-38s %-11s %-6s %s, %s\n", p.ID, env.Loc.T("ui.level."+carryLevel(env, p.ID)),
-			env.Loc.T(p.Status.Key()), env.Loc.T("ui.carry.confidence", "Confidence", p.Confidence), p.Source)
+		fmt.Fprintf(env.Stdout, "  %-38s %-11s %-6s %s, %s\n", idText(p.ID), env.Loc.T("ui.level."+carryLevel(env, p.ID)),
+			env.Loc.T(p.Status.Key()), env.Loc.T("ui.carry.confidence", "Confidence", p.Confidence), safetext.Line(p.Source))
 	}
 	if !*apply {
 		fmt.Fprintln(env.Stdout)

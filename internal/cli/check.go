@@ -34,7 +34,7 @@ func runCheck(env *Env, args []string) int {
 	blockers := model.Blockers(l)
 	fmt.Fprintln(env.Stdout, env.Loc.T("ui.cli.check.not_achieved", "Level", name, "Percentage", l.Percentage, "Count", len(blockers)))
 	for _, b := range blockers {
-		fmt.Fprintf(env.Stdout, "  %-38s %s\n", b.Entry.ID, model.Reason(env.Loc, b))
+		fmt.Fprintf(env.Stdout, "  %-38s %s\n", idText(b.Entry.ID), model.Reason(env.Loc, b))
 	}
 	return ExitNotMet
 }

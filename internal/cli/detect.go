@@ -96,8 +96,7 @@ func applyProposals(env *Env, f *model.File, ps []model.Proposal, min int) ([]mo
 		return nil, ExitOK
 	}
 	if err := f.Save(false); err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.DisplayPath(f.Path)+": "+safetext.Line(err.Error())))
-		return nil, ExitBadInput
+		return nil, env.saveFailed(f, err)
 	}
 	return applied, ExitOK
 }
@@ -125,7 +124,7 @@ func writeDetectText(env *Env, o detectOutput) {
 		} else {
 			weaker++
 		}
-		fmt.Fprintf(w, "%-38s %-6s %s%s\n", p.ID, p.Status.String(), confidenceWord(env, p.Confidence), note)
+		fmt.Fprintf(w, "%-38s %-6s %s%s\n", idText(p.ID), p.Status.String(), confidenceWord(env, p.Confidence), note)
 		fmt.Fprintf(w, "    %s\n", safetext.Line(p.Justification))
 		if len(p.Evidence) > 0 {
 			fmt.Fprintf(w, "    %s\n", loc.T("ui.detect.evidence", "Evidence", safetext.Line(strings.Join(p.Evidence, ", "))))
@@ -147,7 +146,7 @@ func writeDetectText(env *Env, o detectOutput) {
 	case o.apply && len(o.applied) > 0:
 		fmt.Fprintln(w, loc.T("ui.detect.applied", "Count", len(o.applied), "File", env.DisplayPath(o.path)))
 		for _, p := range o.applied {
-			fmt.Fprintf(w, "  %-38s %s\n", p.ID, p.Status.String())
+			fmt.Fprintf(w, "  %-38s %s\n", idText(p.ID), p.Status.String())
 		}
 	case o.apply:
 		fmt.Fprintln(w, loc.T("ui.detect.nothing_applied"))
@@ -183,10 +182,10 @@ func writeExplain(env *Env, rep *detect.Report, given model.Answers) {
 		fmt.Fprintln(w, loc.T("ui.detect.explain."+why, "Count", len(us)))
 		for _, u := range us {
 			if u.Note == "" {
-				fmt.Fprintf(w, "  %s\n", u.ID)
+				fmt.Fprintf(w, "  %s\n", idText(u.ID))
 				continue
 			}
-			fmt.Fprintf(w, "  %-38s %s\n", u.ID, safetext.Line(u.Note))
+			fmt.Fprintf(w, "  %-38s %s\n", idText(u.ID), safetext.Line(u.Note))
 		}
 	}
 	if answered > 0 {
@@ -270,7 +269,7 @@ func warnStale(env *Env, f *model.File) int {
 	root := env.RepoRoot()
 	stale := evidence.Stale(root, evidence.Locate(root), f.Answers)
 	for _, s := range stale {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.detect.stale.warning", "ID", s.ID, "Cited", safetext.Line(s.Cited), "Path", safetext.Line(s.Path)))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.detect.stale.warning", "ID", idText(s.ID), "Cited", safetext.Line(s.Cited), "Path", safetext.Line(s.Path)))
 	}
 	return len(stale)
 }

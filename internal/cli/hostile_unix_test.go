@@ -24,7 +24,7 @@ func within(t *testing.T, fn func()) {
 	}
 }
 
-func mkfifo(t *testing.T, p string) {
+func makeFIFO(t *testing.T, p string) {
 	t.Helper()
 	os.MkdirAll(filepath.Dir(p), 0o755)
 	if err := syscall.Mkfifo(p, 0o644); err != nil {
@@ -36,7 +36,7 @@ func mkfifo(t *testing.T, p string) {
 // 2 at once, saying what is there.
 func TestStatusAnswersFileIsAPipe(t *testing.T) {
 	dir := t.TempDir()
-	mkfifo(t, filepath.Join(dir, ".bestpractices.yaml"))
+	makeFIFO(t, filepath.Join(dir, ".bestpractices.yaml"))
 	within(t, func() {
 		_, errOut, code := run(t, dir, "status")
 		if code != ExitBadInput || !strings.Contains(errOut, "named pipe") {
@@ -60,7 +60,7 @@ func TestGitMetadataPipes(t *testing.T) {
 			if name != "config" {
 				os.WriteFile(filepath.Join(gd, "config"), []byte("[remote \"origin\"]\n\turl = https://github.com/o/r.git\n"), 0o644)
 			}
-			mkfifo(t, filepath.Join(gd, filepath.FromSlash(name)))
+			makeFIFO(t, filepath.Join(gd, filepath.FromSlash(name)))
 			within(t, func() {
 				if _, errOut, code := run(t, dir, "status"); code != ExitOK {
 					t.Errorf("status: code %d, %q", code, errOut)
@@ -73,7 +73,7 @@ func TestGitMetadataPipes(t *testing.T) {
 	}
 	t.Run(".git", func(t *testing.T) {
 		dir := writeAnswers(t, passingAnswers())
-		mkfifo(t, filepath.Join(dir, ".git"))
+		makeFIFO(t, filepath.Join(dir, ".git"))
 		within(t, func() {
 			if _, errOut, code := run(t, dir, "status"); code != ExitOK {
 				t.Errorf("status: code %d, %q", code, errOut)

@@ -73,7 +73,7 @@ func runImport(env *Env, args []string) int {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.import.foreign", "File", display, "URL", safetext.Line(m.Foreign)))
 	}
 	for _, id := range m.UnknownTake {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.import.take_no_conflict", "ID", safetext.Line(id)))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.import.take_no_conflict", "ID", idText(id)))
 	}
 	reviewed := false
 	if env.IsTerminal && env.ui.ReviewImport != nil && !*dryRun && *prefer == "" && !*overwrite && *take == "" && len(m.Conflicts) > 0 {
@@ -105,15 +105,9 @@ func runImport(env *Env, args []string) int {
 	if err := f.SaveProject(m.Project, false); err != nil {
 		if errors.Is(err, model.ErrChangedOnDisk) {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.import.changed_on_disk", "File", answersFile)))
-		} else {
-			msg := safetext.Line(err.Error())
-			var fe *model.FileError
-			if errors.As(err, &fe) {
-				msg = fe.In(env.Loc)
-			}
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.import.not_saved", "File", answersFile, "Error", msg)))
+			return ExitBadInput
 		}
-		return ExitBadInput
+		return env.saveFailed(f, err)
 	}
 	fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.import.saved", "File", answersFile))
 	return ExitOK
@@ -136,7 +130,7 @@ func (env *Env) criterionIDs(list string) ([]string, bool) {
 		if id := byFold[strings.ToLower(site.FieldName(s))]; id != "" {
 			ids = append(ids, id)
 		} else {
-			unknown = append(unknown, safetext.Line(s))
+			unknown = append(unknown, idText(s))
 		}
 	}
 	if len(unknown) > 0 {
@@ -230,15 +224,15 @@ func printSource(env *Env, in *site.Imported, display string) {
 		fmt.Fprintln(w, loc.T("ui.site.import.source_file", "File", display, "Count", in.Answered()))
 	}
 	for _, r := range in.Renamed {
-		fmt.Fprintln(w, loc.T("ui.site.import.renamed", "Old", safetext.Line(r.From), "New", r.To))
+		fmt.Fprintln(w, loc.T("ui.site.import.renamed", "Old", idText(r.From), "New", r.To))
 	}
 	for _, id := range in.Retired {
-		fmt.Fprintln(w, loc.T("ui.site.import.retired", "ID", id))
+		fmt.Fprintln(w, loc.T("ui.site.import.retired", "ID", idText(id)))
 	}
 	if n := len(in.Unknown); n > 0 {
 		names := make([]string, 0, maxUnknownNames)
 		for _, k := range in.Unknown[:min(n, maxUnknownNames)] {
-			names = append(names, safetext.Line(k))
+			names = append(names, idText(k))
 		}
 		list := strings.Join(names, ", ")
 		if n > maxUnknownNames {
@@ -266,7 +260,7 @@ func printMerge(env *Env, m *site.Merge, dryRun, reviewed bool) {
 		}
 		fmt.Fprintln(w, loc.T(key, "Count", len(cs)))
 		for _, c := range cs {
-			fmt.Fprintf(w, "  %-38s %s\n", c.ID, answerText(loc, c.New))
+			fmt.Fprintf(w, "  %-38s %s\n", idText(c.ID), answerText(loc, c.New))
 		}
 	}
 	added := "ui.site.import.added"
@@ -277,8 +271,8 @@ func printMerge(env *Env, m *site.Merge, dryRun, reviewed bool) {
 	if len(m.Conflicts) > 0 {
 		fmt.Fprintln(w, loc.T("ui.site.import.conflicts", "Count", len(m.Conflicts)))
 		for _, c := range m.Conflicts {
-			fmt.Fprintf(w, "  %-38s %s\n", c.ID, loc.T("ui.site.import.ours_theirs", "Ours", answerText(loc, c.Old), "Theirs", answerText(loc, c.New)))
-			fmt.Fprintf(w, "  %-38s → %s\n", "", loc.T(decisionKey(c, reviewed), "ID", c.ID))
+			fmt.Fprintf(w, "  %-38s %s\n", idText(c.ID), loc.T("ui.site.import.ours_theirs", "Ours", answerText(loc, c.Old), "Theirs", answerText(loc, c.New)))
+			fmt.Fprintf(w, "  %-38s → %s\n", "", loc.T(decisionKey(c, reviewed), "ID", idText(c.ID)))
 		}
 	}
 	list("ui.site.import.same", m.Same)

@@ -53,10 +53,10 @@ func checkJSONInSync(env *Env, f *model.File) int {
 			fmt.Fprintln(env.Stdout, "  "+env.Loc.T("ui.site.insync.more", "Count", len(deltas)-i))
 			break
 		}
-		fmt.Fprintf(env.Stdout, "  %-38s %s\n", d.ID, env.Loc.T("ui.site.insync.line", "Ours", answerText(env.Loc, d.Ours), "Theirs", answerText(env.Loc, d.Theirs)))
+		fmt.Fprintf(env.Stdout, "  %-38s %s\n", idText(d.ID), env.Loc.T("ui.site.insync.line", "Ours", answerText(env.Loc, d.Ours), "Theirs", answerText(env.Loc, d.Theirs)))
 	}
 	for _, r := range in.Renamed {
-		fmt.Fprintln(env.Stdout, "  "+env.Loc.T("ui.site.insync.former_name", "Old", r.From, "New", site.FieldName(r.To)))
+		fmt.Fprintln(env.Stdout, "  "+env.Loc.T("ui.site.insync.former_name", "Old", idText(r.From), "New", site.FieldName(r.To)))
 	}
 	return ExitNotMet
 }

@@ -113,7 +113,7 @@ func runSecurityPolicy(env *Env, args []string) int {
 		} else if p.InBulk() {
 			open++
 		}
-		fmt.Fprintf(env.Stdout, "  %-32s %s%s\n    %s\n", p.ID, p.Status.String(), note, safetext.Line(p.Justification))
+		fmt.Fprintf(env.Stdout, "  %-32s %s%s\n    %s\n", idText(p.ID), p.Status.String(), note, safetext.Line(p.Justification))
 	}
 	if !*apply && open > 0 {
 		fmt.Fprintln(env.Stdout, loc.T("ui.detect.apply_hint", "Count", open))
@@ -128,7 +128,7 @@ func runSecurityPolicy(env *Env, args []string) int {
 		} else {
 			fmt.Fprintln(env.Stdout, loc.T("ui.detect.applied", "Count", len(applied), "File", env.DisplayPath(f.Path)))
 			for _, p := range applied {
-				fmt.Fprintf(env.Stdout, "  %-32s %s\n", p.ID, p.Status.String())
+				fmt.Fprintf(env.Stdout, "  %-32s %s\n", idText(p.ID), p.Status.String())
 			}
 		}
 	}
@@ -166,8 +166,7 @@ func replaceContradicted(env *Env, f *model.File, contra []secpolicy.Contradicti
 		f.Replace(c.Replacement)
 	}
 	if err := f.Save(false); err != nil {
-		fmt.Fprintln(env.Stderr, loc.T("ui.cli.error", "Message", env.DisplayPath(f.Path)+": "+safetext.Line(err.Error())))
-		return ExitBadInput
+		return env.saveFailed(f, err)
 	}
 	fmt.Fprintln(env.Stdout, loc.T("ui.secpolicy.replaced", "Count", len(contra), "File", env.DisplayPath(f.Path)))
 	return ExitOK

@@ -27,7 +27,7 @@ func siteError(loc *i18n.Locale, err error, file string) string {
 		keys[i] = safetext.Line(k)
 	}
 	args := []any{
-		"File", path, "Line", e.Line, "Key", safetext.Line(e.Key), "Other", safetext.Line(e.Other),
+		"File", path, "Line", e.Line, "Key", idText(e.Key), "Other", idText(e.Other),
 		"Value", safetext.Line(e.Value), "Size", e.Size, "Limit", e.Limit, "Level", e.Level,
 		"Keys", strings.Join(keys, ", "), "Count", len(keys),
 	}
@@ -46,7 +46,7 @@ func siteError(loc *i18n.Locale, err error, file string) string {
 	var b strings.Builder
 	b.WriteString(loc.T("ui.site.error."+string(e.Code), args...))
 	for _, l := range e.Longest {
-		fmt.Fprintf(&b, "\n  %-38s %s", l.ID, loc.T(unit, "Count", l.Chars))
+		fmt.Fprintf(&b, "\n  %-38s %s", idText(l.ID), loc.T(unit, "Count", l.Chars))
 	}
 	return b.String()
 }
