@@ -91,12 +91,12 @@ func inlineScalar(s string, flow bool) string {
 }
 
 // literalBlock writes s as a | block whose lines are indented by indent
-// spaces and end with eol, when s suits one: several lines, no trailing
-// blanks, the first line not starting with a blank (YAML takes the block's
-// indentation from it), at most one final line break. ok is false
-// otherwise.
+// spaces and end with eol, when s suits one: several lines, the first one
+// with text and not starting with a blank (YAML takes the block's
+// indentation from it), no trailing blanks, at most one final line break.
+// ok is false otherwise.
 func literalBlock(s string, indent int, eol string) (string, bool) {
-	if !strings.Contains(s, "\n") || needsEscape(strings.NewReplacer("\n", " ", "\t", " ").Replace(s)) || strings.HasSuffix(s, "\n\n") {
+	if !strings.Contains(s, "\n") || needsEscape(strings.NewReplacer("\n", " ", "\t", " ").Replace(s)) || strings.HasSuffix(s, "\n\n") || strings.HasPrefix(s, "\n") {
 		return "", false
 	}
 	header := "|-"

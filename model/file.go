@@ -457,10 +457,13 @@ func removeProblem(ps []Problem, id string) []Problem {
 	return out
 }
 
-// Set changes one answer in memory; Encode or Save writes it.
+// Set changes one answer in memory; Encode or Save writes it. The file is
+// UTF-8 text: bytes that are not UTF-8 become U+FFFD here, so that what is
+// in memory is what the file will say.
 func (f *File) Set(id string, a Answer) {
 	f.gen++
-	f.Answers[id] = Answer{Status: a.Status, Justification: a.Justification}
+	id = strings.ToValidUTF8(id, "\uFFFD")
+	f.Answers[id] = Answer{Status: a.Status, Justification: strings.ToValidUTF8(a.Justification, "\uFFFD")}
 	f.dirty[id] = f.gen
 	f.checkAnswer(id, 0)
 }
@@ -468,6 +471,7 @@ func (f *File) Set(id string, a Answer) {
 // SetProject sets the project block's name, url and badge_id to p's, where
 // p has one (an empty field keeps the file's); Encode or Save writes them.
 func (f *File) SetProject(p Project) {
+	p.Name, p.URL = strings.ToValidUTF8(p.Name, "\uFFFD"), strings.ToValidUTF8(p.URL, "\uFFFD")
 	merged := f.Project
 	if p.Name != "" {
 		merged.Name = p.Name

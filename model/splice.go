@@ -32,6 +32,10 @@ type edit struct {
 	start, end int
 	text       string
 	seq        int
+	// lines: whole lines inserted; a line break goes first when the text
+	// before does not end with one. inner: inside an existing entry, so
+	// it goes before a new entry inserted at the same place.
+	lines, inner bool
 }
 
 type splicer struct {
@@ -44,16 +48,17 @@ type splicer struct {
 }
 
 func (s *splicer) replace(start, end int, text string) {
-	s.edits = append(s.edits, edit{start, end, text, len(s.edits)})
+	s.edits = append(s.edits, edit{start: start, end: end, text: text, seq: len(s.edits), inner: true})
 }
 
-// insertLines puts whole lines at offset at (a line start), opening a line
-// first when the text before does not end one.
+// insertLines puts whole lines at offset at (a line start).
 func (s *splicer) insertLines(at int, lines string) {
-	if at == len(s.t.src) && at > 0 && !s.t.endsWithBreak() {
-		lines = s.t.eol + lines
-	}
-	s.replace(at, at, lines)
+	s.edits = append(s.edits, edit{start: at, end: at, text: lines, seq: len(s.edits), lines: true})
+}
+
+// insertFieldLines puts lines of an existing entry at offset at.
+func (s *splicer) insertFieldLines(at int, lines string) {
+	s.edits = append(s.edits, edit{start: at, end: at, text: lines, seq: len(s.edits), lines: true, inner: true})
 }
 
 // hasComment reports whether a comment starts in [a, b).
@@ -77,10 +82,17 @@ func splice(st *state, ch change, cat *criteria.Catalog) ([]byte, error) {
 
 func (s *splicer) apply() ([]byte, error) {
 	sort.SliceStable(s.edits, func(i, j int) bool {
-		if s.edits[i].start != s.edits[j].start {
-			return s.edits[i].start < s.edits[j].start
+		a, b := s.edits[i], s.edits[j]
+		if a.start != b.start {
+			return a.start < b.start
 		}
-		return s.edits[i].seq < s.edits[j].seq
+		if (a.start == a.end) != (b.start == b.end) {
+			return a.start == a.end // insert before replacing what follows
+		}
+		if a.inner != b.inner {
+			return a.inner
+		}
+		return a.seq < b.seq
 	})
 	src := s.t.src
 	out := make([]byte, 0, len(src)+256)
@@ -90,6 +102,9 @@ func (s *splicer) apply() ([]byte, error) {
 			return nil, errNoSplice // two edits overlap
 		}
 		out = append(out, src[pos:e.start]...)
+		if e.lines && len(out) > 0 && !endsWithBreak(out) {
+			out = append(out, s.t.eol...)
+		}
 		out = append(out, e.text...)
 		pos = e.end
 	}
@@ -204,9 +219,16 @@ func (s *splicer) fillNull(k, v *yaml.Node, lines string) error {
 		if s.t.lineOf(vs.start) != kLine {
 			return errNoSplice
 		}
-		s.replace(vs.start, vs.end, "")
+		// "key: ~" becomes "key:", with no blank left at the end.
+		start := vs.start
+		if strings.TrimSpace(string(s.t.src[vs.end:s.t.contentEnd(kLine)])) == "" {
+			for start > 0 && isBlankByte(s.t.src[start-1]) {
+				start--
+			}
+		}
+		s.replace(start, vs.end, "")
 	}
-	s.insertLines(s.t.lineEnd(kLine), lines)
+	s.insertFieldLines(s.t.lineEnd(kLine), lines)
 	return nil
 }
 
@@ -234,6 +256,9 @@ func (s *splicer) blockAnswers(ak, av *yaml.Node, ch change) error {
 			}
 		}
 		if idx >= 0 {
+			if reads(av.Content[idx+1], a) {
+				continue // it already says so: not a byte changes
+			}
 			if err := s.entry(av, idx, a, inner); err != nil {
 				return err
 			}
@@ -281,7 +306,45 @@ func (s *splicer) entryEndLine(m *yaml.Node, i int) int {
 	return last
 }
 
+// endsWithBreak reports whether b ends with a line break.
+func endsWithBreak(b []byte) bool {
+	for i := max(0, len(b)-3); i < len(b); i++ {
+		if n := breakLen(b, i); n > 0 && i+n == len(b) {
+			return true
+		}
+	}
+	return false
+}
+
 func cleared(a Answer) bool { return a.Status == Unknown && a.Justification == "" }
+
+// reads reports whether the answer entry v already reads as a, as the
+// loader reads it.
+func reads(v *yaml.Node, a Answer) bool {
+	var cur Answer
+	if v.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k, fv := v.Content[i], v.Content[i+1]
+			switch {
+			case k.Value == "status" && fv.Kind == yaml.ScalarNode:
+				st, err := ParseStatus(fv.Value)
+				if err != nil {
+					return false
+				}
+				cur.Status = st
+			case k.Value == "justification" && fv.Kind == yaml.ScalarNode && (fv.Tag == "!!str" || isNull(fv)):
+				if !isNull(fv) {
+					cur.Justification = fv.Value
+				}
+			case k.Value == "justification":
+				return false
+			}
+		}
+	} else if !isNull(v) {
+		return false
+	}
+	return cur.Status == a.Status && cur.Justification == a.Justification
+}
 
 // entryLines writes a new answer as block lines.
 func (s *splicer) entryLines(b *strings.Builder, id string, a Answer, indent, inner int) {
@@ -350,8 +413,19 @@ func (s *splicer) removable(m *yaml.Node, i int) bool {
 	} else if !isNull(v) {
 		return false
 	}
-	ks, ve := s.sp.at[k].start, s.sp.at[v].end
-	return !s.hasComment(ks, s.t.contentEnd(s.t.lineOf(max(ve, ks))))
+	return !s.hasComment(s.sp.at[k].start, s.t.lineEnd(s.entryEndLine(m, i)))
+}
+
+// removableFlow: pair i of a flow mapping holds only status and
+// justification, and no comment.
+func (s *splicer) removableFlow(m *yaml.Node, i int) bool {
+	k, v := m.Content[i], m.Content[i+1]
+	for j := 0; j+1 < len(v.Content); j += 2 {
+		if f := v.Content[j].Value; f != "status" && f != "justification" {
+			return false
+		}
+	}
+	return (v.Kind == yaml.MappingNode || isNull(v)) && !s.hasComment(s.sp.at[k].start, s.sp.at[v].end)
 }
 
 // removeLines removes the whole lines from key k to the end of value v,
@@ -392,7 +466,7 @@ func (s *splicer) blockFields(k, v *yaml.Node, a Answer) error {
 	}
 	switch {
 	case a.Justification == "" && jk != nil:
-		if jv.Value != "" || !isNull(jv) {
+		if jv.Value != "" {
 			if err := s.deleteField(jk, jv); err != nil {
 				return err
 			}
@@ -408,7 +482,7 @@ func (s *splicer) blockFields(k, v *yaml.Node, a Answer) error {
 		adds.WriteString(strings.Repeat(" ", pad) + "justification: " + s.blockValue(a.Justification, pad+2) + s.t.eol)
 	}
 	if adds.Len() > 0 {
-		s.insertLines(after, adds.String())
+		s.insertFieldLines(after, adds.String())
 	}
 	return nil
 }
@@ -619,8 +693,11 @@ func (s *splicer) flowAnswers(av *yaml.Node, ch change) error {
 			continue
 		}
 		v := av.Content[idx+1]
+		if reads(v, a) {
+			continue
+		}
 		switch {
-		case cleared(a) && s.removable(av, idx):
+		case cleared(a) && s.removableFlow(av, idx):
 			if err := s.flowDelete(av, idx); err != nil {
 				return err
 			}
