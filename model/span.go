@@ -27,8 +27,10 @@ type spans struct {
 	t  *text
 	at map[*yaml.Node]span
 	ok bool
-	// text holds the byte ranges of scalar text, in the order met (the
-	// file's order): a # in them is not a comment.
+	// text holds the byte ranges of scalar text and tags, in the order met
+	// (the file's order): a # there is not a comment. Any other # is one:
+	// the parser takes a # between two tokens for a comment even with no
+	// blank before it (|#, "a"#, }#).
 	text []rng
 }
 
@@ -162,6 +164,7 @@ func (s *spans) nameEnd(i int, flow bool) int {
 func (s *spans) props(i int, flow bool) int {
 	src := s.t.src
 	for i < len(src) && (src[i] == '&' || src[i] == '!') {
+		from := i
 		if src[i] == '!' && i+1 < len(src) && src[i+1] == '<' {
 			for i < len(src) && src[i] != '>' && breakLen(src, i) == 0 {
 				i++
@@ -171,6 +174,9 @@ func (s *spans) props(i int, flow bool) int {
 			}
 		} else {
 			i = s.nameEnd(i+1, flow)
+		}
+		if src[from] == '!' {
+			s.text = append(s.text, rng{from, i}) // a # in a tag is the tag's
 		}
 		for i < len(src) && isBlankByte(src[i]) {
 			i++
@@ -382,17 +388,13 @@ func (s *spans) comments() ([]comment, bool) {
 			i = rs[ri].b // inside a scalar's text
 			continue
 		}
-		if i == first || isBlankByte(src[i-1]) || s.t.lineStart(s.t.lineOf(i)) == i {
-			end := s.t.contentEnd(s.t.lineOf(i))
-			e := end
-			for e > i && isBlankByte(src[e-1]) {
-				e--
-			}
-			out = append(out, comment{off: i, text: string(src[i:e])})
-			i = end
-			continue
+		end := s.t.contentEnd(s.t.lineOf(i))
+		e := end
+		for e > i && isBlankByte(src[e-1]) {
+			e--
 		}
-		i++
+		out = append(out, comment{off: i, text: string(src[i:e])})
+		i = end
 	}
 	return out, true
 }
