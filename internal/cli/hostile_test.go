@@ -86,3 +86,23 @@ func TestRefusalInFrench(t *testing.T) {
 		t.Errorf("code %d, %q", code, errOut)
 	}
 }
+
+// When a save cannot be proven to read back as intended, the command writes
+// nothing, says why, and exits 2.
+func TestUnprovenSaveExits2(t *testing.T) {
+	content := "~ # keep me\n"
+	dir := writeAnswers(t, content)
+	os.WriteFile(filepath.Join(dir, "in.json"), []byte(`{"test_status": "Met"}`), 0o644)
+	out, errOut, code := run(t, dir, "import", "in.json")
+	if code != ExitBadInput || strings.Contains(out, "Saved") ||
+		!strings.Contains(errOut, "error: .bestpractices.yaml: nothing was written: the new text would not have read back exactly as intended (the comment # keep me would be lost)") {
+		t.Errorf("code %d\nstdout %q\nstderr %q", code, out, errOut)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, ".bestpractices.yaml")); string(got) != content {
+		t.Errorf("written: %q", got)
+	}
+	_, errOut, _ = run(t, dir, "import", "in.json", "--lang", "ja")
+	if !strings.Contains(errOut, "何も書き込みませんでした") {
+		t.Errorf("Japanese: %q", errOut)
+	}
+}
