@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
@@ -89,21 +90,21 @@ type File struct {
 	dirty      map[string]int
 	projectGen int
 	gen        int
+	folded     map[string]string // catalog ids by their lower case
 }
 
 // state is a text of the answers file and what we read in it.
 type state struct {
-	src  []byte
-	t    *text
-	doc  *yaml.Node // nil for an empty file
-	root *yaml.Node // nil for an empty document
-	sp   *spans     // measured on first use
+	src     []byte
+	t       *text
+	doc     *yaml.Node // nil for an empty file
+	root    *yaml.Node // nil for an empty document
+	measure sync.Once
+	sp      *spans // measured on first use
 }
 
 func (s *state) spans() *spans {
-	if s.sp == nil {
-		s.sp = measure(s.t, s.root)
-	}
+	s.measure.Do(func() { s.sp = measure(s.t, s.root) })
 	return s.sp
 }
 
@@ -408,13 +409,14 @@ func (f *File) readAnswers(v *yaml.Node, fail failFunc) error {
 			}
 		}
 		f.Answers[id] = a
-		f.checkAnswer(id, k.Line)
+		f.checkAnswer(id, k.Line, false)
 	}
 	return nil
 }
 
-// checkAnswer records why an answer cannot count, if it cannot.
-func (f *File) checkAnswer(id string, line int) {
+// checkAnswer records why an answer cannot count, if it cannot; replace
+// drops the warning it had before (at load, it had none).
+func (f *File) checkAnswer(id string, line int, replace bool) {
 	a := f.Answers[id]
 	a.Problem = Check(f.cat, id, a)
 	if a.Problem != nil && a.Problem.Key == "ui.file.problem.unknown_id" {
@@ -423,7 +425,7 @@ func (f *File) checkAnswer(id string, line int) {
 		}
 	}
 	f.Answers[id] = a
-	if len(f.Problems) > 0 {
+	if replace {
 		f.Problems = removeProblem(f.Problems, id)
 	}
 	if a.Problem != nil {
@@ -433,12 +435,13 @@ func (f *File) checkAnswer(id string, line int) {
 
 // sameButCase is the catalog id that id spells in another case, if any.
 func (f *File) sameButCase(id string) string {
-	for _, known := range f.cat.IDs() {
-		if strings.EqualFold(known, id) {
-			return known
+	if f.folded == nil {
+		f.folded = make(map[string]string, len(f.cat.IDs()))
+		for _, known := range f.cat.IDs() {
+			f.folded[strings.ToLower(known)] = known
 		}
 	}
-	return ""
+	return f.folded[strings.ToLower(id)]
 }
 
 func runeCount(s string) int { return len([]rune(s)) }
@@ -465,7 +468,7 @@ func (f *File) Set(id string, a Answer) {
 	id = strings.ToValidUTF8(id, "\uFFFD")
 	f.Answers[id] = Answer{Status: a.Status, Justification: strings.ToValidUTF8(a.Justification, "\uFFFD")}
 	f.dirty[id] = f.gen
-	f.checkAnswer(id, 0)
+	f.checkAnswer(id, 0, true)
 }
 
 // SetProject sets the project block's name, url and badge_id to p's, where

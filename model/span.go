@@ -373,7 +373,7 @@ func (s *spans) comments() ([]comment, bool) {
 	}
 	src := s.t.src
 	var out []comment
-	ri := 0
+	ri, line := 0, 1
 	first := s.t.lineStart(1)
 	for i := first; i < len(src); {
 		j := bytes.IndexByte(src[i:], '#')
@@ -388,7 +388,10 @@ func (s *spans) comments() ([]comment, bool) {
 			i = rs[ri].b // inside a scalar's text
 			continue
 		}
-		end := s.t.contentEnd(s.t.lineOf(i))
+		for line < len(s.t.starts) && s.t.starts[line] <= i {
+			line++ // the lines before i; then i is on line "line"
+		}
+		end := s.t.contentEnd(line)
 		e := end
 		for e > i && isBlankByte(src[e-1]) {
 			e--

@@ -14,6 +14,10 @@ type text struct {
 	starts []int // byte offset where each line starts; line 1 is starts[0]
 	ends   []int // where each line's text ends (its line break starts)
 	eol    string
+	// The last position offset found: nodes are looked up in the file's
+	// order, so the next one is found from there, not from the line's
+	// start (a 1 MiB line of a flow list would otherwise take hours).
+	atLine, atCol, atOff int
 }
 
 // bom is the UTF-8 byte order mark; YAML skips it and so do columns.
@@ -154,12 +158,20 @@ func (t *text) lineOf(off int) int {
 // offset is the byte offset of (line, column), both 1-based, column in
 // characters as the YAML parser counts them.
 func (t *text) offset(line, col int) int {
-	off := t.lineStart(line)
+	off, c := t.lineStart(line), 1
+	if line == t.atLine && col >= t.atCol && t.atCol > 0 {
+		off, c = t.atOff, t.atCol
+	}
 	end := t.contentEnd(line)
-	for c := 1; c < col && off < end; c++ {
+	for ; c < col && off < end; c++ {
+		if t.src[off] < utf8.RuneSelf {
+			off++
+			continue
+		}
 		_, size := utf8.DecodeRune(t.src[off:end])
 		off += size
 	}
+	t.atLine, t.atCol, t.atOff = line, c, off
 	return off
 }
 
