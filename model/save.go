@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"time"
 
 	"github.com/bestpractices/bestpractices/criteria"
@@ -263,8 +262,6 @@ func WriteAtomic(path string, data []byte, perm os.FileMode) error {
 	return nil
 }
 
-var tempSuffix = regexp.MustCompile(`^[0-9]+$`)
-
 // removeStaleTemps removes the temporary files of WriteAtomic for path
 // that an interrupted save left: our name pattern exactly, regular files
 // only, untouched for staleTemp.
@@ -276,13 +273,22 @@ func removeStaleTemps(path string) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if len(name) <= len(prefix) || name[:len(prefix)] != prefix || !tempSuffix.MatchString(name[len(prefix):]) || !e.Type().IsRegular() {
+		if len(name) <= len(prefix) || name[:len(prefix)] != prefix || !allDigits(name[len(prefix):]) || !e.Type().IsRegular() {
 			continue
 		}
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) >= staleTemp {
 			os.Remove(filepath.Join(dir, name))
 		}
 	}
+}
+
+func allDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // SaveJob is a save prepared on the UI goroutine and run on another: it

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
@@ -130,7 +131,7 @@ func (env *Env) criterionIDs(list string) ([]string, bool) {
 		if id := byFold[strings.ToLower(site.FieldName(s))]; id != "" {
 			ids = append(ids, id)
 		} else {
-			unknown = append(unknown, idText(s))
+			unknown = append(unknown, safetext.Line(s))
 		}
 	}
 	if len(unknown) > 0 {
@@ -171,9 +172,9 @@ func (env *Env) readSource(file string) (*site.Imported, string, bool) {
 
 // readError says why a file could not be read.
 func (env *Env) readError(display string, err error) string {
-	var nr *NotRegularError
+	var nr *regfile.NotRegularError
 	if errors.As(err, &nr) {
-		return env.Loc.T("ui.site.not_regular", "File", display, "Kind", env.Loc.T("ui.site.file_kind."+nr.Kind))
+		return env.Loc.T("ui.site.not_regular", "File", display, "Kind", env.Loc.T("ui.site.file_kind."+string(nr.Kind)))
 	}
 	var pe interface{ Unwrap() error }
 	msg := err.Error()

@@ -345,13 +345,20 @@ func TestImportBadInput(t *testing.T) {
 
 // A save that model refuses leaves the file as it was and exits with 2.
 func TestImportSaveRefused(t *testing.T) {
-	// A name folded over two lines cannot be replaced line by line: the
-	// proof of the new text fails, and nothing is written.
+	// A name folded over two lines is replaced where it stands.
 	answers := "version: 1\nproject:\n  name: the demo\n    project\n  url: https://github.com/o/p\nanswers:\n  test:\n    status: Met\n"
 	dir := writeAnswers(t, answers)
 	siteWrite(t, filepath.Join(dir, "e.json"), `{"name": "Demo", "repo_url": "https://github.com/o/p", "interact_status": "Met"}`)
+	if _, errOut, code := run(t, dir, "import", "--prefer", "theirs", "e.json"); code != ExitOK || siteRead(t, filepath.Join(dir, ".bestpractices.yaml")) != "version: 1\nproject:\n  name: Demo\n  url: https://github.com/o/p\nanswers:\n  interact:\n    status: Met\n  test:\n    status: Met\n" {
+		t.Errorf("folded name: code %d %q\n%s", code, errOut, siteRead(t, filepath.Join(dir, ".bestpractices.yaml")))
+	}
+	// A null document with a comment: the new text cannot be proven to
+	// keep the comment, so nothing is written.
+	answers = "~ # keep me\n"
+	dir = writeAnswers(t, answers)
+	siteWrite(t, filepath.Join(dir, "e.json"), `{"name": "Demo", "repo_url": "https://github.com/o/p", "interact_status": "Met"}`)
 	_, errOut, code := run(t, dir, "import", "--prefer", "theirs", "e.json")
-	if code != ExitBadInput || !strings.Contains(errOut, ".bestpractices.yaml was not changed") {
+	if code != ExitBadInput || !strings.Contains(errOut, ".bestpractices.yaml: nothing was written") {
 		t.Errorf("code %d %q", code, errOut)
 	}
 	if siteRead(t, filepath.Join(dir, ".bestpractices.yaml")) != answers {

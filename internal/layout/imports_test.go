@@ -44,6 +44,7 @@ var layer = map[string]int{
 	"internal/gitrepo":    6, // git data without a git binary
 	"internal/safetext":   6, // cleaning text for the terminal
 	"internal/lazyregexp": 6, // patterns compiled on first use
+	"internal/regfile":    6, // files that must be regular: never waited on, never replaced
 	"internal/textwidth":  6, // padding, cutting and wrapping by terminal cells
 }
 
