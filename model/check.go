@@ -143,6 +143,9 @@ func isJSON(src []byte, root *yaml.Node) bool {
 		return false
 	}
 	if root.Kind == yaml.MappingNode {
+		if len(root.Content) == 0 {
+			return false // {}: nothing, whatever it is written in
+		}
 		for i := 0; i+1 < len(root.Content); i += 2 {
 			if k := root.Content[i].Value; k == "version" || k == "answers" {
 				return false

@@ -212,6 +212,12 @@ func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, fail(root, M("not_mapping"), M("fix_example"))
 	}
+	if k := foreignKey(root); k != nil {
+		// Some other YAML file (a workflow, a configuration), maybe through
+		// a link a repository committed: never read as "no answers", and
+		// so never written.
+		return nil, fail(k, M("not_answers_file", "Key", safetext.Key(k.Value)), M("fix_not_answers_file"))
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if isMerge(k) {
@@ -238,6 +244,21 @@ func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
 		}
 	}
 	return f, nil
+}
+
+// foreignKey is the first key of a top-level mapping that has keys but none
+// of ours (version, project, answers, in any case); nil for an answers file.
+func foreignKey(root *yaml.Node) *yaml.Node {
+	for i := 0; i < len(root.Content); i += 2 {
+		switch strings.ToLower(root.Content[i].Value) {
+		case "version", "project", "answers":
+			return nil
+		}
+	}
+	if len(root.Content) == 0 {
+		return nil
+	}
+	return root.Content[0]
 }
 
 // docRoot is a document's top node, nil when it is empty.

@@ -445,3 +445,34 @@ func TestNeverWritesEmpty(t *testing.T) {
 		t.Errorf("file now %q", b)
 	}
 }
+
+// Another YAML file given as the answers file, or reached through a link a
+// repository committed (.bestpractices.yaml -> ~/.kube/config), is not read
+// as a file with no answers, and so is never written to.
+func TestForeignYAMLRefused(t *testing.T) {
+	for _, content := range []string{
+		"apiVersion: v1\nclusters:\n- name: prod\n",
+		"name: CI\non: [push]\njobs: {}\n",
+	} {
+		fe := loadRefused(t, content)
+		if fe.Line != 1 || !strings.Contains(fe.Error(), "not an answers file (its first key is ") {
+			t.Errorf("%q: %q", content, fe.Error())
+		}
+	}
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "config")
+	os.WriteFile(victim, []byte("apiVersion: v1\nusers: []\n"), 0o600)
+	link := filepath.Join(dir, DefaultName)
+	if err := os.Symlink(victim, link); err != nil {
+		t.Skip("no symbolic links")
+	}
+	if _, err := Load(link, cat); err == nil {
+		t.Error("read through the link as an answers file")
+	}
+	// An empty mapping, comments alone, or the case-variant keys are ours.
+	for _, content := range []string{"{}\n", "# nothing yet\n", "Answers:\n  test:\n    status: Met\n"} {
+		if _, err := Parse("f.yaml", []byte(content), cat); err != nil {
+			t.Errorf("%q: %v", content, err)
+		}
+	}
+}
