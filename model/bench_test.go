@@ -51,3 +51,24 @@ func BenchmarkLoadScoreSave(b *testing.B) {
 		}
 	}
 }
+
+// One answer changed and saved in a file already loaded, as each answer in
+// the walk: the splice, the proof (the new text parsed back and compared)
+// and the atomic write.
+func BenchmarkSaveInWalk(b *testing.B) {
+	p := fullFile(b)
+	f, err := Load(p, criteria.Default())
+	if err != nil {
+		b.Fatal(err)
+	}
+	statuses := []Status{Unmet, Met}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := f.Answers["test"]
+		a.Status = statuses[i%2]
+		f.Set("test", a)
+		if err := f.Save(false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

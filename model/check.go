@@ -104,8 +104,12 @@ func endMarker(t *text, limit int) int {
 func firstControl(src []byte) (int, rune) {
 	for i := 0; i < len(src); {
 		c := src[i]
+		if c >= 0x20 && c < 0x7f { // most bytes: printable ASCII
+			i++
+			continue
+		}
 		if c < 0x80 {
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+			if c != '\t' && c != '\n' && c != '\r' {
 				return i, rune(c)
 			}
 			i++

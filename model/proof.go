@@ -19,7 +19,7 @@ import (
 // prove checks data as the new text of the file whose text is old. It
 // returns data parsed (the next save's starting point), or what is wrong.
 func prove(path string, old *state, data []byte, ch change, project Project, cat *criteria.Catalog) (*File, *Msg) {
-	nf, err := Parse(path, data, cat)
+	nf, err := parse(path, data, cat, false)
 	if err != nil {
 		var fe *FileError
 		line := 0
@@ -205,6 +205,17 @@ func lostComment(old, new *state) (string, bool) {
 	count := map[string]int{}
 	var olds []string
 	if ok1 && ok2 {
+		// A splice keeps the comments in their order: check that first,
+		// and count them only when they moved (a re-encode).
+		j := 0
+		for _, c := range nc {
+			if j < len(oc) && oc[j].text == c.text {
+				j++
+			}
+		}
+		if j == len(oc) {
+			return "", false
+		}
 		for _, c := range nc {
 			count[c.text]++
 		}

@@ -372,6 +372,7 @@ func (s *spans) comments() ([]comment, bool) {
 		sort.Slice(rs, func(i, j int) bool { return rs[i].a < rs[j].a })
 	}
 	src := s.t.src
+	all := string(src) // one copy; each comment's text is a slice of it
 	var out []comment
 	ri, line := 0, 1
 	first := s.t.lineStart(1)
@@ -396,7 +397,7 @@ func (s *spans) comments() ([]comment, bool) {
 		for e > i && isBlankByte(src[e-1]) {
 			e--
 		}
-		out = append(out, comment{off: i, text: string(src[i:e])})
+		out = append(out, comment{off: i, text: all[i:e]})
 		i = end
 	}
 	return out, true
