@@ -146,7 +146,7 @@ func TestLineSeparatorInJustification(t *testing.T) {
 	}
 	// The next saves, of that answer and of its neighbours.
 	f.Set("test", Answer{Status: Unmet, Justification: "not yet"})
-	got = saveAndReload(t, f)
+	saveAndReload(t, f)
 	f.Set("interact", Answer{Status: Unmet, Justification: j + "more\u2028"})
 	got = saveAndReload(t, f)
 	for _, want := range []string{"  # the license\n  floss_license:\n", "  # tests\n  test:\n"} {

@@ -175,11 +175,6 @@ func (t *text) offset(line, col int) int {
 	return off
 }
 
-// endsWithBreak reports whether the text ends with a line break.
-func (t *text) endsWithBreak() bool {
-	return len(t.starts) > 1 && t.starts[len(t.starts)-1] == len(t.src)
-}
-
 // indentOf is the number of spaces starting line l.
 func (t *text) indentOf(l int) int {
 	s, e := t.lineStart(l), t.contentEnd(l)
