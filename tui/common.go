@@ -5,6 +5,7 @@ import (
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -54,6 +55,9 @@ type common struct {
 	unknown   []string // answered ids the catalog does not have
 	keys      keyMap
 	st        styles
+	// kwWidth is the list's keyword column, in cells: the widest keyword
+	// of the language, within limits (setLocale measures it).
+	kwWidth int
 
 	width, height int
 	level         string // the level shown
@@ -61,14 +65,26 @@ type common struct {
 }
 
 func newCommon(o Options) *common {
-	c := &common{opts: o, file: o.File, cat: o.Catalog, loc: o.Locale, st: newStyles(), proposals: model.Proposals{}}
-	c.keys = newKeyMap(c.loc)
+	c := &common{opts: o, file: o.File, cat: o.Catalog, st: newStyles(), proposals: model.Proposals{}}
+	c.setLocale(o.Locale)
 	c.level = c.cat.Levels[0].Name
 	if _, ok := c.cat.Level(o.StartLevel); ok {
 		c.level = o.StartLevel
 	}
 	c.score = c.file.Score()
 	return c
+}
+
+// setLocale shows the walk in loc: the keys' help and the widths that
+// depend on the language's words.
+func (c *common) setLocale(loc *i18n.Locale) {
+	c.loc = loc
+	c.keys = newKeyMap(loc)
+	c.kwWidth = minKeywordWidth
+	for _, k := range []criteria.Category{criteria.Must, criteria.Should, criteria.Suggested} {
+		c.kwWidth = max(c.kwWidth, textwidth.Width(loc.T("ui.category."+string(k))))
+	}
+	c.kwWidth = min(c.kwWidth, maxKeywordWidth)
 }
 
 // levelScore is the shown level's score.

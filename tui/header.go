@@ -10,6 +10,13 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
+// A level's line: the cursor and the mark (3 cells), the name, a space,
+// the bar, then the figures (" 100%  123/123", 14 cells) and a margin.
+const (
+	maxLevelNameWidth = 24
+	barLineRest       = 3 + 1 + 14 + 2
+)
+
 // headerLines are the title and the progress of each level: a bar per
 // level of the series shown on tall terminals, one line per series on
 // small ones.
@@ -26,11 +33,15 @@ func headerLines(c *common) []string {
 		}
 		return lines
 	}
-	barW := max(10, min(40, c.width-40))
-	nameW := 0 // level names padded by terminal cells: Japanese names are wide
+	// Level names padded by terminal cells (Japanese names are wide), a
+	// long one cut, so that the bars start in one column and the figures
+	// after them stay on screen: the bar takes what is left.
+	nameW := 11
 	for _, l := range c.cat.SeriesLevels(c.series()) {
 		nameW = max(nameW, textwidth.Width(c.levelName(l.Name)))
 	}
+	nameW = min(nameW, maxLevelNameWidth)
+	barW := max(10, min(40, c.width-nameW-barLineRest))
 	for _, l := range c.cat.SeriesLevels(c.series()) {
 		ls, _ := c.score.Level(l.Name)
 		mark := "  "
@@ -43,7 +54,7 @@ func headerLines(c *common) []string {
 		}
 		full, empty := model.Bar(ls.Percentage, barW)
 		bar := c.st.BarFull.Render(full) + c.st.BarEmpty.Render(empty)
-		line := fmt.Sprintf("%s%s%s %s %3d%%  %d/%d", cur, mark, textwidth.Pad(c.levelName(l.Name), max(nameW, 11)), bar, ls.Percentage, ls.Satisfied, ls.Total)
+		line := fmt.Sprintf("%s%s%s %s %3d%%  %d/%d", cur, mark, textwidth.Fit(c.levelName(l.Name), nameW), bar, ls.Percentage, ls.Satisfied, ls.Total)
 		lines = append(lines, ansi.Truncate(line, c.width, "…"))
 	}
 	lines = append(lines, ansi.Truncate(c.st.Dim.Render(seriesLine(c, c.otherSeries())), c.width, "…"))

@@ -33,8 +33,7 @@ func (m *Model) switchSeries() tea.Cmd {
 func (m *Model) nextLanguage() tea.Cmd {
 	c := m.c
 	loc := c.opts.Languages.Next(c.loc)
-	c.loc = loc
-	c.keys = newKeyMap(loc)
+	c.setLocale(loc)
 	c.message = loc.T("ui.tui.language", "Name", loc.Name())
 	m.rebuild()
 	return m.detail.prerender()

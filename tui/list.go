@@ -307,8 +307,12 @@ func (l *listModel) view(width int) []string {
 	return lines
 }
 
-// keywordWidth fits the longest keyword, SUGGESTED.
-const keywordWidth = 9
+// The keyword column fits the language's longest keyword (SUGGESTED in
+// English), but a long one is cut rather than taking the titles' room.
+const (
+	minKeywordWidth = 9
+	maxKeywordWidth = 14
+)
 
 func (l *listModel) row(mark string, counts bool, keyword, title string, selected bool, width int) string {
 	st := l.c.st
@@ -325,8 +329,8 @@ func (l *listModel) row(mark string, counts bool, keyword, title string, selecte
 	case mark == "+":
 		styled = st.Warn.Render(mark)
 	}
-	kw := textwidth.Pad(keyword, keywordWidth)
-	room := max(1, width-2-2-keywordWidth-1)
+	kw := textwidth.Fit(keyword, l.c.kwWidth)
+	room := max(1, width-2-2-l.c.kwWidth-1)
 	line := cursor + styled + " " + st.Keyword.Render(kw) + " " + ansi.Truncate(title, room, "…")
 	if selected {
 		pad := max(0, width-ansi.StringWidth(line))

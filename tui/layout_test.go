@@ -1,0 +1,161 @@
+package tui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// germanDraft is a translator's draft (--locale-file) with long German
+// words wherever the walk lays text out in columns or on one line: level
+// names, keywords, statuses, key help, headings, sections and a title with
+// a compound wider than a narrow pane.
+const germanDraft = `meta:
+  tag: de
+  name: Deutsch
+ui:
+  level:
+    passing: Grundanforderungsstufeneinstufung
+    silver: Silberstufe
+    gold: Goldstufe
+  category:
+    MUST: MUSS
+    SHOULD: NACHDRÜCKLICHEMPFOHLEN
+    SUGGESTED: VORGESCHLAGEN
+  status:
+    met: Erfüllt
+    unmet: Nichterfüllt
+    na: Nichtzutreffend
+    unknown: unbeantwortet
+  words:
+    label: "{{.Label}}: {{.Text}}"
+  tui:
+    keys:
+      met: Erfülltmarkierung
+      unmet: Nichterfülltmarkierung
+      quit: Programmbeendigung
+      detail: Einzelheitenansicht
+      help: Tastenkombinationsübersicht
+    detail:
+      your_answer: Ihre bisherige Antwortformulierung
+      official: Offizieller Anforderungstext
+      guidance: Umsetzungshinweise
+sections:
+  Basics: Grundlagenanforderungen
+  Basic project website content: Grundlegende Projektwebseiteninhaltsbeschreibung
+criteria:
+  passing:
+    vulnerability_report_process:
+      title: Veröffentlichtes Schwachstellenmeldeverfahrensdokumentationsverzeichnis
+    description_good:
+      title: Beschreibt, was die Software tut, in verständlichen Worten für Neulinge
+      requirement: Die Projektwebseite MUSS kurz und verständlich beschreiben, was die Software tut (Softwarefunktionalitätsbeschreibungsanforderung).
+`
+
+// layoutLocales are the languages of issue 12's layout check: the
+// built-in English, French and Japanese, and the German draft.
+func layoutLocales(t *testing.T) map[string]*i18n.Locale {
+	t.Helper()
+	out := map[string]*i18n.Locale{"en": i18n.English()}
+	for _, tag := range []string{"fr", "ja"} {
+		loc, err := i18n.New(tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[tag] = loc
+	}
+	f, err := i18n.Parse("de.yaml", []byte(germanDraft))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["de"] = i18n.FromFile(f)
+	return out
+}
+
+// figures ends a level's line: its percentage and count, whole.
+var figures = regexp.MustCompile(`\d+%  \d+/\d+ *$`)
+
+// The walk at 60x15, 80x24 and 120x40 in each language, on each of its
+// screens: every line fits the terminal counted in cells, the level bars
+// start in one column with their figures whole, the list's titles start
+// in one column, and the detail's text is wrapped, never cut.
+func TestWalkLayoutByDisplayWidth(t *testing.T) {
+	answers := fileWith("description_good", "Met", "Siehe README.md, erster Absatz: https://example.org/projekt/dokumentation/einfuehrung/softwarebeschreibung")
+	for name, loc := range layoutLocales(t) {
+		for _, size := range [][2]int{{60, 15}, {80, 24}, {120, 40}} {
+			w, h := size[0], size[1]
+			d, _ := newDriver(t, answers, w, h)
+			d.m.c.setLocale(loc)
+			d.m.rebuild()
+			d.send(tea.WindowSizeMsg{Width: w, Height: h})
+			where := func(screen string) string { return name + " " + ansi.Strip(screen) }
+			check := func(state string) {
+				t.Helper()
+				s := d.screen()
+				lines := strings.Split(s, "\n")
+				if len(lines) != h {
+					t.Errorf("%s %dx%d %s: %d lines", name, w, h, state, len(lines))
+				}
+				barCol := -1
+				for _, l := range lines {
+					if lw := textwidth.Width(l); lw > w {
+						t.Errorf("%s %dx%d %s: a line of %d cells: %q", name, w, h, state, lw, l)
+					}
+					if i := strings.IndexAny(l, "█░"); i >= 0 {
+						col := textwidth.Width(l[:i])
+						if barCol >= 0 && col != barCol {
+							t.Errorf("%s %dx%d %s: bars start in columns %d and %d:\n%s", name, w, h, state, barCol, col, where(s))
+						}
+						barCol = col
+						if !figures.MatchString(l) {
+							t.Errorf("%s %dx%d %s: a level's figures are cut: %q", name, w, h, state, l)
+						}
+					}
+				}
+				if !d.m.c.compactHeader() && barCol < 0 && !d.m.help.open {
+					t.Errorf("%s %dx%d %s: no bars:\n%s", name, w, h, state, where(s))
+				}
+			}
+			check("list")
+			// The titles start in one column whatever the keyword's width.
+			cols := map[int]bool{}
+			ls := d.m.c.levelScore()
+			for _, l := range d.m.list.view(d.m.c.listWidth()) {
+				l = ansi.Strip(l)
+				if !strings.HasPrefix(l, "  ") && !strings.HasPrefix(l, "› ") {
+					continue // a heading
+				}
+				for _, es := range ls.Entries[:8] {
+					title := []rune(loc.Criterion(es.Entry.Level, es.Entry.ID).Title)
+					if i := strings.Index(l, " "+string(title[:6])); i > 0 {
+						i++
+						cols[textwidth.Width(l[:i])] = true
+						break
+					}
+				}
+			}
+			if len(cols) != 1 {
+				t.Errorf("%s %dx%d: list titles start in columns %v:\n%s", name, w, h, cols, strings.Join(d.m.list.view(d.m.c.listWidth()), "\n"))
+			}
+			d.keys("v")
+			check("detail")
+			for _, l := range d.m.detail.lines {
+				if lw := textwidth.Width(l); lw > d.m.c.detailWidth() {
+					t.Errorf("%s %dx%d: a detail line of %d cells, wider than its pane (%d), is cut: %q", name, w, h, lw, d.m.c.detailWidth(), l)
+				}
+			}
+			d.keys("esc", "?")
+			check("help")
+			d.keys("esc", "enter")
+			check("form")
+			d.keys("esc", "/", "Schwachstellen")
+			check("search")
+			d.keys("esc")
+		}
+	}
+}
