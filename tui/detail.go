@@ -6,6 +6,7 @@ import (
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/secinsights"
 	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/bubbles/key"
@@ -36,7 +37,7 @@ type detailSection func(c *common, es model.EntryScore, width int) string
 
 func newDetail(c *common) detailModel {
 	return detailModel{c: c, rend: newRenderer(c.opts.GlamourStyle, c.cat), vp: viewport.New(0, 0),
-		sections: []detailSection{officialSection, answerSection, proposalSection}}
+		sections: []detailSection{officialSection, answerSection, proposalSection, secinsSection}}
 }
 
 // resize follows the screen size.
@@ -212,17 +213,81 @@ func proposalSection(c *common, es model.EntryScore, width int) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
+// secinsSection names the Security Insights fields the answer fills in
+// (export --format security-insights). A field's path is broken only
+// between fields, never at its hyphens, unless it alone is wider than the
+// pane.
+func secinsSection(c *common, es model.EntryScore, width int) string {
+	fields := secinsights.Feeds(es.Entry.ID)
+	if len(fields) == 0 {
+		return ""
+	}
+	joined := strings.Join(fields, ", ")
+	text := c.loc.T("ui.secins.feeds", "Fields", joined)
+	i := strings.Index(text, joined)
+	if i < 0 { // a translation without the list: wrap it as text
+		return "  " + strings.Join(wrapCells(text, max(10, width-2)), "\n  ")
+	}
+	var words []string
+	for _, w := range strings.Split(text[:i], " ") { // not at a no-break space
+		if w != "" {
+			words = append(words, w)
+		}
+	}
+	for j, f := range fields {
+		if j < len(fields)-1 {
+			f += ","
+		} else {
+			f += text[i+len(joined):]
+		}
+		words = append(words, f)
+	}
+	return "  " + strings.Join(fill(words, max(10, width-2)), "\n  ")
+}
+
+// fill lays words out on lines of at most w cells, breaking only between
+// them; a word wider than w is cut over lines of its own.
+func fill(words []string, w int) []string {
+	var lines []string
+	line := ""
+	for _, word := range words {
+		switch {
+		case line == "":
+			line = word
+		case textwidth.Width(line)+1+textwidth.Width(word) <= w:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+		if textwidth.Width(line) > w {
+			parts := strings.Split(ansi.Hardwrap(line, w, false), "\n")
+			lines = append(lines, parts[:len(parts)-1]...)
+			line = parts[len(parts)-1]
+		}
+	}
+	return append(lines, line)
+}
+
+// wrapCells wraps text to w cells where its language allows a break; a
+// URL wider than w, which Wrap keeps whole, is cut over lines so that
+// nothing is lost off the pane's edge.
+func wrapCells(text string, w int) []string {
+	var out []string
+	for _, line := range textwidth.Wrap(text, w) {
+		if textwidth.Width(line) > w {
+			line = ansi.Hardwrap(line, w, false)
+		}
+		out = append(out, strings.Split(line, "\n")...)
+	}
+	return out
+}
+
 // quote writes text wrapped to the pane behind a bar, at the places the
 // text's language allows a break (Japanese between most characters).
 func quote(b *strings.Builder, text string, width int) {
-	w := max(10, width-6)
-	for _, line := range textwidth.Wrap(text, w) {
-		if textwidth.Width(line) > w { // a long URL: all of it shown, over lines
-			line = ansi.Hardwrap(line, w, false)
-		}
-		for _, l := range strings.Split(line, "\n") {
-			b.WriteString("  │ " + l + "\n")
-		}
+	for _, l := range wrapCells(text, max(10, width-6)) {
+		b.WriteString("  │ " + l + "\n")
 	}
 }
 

@@ -159,3 +159,36 @@ func TestWalkLayoutByDisplayWidth(t *testing.T) {
 		}
 	}
 }
+
+// The detail names the Security Insights fields an answer fills in, each
+// path whole on a line (never broken at its hyphens), in every language
+// and at every size; a criterion that feeds none says nothing about it.
+func TestDetailShowsSecurityInsightsFields(t *testing.T) {
+	for name, loc := range layoutLocales(t) {
+		for _, w := range []int{60, 80, 120} {
+			d, _ := newDriver(t, startFile, w, 40)
+			d.m.c.setLocale(loc)
+			d.m.rebuild()
+			d.goTo("vulnerability_report_process")
+			text := ansi.Strip(strings.Join(d.m.detail.lines, "\n"))
+			label := strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(loc.T("ui.secins.feeds", "Fields", "X"), "X")), ":")
+			if !strings.Contains(text, label) {
+				t.Errorf("%s at %d: no %q in the detail:\n%s", name, w, label, text)
+			}
+			for _, f := range []string{"project.vulnerability-reporting.reports-accepted", "project.vulnerability-reporting.policy", "repository.documentation.security-policy"} {
+				if !strings.Contains(text, f) {
+					t.Errorf("%s at %d: field %s missing or broken:\n%s", name, w, f, text)
+				}
+			}
+			for _, l := range d.m.detail.lines {
+				if lw := textwidth.Width(l); lw > d.m.c.readingWidth() {
+					t.Errorf("%s at %d: line of %d cells: %q", name, w, lw, l)
+				}
+			}
+			d.goTo("description_good")
+			if strings.Contains(strings.Join(d.m.detail.lines, "\n"), "project.") {
+				t.Errorf("%s: description_good feeds no field, yet the detail names one", name)
+			}
+		}
+	}
+}
