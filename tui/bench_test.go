@@ -3,11 +3,13 @@ package tui
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/carry"
+	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -72,5 +74,27 @@ func BenchmarkFirstFrame(b *testing.B) {
 		m := New(Options{File: f, Catalog: criteria.Default(), Locale: i18n.English(), GlamourStyle: "dark"})
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = m.View()
+	}
+}
+
+// One keystroke in the import review at 120x40, over a conflict for every
+// criterion with long justifications on both sides: the choice, the move
+// to the next conflict and the frame.
+func BenchmarkReviewKeystroke(b *testing.B) {
+	cat := criteria.Default()
+	have, theirs := model.Answers{}, model.Answers{}
+	long := strings.Repeat("A justification written by a person, with a link https://example.org/docs/page and more words. ", 20)
+	for _, id := range cat.IDs() {
+		have[id] = model.Answer{Status: model.Met, Justification: "Ours: " + long}
+		theirs[id] = model.Answer{Status: model.Unmet, Justification: "Theirs: " + long}
+	}
+	m := site.MergeAnswers(cat, have, model.Project{Name: "ours"}, &site.Imported{Answers: theirs}, site.MergeOptions{})
+	r := newReview(i18n.English(), cat, m, "theirs.json")
+	r.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	keys := []tea.KeyMsg{keyMsg("t"), keyMsg("j"), keyMsg("o"), keyMsg("p"), keyMsg("p")}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r.Update(keys[i%len(keys)])
+		_ = r.View()
 	}
 }

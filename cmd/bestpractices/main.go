@@ -23,6 +23,6 @@ func main() {
 		env.Columns = w // tables fit the terminal; pipes get full lines
 	}
 	// The only place that sees both the commands and the terminal UI.
-	ui := cli.UI{Walk: tui.Run, SecurityPolicy: tui.SecurityPolicy, Confirm: tui.Confirm}
+	ui := cli.UI{Walk: tui.Run, SecurityPolicy: tui.SecurityPolicy, Confirm: tui.Confirm, ReviewImport: tui.ReviewImport}
 	os.Exit(cli.Run(env, ui, os.Args[1:]))
 }
