@@ -249,7 +249,16 @@ func TestReviewLayout(t *testing.T) {
 					}
 				}
 			}
+			d.keys("esc", "?") // the question goes; the full help shows every key, whole
+			for _, b := range []string{"ours", "theirs", "all_ours", "all_theirs", "next", "prev", "scroll", "page", "apply", "cancel", "help"} {
+				if desc := loc.T("ui.tui.review.keys." + b); !strings.Contains(d.screen(), desc) {
+					t.Errorf("%s %dx%d: the full help lacks %q:\n%s", name, w, h, desc, d.screen())
+				}
+			}
 			d.keys("esc", "p", "p", "p")
+			if d.quit {
+				t.Fatalf("%s %dx%d: the review ended", name, w, h)
+			}
 			s := ansi.Strip(d.screen())
 			mark := "● " + loc.T("ui.tui.review.ours")
 			if !strings.Contains(s, mark) || !strings.Contains(s, "○ "+loc.T("ui.tui.review.theirs", "File", "theirs.json")[:4]) {

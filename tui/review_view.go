@@ -26,9 +26,12 @@ func (r *reviewModel) View() string {
 		return r.tooSmallView()
 	}
 	lines := r.headerLines()
+	if r.fullHelp { // the keys take the conflict's place, its heading too
+		lines = lines[:1]
+	}
 	bh := max(1, r.height-len(lines)-2)
 	if r.fullHelp {
-		lines = append(lines, fitLines(r.fullHelpLines(), r.width, bh)...)
+		lines = append(lines, fitLines(r.fullHelpLines(bh), r.width, bh)...)
 	} else {
 		lines = append(lines, r.bodyView(bh)...)
 	}
@@ -290,8 +293,10 @@ func (r *reviewModel) shortHelp() []key.Binding {
 	return []key.Binding{k.Ours, k.Theirs, k.Apply, k.Help, k.Cancel, k.Next, k.Prev, k.AllTheirs, k.AllOurs, k.Down, k.PageDown}
 }
 
-// fullHelpLines lists every key, in as many columns as fit.
-func (r *reviewModel) fullHelpLines() []string {
+// fullHelpLines lists every key in h lines or fewer: in as many columns
+// as fit side by side, else in as many as the height needs, each cut to
+// its share of the width.
+func (r *reviewModel) fullHelpLines(h int) []string {
 	k := r.keys
 	var items []string
 	for _, b := range []key.Binding{k.Ours, k.Theirs, k.AllOurs, k.AllTheirs, k.Next, k.Prev, k.Down, k.PageDown, k.Apply, k.Cancel, k.Help} {
@@ -299,10 +304,13 @@ func (r *reviewModel) fullHelpLines() []string {
 	}
 	colW := textwidth.MaxWidth(items...) + 3
 	cols := max(1, min(len(items), r.width/colW))
+	if need := (len(items) + h - 1) / h; need > cols {
+		cols, colW = need, r.width/need
+	}
 	rows := (len(items) + cols - 1) / cols
 	out := make([]string, rows)
 	for i, it := range items {
-		out[i%rows] += textwidth.Pad(it, colW)
+		out[i%rows] += textwidth.Fit(it, colW)
 	}
 	return out
 }
