@@ -11,10 +11,11 @@ func runCheck(env *Env, args []string) int {
 	level := fs.String("level", "passing", "")
 	inSync := fs.Bool("json-in-sync", false, "")
 	strict := fs.Bool("strict", false, "")
+	format := fs.String("format", "text", "")
 	if code, ok := env.parse(fs, args, "ui.cli.check.help"); !ok {
 		return code
 	}
-	if !env.knownLevel(*level) {
+	if !env.knownLevel(*level) || !env.knownFormat(*format, "text", "sarif") {
 		return ExitBadInput
 	}
 	f, ok := env.LoadAnswers()
@@ -23,6 +24,9 @@ func runCheck(env *Env, args []string) int {
 	}
 	if *inSync {
 		return checkJSONInSync(env, f) // in insync.go
+	}
+	if *format == "sarif" {
+		return checkSARIF(env, f, *level, *strict) // in sarif.go
 	}
 	stale := warnStale(env, f) // in detect.go
 	l, _ := f.Score().Level(*level)

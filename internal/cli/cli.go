@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -21,20 +20,6 @@ import (
 	"github.com/bestpractices/bestpractices/internal/secpolicy"
 	"github.com/bestpractices/bestpractices/internal/site"
 )
-
-// Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3";
-// otherwise it is the module version `go install` recorded.
-var Version = ""
-
-func version() string {
-	if Version != "" {
-		return Version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
 
 // Exit statuses: 1 means "not there yet" (a level not reached), 2 bad input.
 const (
@@ -49,6 +34,10 @@ const (
 type Env struct {
 	*environ.Env
 	ui UI
+
+	// onFlagSet, when set, sees every flag set a command makes: completion
+	// and man read the commands' flags from the commands themselves.
+	onFlagSet func(name string, fs *flag.FlagSet)
 
 	// localeKey is the --locale-file and --lang last applied: setLocale
 	// runs for the global flags and again for the command's, and its
@@ -91,12 +80,15 @@ func commands() map[string]*Command {
 	list := []*Command{
 		{Name: "carry", Summary: "ui.carry.summary", Run: runCarry},
 		{Name: "check", Summary: "ui.cli.check.summary", Run: runCheck},
+		{Name: "completion", Summary: "ui.clidoc.completion.summary", Run: runCompletion},
 		{Name: "criteria", Summary: "ui.cli.criteria.summary", Run: runCriteria},
 		{Name: "detect", Summary: "ui.detect.summary", Run: runDetect},
 		{Name: "diff", Summary: "ui.site.diff.summary", Run: runDiff},
 		{Name: "export", Summary: "ui.site.export.summary", Run: runExport},
 		{Name: "i18n", Summary: "ui.i18ncmd.summary", Run: runI18n},
 		{Name: "import", Summary: "ui.site.import.summary", Run: runImport},
+		{Name: "lint", Summary: "ui.lint.summary", Run: runLint},
+		{Name: "man", Summary: "ui.clidoc.man.summary", Run: runMan},
 		{Name: "propose", Summary: "ui.site.propose.summary", Run: runPropose},
 		{Name: "security-policy", Summary: "ui.detect.security.summary", Run: runSecurityPolicy},
 		{Name: "status", Summary: "ui.cli.status.summary", Run: runStatus},
@@ -111,7 +103,10 @@ func commands() map[string]*Command {
 // Run runs the command line args (without the program name) in base, with
 // ui as the terminal UI.
 func Run(base *environ.Env, ui UI, args []string) int {
-	env := &Env{Env: base, ui: ui}
+	return (&Env{Env: base, ui: ui}).run(args)
+}
+
+func (env *Env) run(args []string) int {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
@@ -135,16 +130,16 @@ func Run(base *environ.Env, ui UI, args []string) int {
 		return code
 	}
 	if *showVersion {
-		fmt.Fprintln(env.Stdout, "bestpractices", version())
+		fmt.Fprintln(env.Stdout, versionLine(env.Loc)) // in version.go
 		return ExitOK
 	}
 	rest := fs.Args()
 	if len(rest) == 0 {
-		if ui.Walk == nil {
+		if env.ui.Walk == nil {
 			env.usage()
 			return ExitBadInput
 		}
-		return ui.Walk(env.Env)
+		return env.ui.Walk(env.Env)
 	}
 	if rest[0] == "help" {
 		if len(rest) > 1 {
@@ -174,6 +169,9 @@ func (env *Env) flagSet(name string) *flag.FlagSet {
 	fs.BoolVar(&env.NoColor, "no-color", env.NoColor, "")
 	fs.BoolVar(&env.Accessible, "accessible", env.Accessible, "")
 	fs.BoolVar(&env.NoMouse, "no-mouse", env.NoMouse, "")
+	if env.onFlagSet != nil {
+		env.onFlagSet(name, fs)
+	}
 	return fs
 }
 

@@ -1,0 +1,43 @@
+package model
+
+import "gopkg.in/yaml.v3"
+
+// AnswerLines is where one answer is written in the answers file: the line
+// of its id, of its status and of its justification (0 for a part that is
+// not written).
+type AnswerLines struct {
+	ID, Status, Justification int
+}
+
+// Lines says where each answer is written in the file as last read or
+// written, for tools that point at a line (code-scanning annotations). A
+// file that does not exist yet has no lines.
+func (f *File) Lines() map[string]AnswerLines {
+	out := map[string]AnswerLines{}
+	root, err := parseRoot(f.src)
+	if err != nil || root == nil || root.Kind != yaml.MappingNode {
+		return out
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "answers" || root.Content[i+1].Kind != yaml.MappingNode {
+			continue
+		}
+		answers := root.Content[i+1]
+		for j := 0; j+1 < len(answers.Content); j += 2 {
+			k, v := answers.Content[j], answers.Content[j+1]
+			l := AnswerLines{ID: k.Line}
+			if v.Kind == yaml.MappingNode {
+				for n := 0; n+1 < len(v.Content); n += 2 {
+					switch v.Content[n].Value {
+					case "status":
+						l.Status = v.Content[n].Line
+					case "justification":
+						l.Justification = v.Content[n].Line
+					}
+				}
+			}
+			out[k.Value] = l
+		}
+	}
+	return out
+}
