@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mattn/go-runewidth"
 )
 
 func TestManPageHasEveryCommandsHelp(t *testing.T) {
@@ -73,6 +75,38 @@ func TestManPageEscapesLocaleText(t *testing.T) {
 	for _, want := range []string{".so /etc/hostname", "'bp a quote request", `back\slash \fBbold`} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("the page lacks the literal %q:\n%s", want, out)
+		}
+	}
+}
+
+// Prose is filled to the reader's width, Japanese included (it has no
+// spaces to break at, so the page marks where a line may break).
+func TestManPageFillsProseToTheWidth(t *testing.T) {
+	need(t, "groff")
+	for _, lang := range []string{"en", "fr", "ja"} {
+		page, _, _ := run(t, t.TempDir(), "man", "--lang", lang)
+		cmd := exec.Command("groff", "-k", "-man", "-Tutf8", "-rLL=60n", "-P-c", "-P-b", "-P-u")
+		cmd.Stdin = strings.NewReader(page)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(out), "\n")
+		start, end := -1, -1
+		for i, l := range lines {
+			if start < 0 && (strings.HasPrefix(l, "DESCRIPTION") || strings.HasPrefix(l, "説明")) {
+				start = i
+			} else if start >= 0 && end < 0 && l != "" && !strings.HasPrefix(l, " ") {
+				end = i
+			}
+		}
+		if start < 0 || end < start+3 {
+			t.Fatalf("%s: no description section:\n%s", lang, out)
+		}
+		for _, l := range lines[start+1 : end] {
+			if w := runewidth.StringWidth(l); w > 60 {
+				t.Errorf("%s: a line of %d columns at width 60: %q", lang, w, l)
+			}
 		}
 	}
 }
