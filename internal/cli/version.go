@@ -1,11 +1,11 @@
 package cli
 
 import (
-	"regexp"
 	"runtime"
 	"runtime/debug"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 )
 
@@ -29,7 +29,7 @@ type BuildVersion struct {
 
 // pseudoRev is the commit at the end of a Go pseudo-version
 // (v0.0.0-20240102150405-0123456789ab, v1.2.4-0.20240102150405-0123456789ab).
-var pseudoRev = regexp.MustCompile(`[-.][0-9]{14}-([0-9a-f]{12})(\+incompatible)?$`)
+var pseudoRev = lazyregexp.New(`[-.][0-9]{14}-([0-9a-f]{12})(\+incompatible)?$`)
 
 // ReadVersion says which build this is: the release build's -ldflags first,
 // then what the go command recorded (`go install module@version` records

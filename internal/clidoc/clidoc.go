@@ -6,9 +6,9 @@
 package clidoc
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 )
 
@@ -79,7 +79,7 @@ func (f Flag) Spelled() string {
 }
 
 // word is what a completion script may offer as a value without quoting.
-var word = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`)
+var word = lazyregexp.New(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`)
 
 // safeWords keeps the values a shell can take as they are: anything else
 // (a locale file may say anything) is left out rather than quoted wrong.

@@ -23,6 +23,7 @@ var layer = map[string]int{
 
 	"tui":          1, // the walk and the other interactive forms
 	"internal/cli": 1, // commands, flags, exit codes; no terminal UI of its own
+	"action":       1, // the GitHub Action's step (check.sh), tested as a runner runs it
 
 	"internal/environ": 2, // what a command may touch; shared by cli and tui
 	"internal/termbg":  2, // asking the terminal's background, for the UI only
@@ -35,6 +36,8 @@ var layer = map[string]int{
 	"internal/secinsights": 3, // Security Insights read and write
 	"internal/i18ntool":    3, // translators' tools: check, stamp, new, status
 	"internal/lineprompt":  3, // line-by-line prompts (--accessible), in the user's language
+	"internal/sarif":       3, // the answers that do not count, as SARIF for code scanning
+	"internal/clidoc":      3, // completion scripts and the man page, from the commands' help
 
 	"model": 4, // answers, scoring, the answers file
 

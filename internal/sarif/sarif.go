@@ -10,13 +10,13 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/evidence"
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -133,7 +133,7 @@ type Options struct {
 }
 
 // languageTag is what SARIF accepts as a run's language.
-var languageTag = regexp.MustCompile(`^[a-zA-Z]{2}(-[a-zA-Z]{2})?$`)
+var languageTag = lazyregexp.New(`^[a-zA-Z]{2}(-[a-zA-Z]{2})?$`)
 
 // Build makes the log of the answers in f that do not count: those of the
 // checked level (errors), the file's other warnings (unknown ids, answers
