@@ -77,6 +77,7 @@ var completionCases = []struct {
 	{"bestpractices security-policy --channel ", []string{"forge", "email", "link"}, nil},
 	{"bestpractices --file answers.yaml propose --level g", []string{"gold"}, nil},
 	{"bestpractices help ", []string{"check", "i18n"}, nil},
+	{"bestpractices import site.json --take floss_lic", []string{"floss_license", "floss_license_osi"}, []string{"interact"}},
 }
 
 func checkOffered(t *testing.T, line string, got []string, want, not []string) {
@@ -116,6 +117,12 @@ func TestBashCompletesWhatCommandsTake(t *testing.T) {
 			t.Fatalf("%q: %v\n%s", c.line, err, out)
 		}
 		checkOffered(t, c.line, strings.Split(strings.TrimSpace(string(out)), "\n"), c.want, c.not)
+	}
+	// --take ID,ID: the word after the comma.
+	prog0 := "source " + p + "\nCOMP_WORDS=(bestpractices import x.json --take interact,floss_licen)\nCOMP_CWORD=4\n_bestpractices\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n"
+	out0, err0 := exec.Command("bash", "--norc", "--noprofile", "-c", prog0).CombinedOutput()
+	if err0 != nil || !strings.Contains(string(out0), "interact,floss_license_osi") {
+		t.Errorf("--take a,b: %v %q", err0, out0)
 	}
 	// --level=s: bash splits the word at "=".
 	prog := "source " + p + "\nCOMP_WORDS=(bestpractices check --level = s)\nCOMP_CWORD=4\n_bestpractices\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n"

@@ -62,7 +62,13 @@ func Bash(w io.Writer, p *Program) error {
 	fmt.Fprintf(&b, "    local values\n    if values=$(%s_values \"$cmd\" \"$prev\"); then\n", fn)
 	b.WriteString(`        case $values in
             __files__ | __any__) COMPREPLY=() ;;
-            *) COMPREPLY=($(compgen -W "$values" -- "$cur")) ;;
+            *)
+                # A list (--take ID,ID): complete the word after the last comma.
+                if [[ $cur == *,* ]]; then
+                    COMPREPLY=($(compgen -P "${cur%,*}," -W "$values" -- "${cur##*,}"))
+                else
+                    COMPREPLY=($(compgen -W "$values" -- "$cur"))
+                fi ;;
         esac
         return
     fi
