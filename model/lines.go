@@ -14,10 +14,10 @@ type AnswerLines struct {
 // file that does not exist yet has no lines.
 func (f *File) Lines() map[string]AnswerLines {
 	out := map[string]AnswerLines{}
-	root, err := parseRoot(f.src)
-	if err != nil || root == nil || root.Kind != yaml.MappingNode {
+	if f.base == nil || f.base.root == nil || f.base.root.Kind != yaml.MappingNode {
 		return out
 	}
+	root := f.base.root // the text as last read or written, parsed; never changed
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value != "answers" || root.Content[i+1].Kind != yaml.MappingNode {
 			continue
