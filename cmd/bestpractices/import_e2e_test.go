@@ -96,7 +96,7 @@ func TestImportReviewSmallAndJapanese(t *testing.T) {
 	x, answers := startImport(t, "--lang ja")
 	x.waitFor("取り込みの確認: theirs.json", "1/3 · interact", "満たす", "満たさない")
 	x.run("resize-window", "-t", "e2e", "-x", "60", "-y", "15")
-	s := x.waitFor("● 既存の回答 · 採用", "o 既存を残す", "a 適用")
+	s := x.waitFor("● 既存の回答 · 維持", "o 既存を残す", "a 適用")
 	if strings.Contains(s, "│ ○") {
 		t.Errorf("side by side at 60 columns:\n%s", s)
 	}
@@ -104,7 +104,7 @@ func TestImportReviewSmallAndJapanese(t *testing.T) {
 	x.waitFor("端末が小さすぎます")
 	x.keys("t", "T", "a", "y")
 	x.run("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
-	s = x.waitFor("1/3 · interact", "● 既存の回答 · 採用")
+	s = x.waitFor("1/3 · interact", "● 既存の回答 · 維持")
 	if strings.Contains(s, "EXIT=") {
 		t.Fatalf("keys acted on the small screen:\n%s", s)
 	}
