@@ -7,30 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/bestpractices/bestpractices/internal/fifotest"
 )
 
-// within fails the test if fn does not return soon: nothing may wait on a
-// pipe's writer, which would hang for ever.
-func within(t *testing.T, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { fn(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("still waiting after 10 s: the call blocks")
-	}
-}
-
-func mkfifo(t *testing.T, p string) {
-	t.Helper()
-	if err := syscall.Mkfifo(p, 0o644); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
-}
+var within, mkfifo = fifotest.Within, fifotest.Make
 
 // Issue: a FIFO as .bestpractices.yaml, or a committed symlink to /dev/tty,
 // made every command hang. They are refused at once, saying what they are.

@@ -5,7 +5,6 @@ package cli
 import (
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -13,11 +12,9 @@ import (
 // (opening it would wait for a writer forever).
 func TestExportInsightsFIFO(t *testing.T) {
 	dir := writeAnswers(t, insightsAnswers)
-	if err := syscall.Mkfifo(filepath.Join(dir, "security-insights.yml"), 0o644); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
+	makeFIFO(t, filepath.Join(dir, "security-insights.yml"))
 	for _, args := range [][]string{{"-o", "security-insights.yml"}, {"--check"}} {
-		_, errOut, code := run(t, dir, append([]string{"export", "--format", "security-insights"}, args...)...)
+		_, errOut, code := runWithin(t, dir, append([]string{"export", "--format", "security-insights"}, args...)...)
 		if code != ExitBadInput || !strings.Contains(errOut, "not a regular file") {
 			t.Errorf("%v: %d %s", args, code, errOut)
 		}

@@ -6,31 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 )
-
-// within fails the test if fn does not return soon: a command waiting on a
-// named pipe's writer would hang for ever.
-func within(t *testing.T, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { fn(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		t.Fatal("still running after 20 s: the command blocks")
-	}
-}
-
-func makeFIFO(t *testing.T, p string) {
-	t.Helper()
-	os.MkdirAll(filepath.Dir(p), 0o755)
-	if err := syscall.Mkfifo(p, 0o644); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
-}
 
 // Issue: a FIFO as .bestpractices.yaml made status hang for ever. It exits
 // 2 at once, saying what is there.

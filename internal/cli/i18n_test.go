@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/environ"
@@ -310,9 +309,7 @@ func TestHostileLocaleFile(t *testing.T) {
 func TestLocaleFileNotRegular(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo.yaml")
-	if err := mkfifo(fifo); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
+	makeFIFO(t, fifo)
 	for _, args := range [][]string{
 		{"--locale-file", fifo, "status"},
 		{"--locale-file", "/dev/zero", "status"},
@@ -320,18 +317,9 @@ func TestLocaleFileNotRegular(t *testing.T) {
 		{"i18n", "stamp", fifo},
 		{"--locale-file", dir, "status"},
 	} {
-		done := make(chan struct{})
 		var errOut string
 		var code int
-		go func() {
-			_, errOut, code = run(t, dir, args...)
-			close(done)
-		}()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			t.Fatalf("%v: still waiting on the file", args)
-		}
+		within(t, func() { _, errOut, code = run(t, dir, args...) })
 		if code != ExitBadInput || !strings.Contains(errOut, "not a regular file") {
 			t.Errorf("%v: %d %q", args, code, errOut)
 		}

@@ -4,19 +4,18 @@ package detect
 
 import (
 	"path/filepath"
-	"syscall"
 	"testing"
 
+	"github.com/bestpractices/bestpractices/internal/fifotest"
 	"github.com/bestpractices/bestpractices/model"
 )
 
 // A named pipe where a README should be must not block the scan.
 func TestNotRegularFile(t *testing.T) {
 	dir := fixture(t, map[string]string{"LICENSE": mitText})
-	if err := syscall.Mkfifo(filepath.Join(dir, "README.md"), 0o644); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
-	rep := scan(t, dir)
+	fifotest.Make(t, filepath.Join(dir, "README.md"))
+	var rep *Report
+	fifotest.Within(t, func() { rep = scan(t, dir) })
 	if !uncheckedHas(rep, "README.md", "not a regular file") {
 		t.Errorf("named pipe not reported: %v", rep.Unchecked)
 	}
@@ -27,10 +26,9 @@ func TestNotRegularFile(t *testing.T) {
 // nothing, and --explain says why the criterion is left.
 func TestFIFOContributingGivesNoProposal(t *testing.T) {
 	dir := fixture(t, map[string]string{"README.md": "# W\n"})
-	if err := syscall.Mkfifo(filepath.Join(dir, "CONTRIBUTING.md"), 0o644); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
-	rep := scan(t, dir)
+	fifotest.Make(t, filepath.Join(dir, "CONTRIBUTING.md"))
+	var rep *Report
+	fifotest.Within(t, func() { rep = scan(t, dir) })
 	if !uncheckedHas(rep, "CONTRIBUTING.md", "not a regular file") {
 		t.Errorf("named pipe not reported: %v", rep.Unchecked)
 	}

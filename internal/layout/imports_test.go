@@ -56,7 +56,7 @@ var layer = map[string]int{
 var sameLayer = map[int]bool{3: true, 6: true}
 
 // testOnly packages are imported by tests alone.
-var testOnly = map[string]bool{"internal/upstream": true}
+var testOnly = map[string]bool{"internal/upstream": true, "internal/fifotest": true}
 
 // uiPackages may depend on a terminal UI library; nothing else may, even
 // indirectly.

@@ -8,32 +8,17 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
-)
 
-// within fails the test if fn does not return soon: what we test is that
-// nothing waits on a pipe's writer, which would otherwise hang for ever.
-func within(t *testing.T, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { fn(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("still waiting after 10 s: the call blocks")
-	}
-}
+	"github.com/bestpractices/bestpractices/internal/fifotest"
+)
 
 func TestNotRegular(t *testing.T) {
 	dir := t.TempDir()
 	regular := filepath.Join(dir, "regular")
 	os.WriteFile(regular, []byte("text"), 0o644)
 	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
+	fifotest.Make(t, fifo)
 	sock := filepath.Join(dir, "sock")
 	if l, err := net.Listen("unix", sock); err == nil {
 		defer l.Close()
@@ -59,7 +44,7 @@ func TestNotRegular(t *testing.T) {
 		cases[sock] = Socket
 	}
 	for p, want := range cases {
-		within(t, func() {
+		fifotest.Within(t, func() {
 			_, err := ReadFile(p, 1<<20)
 			var nr *NotRegularError
 			if !errors.As(err, &nr) || nr.Kind != want {
