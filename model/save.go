@@ -183,20 +183,20 @@ func (f *File) SaveProject(p Project, force bool) error {
 // ChangedOnDisk reports whether the file on disk differs from the text last
 // read or written.
 func (f *File) ChangedOnDisk() bool {
-	cur, err := regfile.ReadFile(f.Path, MaxFileSize)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return true // a pipe, a device, unreadable: not what we wrote
-	}
-	return !f.Holds(cur, err == nil)
+	return !f.Holds(regfile.ReadFile(f.Path, MaxFileSize))
 }
 
-// Holds reports whether data, what the file's path holds now (exists false
-// when it holds nothing), is the text last read or written. A caller may
-// read the file off the UI goroutine (with regfile, never waiting on a
-// pipe) and compare on it.
-func (f *File) Holds(data []byte, exists bool) bool {
-	if !exists {
+// Holds reports whether what a read of the file's path gave now
+// (regfile.ReadFile's result, with MaxFileSize) is the text last read or
+// written: a missing file holds nothing; a pipe, a device, a file over the
+// limit or one that does not read is not what we wrote. A caller may read
+// the file off the UI goroutine and compare on it.
+func (f *File) Holds(data []byte, readErr error) bool {
+	switch {
+	case errors.Is(readErr, fs.ErrNotExist):
 		return !f.Exists
+	case readErr != nil:
+		return false
 	}
 	return f.Exists && bytes.Equal(data, f.base.src)
 }

@@ -2,13 +2,13 @@ package tui
 
 import (
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"time"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -51,16 +51,9 @@ func (p prefs) read() prefsFile {
 	if p.path == "" {
 		return out
 	}
-	fh, err := os.Open(p.path)
-	if err != nil {
-		return out
-	}
-	defer fh.Close()
-	if fi, err := fh.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return out
-	}
-	b, err := io.ReadAll(io.LimitReader(fh, maxPrefsBytes+1))
-	if err != nil || len(b) > maxPrefsBytes || json.Unmarshal(b, &out) != nil || out.Repos == nil {
+	// A pipe or a device put there is never waited on (regfile).
+	b, err := regfile.ReadFile(p.path, maxPrefsBytes)
+	if err != nil || json.Unmarshal(b, &out) != nil || out.Repos == nil {
 		return prefsFile{Repos: map[string]repoPrefs{}}
 	}
 	return out

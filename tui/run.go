@@ -13,6 +13,7 @@ import (
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/carry"
 	"github.com/bestpractices/bestpractices/internal/environ"
+	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/internal/termbg"
 	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
@@ -145,12 +146,10 @@ func clipboard(w io.Writer) func(string) error {
 // readOnlyReason says why the answers file cannot be written, or "".
 func readOnlyReason(env *environ.Env, f *model.File) string {
 	dir := filepath.Dir(f.Path)
-	if f.Exists {
-		fh, err := os.OpenFile(f.Path, os.O_WRONLY, 0)
-		if err != nil {
-			return env.Loc.T("ui.tui.ro_file")
-		}
-		fh.Close()
+	// Opened for writing, never written; a pipe or a device swapped in
+	// since the load is refused at once, not waited on (regfile).
+	if f.Exists && regfile.CheckWritable(f.Path) != nil {
+		return env.Loc.T("ui.tui.ro_file")
 	}
 	tmp, err := os.CreateTemp(dir, ".bestpractices-probe-*")
 	if err != nil {

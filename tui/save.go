@@ -3,10 +3,10 @@ package tui
 import (
 	"crypto/sha256"
 	"errors"
-	"io"
 	"os"
 	"time"
 
+	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -18,9 +18,9 @@ type (
 	fileCheckDueMsg struct{}
 	// fileReadMsg is what the file held when the watch looked at it.
 	fileReadMsg struct {
-		gen    int // the saver's generation the look was made in
-		data   []byte
-		exists bool
+		gen  int // the saver's generation the look was made in
+		data []byte
+		err  error // as regfile.ReadFile gave it (model.File.Holds)
 	}
 	fileReloadedMsg struct{ f *model.File }
 	reloadFailedMsg struct{ err error }
@@ -107,24 +107,16 @@ func (s *saver) watch() tea.Cmd {
 }
 
 // look reads the file in a tea.Cmd. Only a regular file is read: a FIFO
-// or a device put in its place must not block the walk.
+// or a device put in its place must not block the walk (regfile); it is a
+// change the user must decide on.
 func (s *saver) look() tea.Cmd {
 	if s.saving {
 		return nil
 	}
 	path, gen := s.c.file.Path, s.gen
 	return func() tea.Msg {
-		fi, err := os.Stat(path)
-		if err != nil || !fi.Mode().IsRegular() {
-			return fileReadMsg{gen: gen, exists: err == nil}
-		}
-		fh, err := os.Open(path)
-		if err != nil {
-			return fileReadMsg{gen: gen}
-		}
-		defer fh.Close()
-		data, err := io.ReadAll(io.LimitReader(fh, model.MaxFileSize+1))
-		return fileReadMsg{gen: gen, data: data, exists: err == nil}
+		data, err := regfile.ReadFile(path, model.MaxFileSize)
+		return fileReadMsg{gen: gen, data: data, err: err}
 	}
 }
 
@@ -134,7 +126,7 @@ func (s *saver) seen(msg fileReadMsg) (ask bool) {
 	if msg.gen != s.gen || s.saving {
 		return false // a save landed meanwhile: the look is out of date
 	}
-	if s.c.file.Holds(msg.data, msg.exists) {
+	if s.c.file.Holds(msg.data, msg.err) {
 		s.conflict, s.hasDeferred = false, false // changed back: nothing to decide
 		return false
 	}

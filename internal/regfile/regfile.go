@@ -88,10 +88,28 @@ func Stat(path string) (fs.FileInfo, error) {
 // a path swapped for a pipe in between is still refused; the open itself
 // never blocks (see openNoBlock).
 func Open(path string) (*os.File, fs.FileInfo, error) {
+	return open(path, os.O_RDONLY)
+}
+
+// CheckWritable reports whether path is a regular file that may be opened
+// for writing (nil), without writing to it nor waiting on what is there
+// instead: a pipe, a device or a socket is a *NotRegularError, a file
+// without write permission the system's error.
+func CheckWritable(path string) error {
+	fh, _, err := open(path, os.O_WRONLY)
+	if err != nil {
+		return err
+	}
+	return fh.Close()
+}
+
+// open is Open with the access mode flag (os.O_RDONLY or os.O_WRONLY;
+// never O_CREATE nor O_TRUNC: the file is checked once open).
+func open(path string, flag int) (*os.File, fs.FileInfo, error) {
 	if _, err := Stat(path); err != nil {
 		return nil, nil, err
 	}
-	fh, err := openNoBlock(path)
+	fh, err := openNoBlock(path, flag)
 	if err != nil {
 		return nil, nil, err
 	}

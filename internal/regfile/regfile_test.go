@@ -56,10 +56,19 @@ func TestNotRegular(t *testing.T) {
 			if err := CheckReplaceable(p); err == nil {
 				t.Errorf("%s: may be replaced", filepath.Base(p))
 			}
+			if err := CheckWritable(p); !errors.As(err, &nr) {
+				t.Errorf("%s: writable: %v", filepath.Base(p), err)
+			}
 		})
 	}
 	if b, err := ReadFile(link("to-regular", regular), 1<<20); err != nil || string(b) != "text" {
 		t.Errorf("through a link: %q %v", b, err)
+	}
+	if err := CheckWritable(regular); err != nil {
+		t.Errorf("a regular file is not writable: %v", err)
+	}
+	if b, _ := os.ReadFile(regular); string(b) != "text" {
+		t.Errorf("checking wrote %q", b)
 	}
 	if _, err := ReadFile(regular, 3); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("over the limit: %v", err)
