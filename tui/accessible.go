@@ -177,7 +177,7 @@ func (a *accessible) store(e *criteria.Entry, ans model.Answer) (step int, saved
 			break
 		}
 		conflict := errors.Is(err, model.ErrChangedOnDisk)
-		msg := loc.T("ui.tui.accessible.save_failed", "Error", safeError(err))
+		msg := loc.T("ui.tui.accessible.save_failed", "Error", errorText(loc, err))
 		if conflict {
 			msg = loc.T("ui.tui.accessible.changed")
 		}

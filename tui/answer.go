@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"errors"
+
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
@@ -11,8 +14,16 @@ import (
 // records the step for undo, rescores, saves, and moves the cursor the
 // same way whichever key or form made it.
 
-// safeError is an error's text, safe for the terminal.
-func safeError(err error) string { return safetext.Line(err.Error()) }
+// errorText is an error's text for the terminal: the answers file's
+// errors (model.FileError) in the user's language, others as the system
+// gave them; cleaned either way.
+func errorText(loc *i18n.Locale, err error) string {
+	var fe *model.FileError
+	if errors.As(err, &fe) {
+		return safetext.Line(fe.In(loc))
+	}
+	return safetext.Line(err.Error())
+}
 
 func (m *Model) blockedReadOnly() bool {
 	c := m.c

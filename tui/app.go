@@ -151,7 +151,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.rescore()
 		return m, nil
 	case reloadFailedMsg:
-		c.message = c.loc.T("ui.tui.reload_failed", "Error", safeError(msg.err))
+		c.message = c.loc.T("ui.tui.reload_failed", "Error", errorText(c.loc, msg.err))
 		return m, nil
 	case pageShownMsg:
 		c.message = c.loc.T("ui.tui.page_"+cmpOr(msg.how, "shown"), "URL", msg.url, "Reason", safetext.Line(msg.reason))

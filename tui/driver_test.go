@@ -153,6 +153,12 @@ answers:
 
 func newDriver(t *testing.T, content string, w, h int) (*driver, string) {
 	t.Helper()
+	return newDriverIn(t, i18n.English(), content, w, h)
+}
+
+// newDriverIn is newDriver in loc's language.
+func newDriverIn(t *testing.T, loc *i18n.Locale, content string, w, h int) (*driver, string) {
+	t.Helper()
 	dir := t.TempDir()
 	p := filepath.Join(dir, model.DefaultName)
 	var f *model.File
@@ -167,7 +173,7 @@ func newDriver(t *testing.T, content string, w, h int) (*driver, string) {
 			t.Fatal(err)
 		}
 	}
-	m := New(Options{File: f, Catalog: criteria.Default(), Locale: i18n.English(), GlamourStyle: "notty",
+	m := New(Options{File: f, Catalog: criteria.Default(), Locale: loc, GlamourStyle: "notty",
 		Now: func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }})
 	d := &driver{t: t, m: m}
 	d.run(m.Init())

@@ -74,3 +74,20 @@ func TestReadOnlyFile(t *testing.T) {
 		t.Errorf("read-only file: %q", r)
 	}
 }
+
+// A save refused by the answers file's rules is told in the user's
+// language, as the commands tell it.
+func TestSaveErrorInTheUsersLanguage(t *testing.T) {
+	fr, err := i18n.New("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, p := newDriverIn(t, fr, startFile, 120, 40)
+	os.Remove(p)
+	fifotest.Make(t, p)
+	fifotest.Within(t, func() { d.keys("m") })
+	d.wantScreen("Non enregistré", "est un tube nommé (FIFO)")
+	if strings.Contains(d.screen(), "is a named pipe") {
+		t.Error("the reason is in English")
+	}
+}

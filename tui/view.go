@@ -73,7 +73,7 @@ func (m *Model) statusLine() string {
 		case m.save.conflict:
 			s = c.st.Warn.Render(c.loc.T("ui.tui.conflict_later"))
 		case m.save.err != nil:
-			s = c.st.Problem.Render(c.loc.T("ui.tui.save_failed", "Error", safeError(m.save.err), "Key", c.keys.Retry.Help().Key))
+			s = c.st.Problem.Render(c.loc.T("ui.tui.save_failed", "Error", errorText(c.loc, m.save.err), "Key", c.keys.Retry.Help().Key))
 		case m.save.saving || c.file.Dirty():
 			s = c.st.Dim.Render(c.loc.T("ui.tui.saving"))
 		case !m.save.savedAt.IsZero():
