@@ -3,8 +3,9 @@ package i18n
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
+	"io/fs"
+
+	"github.com/bestpractices/bestpractices/internal/regfile"
 )
 
 // MaxFileSize bounds a locale file: the complete English file is about
@@ -28,34 +29,20 @@ func (e *ReadError) Error() string {
 
 // ReadFile reads a locale file, which must be a regular file of at most
 // MaxFileSize bytes. A named pipe or a device is refused at once, never
-// waited on: the file is opened without blocking and checked once open, so
-// that one swapped in after a first look is refused too.
+// waited on (package regfile's rule).
 func ReadFile(p string) ([]byte, error) {
-	if fi, err := os.Stat(p); err != nil {
-		return nil, err
-	} else if !fi.Mode().IsRegular() {
+	data, err := regfile.ReadFile(p, MaxFileSize)
+	var nr *regfile.NotRegularError
+	switch {
+	case errors.As(err, &nr) && nr.Kind == regfile.Dangling:
+		// Read, a link to nothing is a missing file.
+		return nil, &fs.PathError{Op: "open", Path: p, Err: fs.ErrNotExist}
+	case errors.As(err, &nr):
 		return nil, &ReadError{Path: p, Kind: "not_regular"}
-	}
-	f, err := os.OpenFile(p, os.O_RDONLY|openNonBlock, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, &ReadError{Path: p, Kind: "not_regular"}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
+	case errors.Is(err, regfile.ErrTooLarge):
 		return nil, &ReadError{Path: p, Kind: "too_large"}
 	}
-	return data, nil
+	return data, err
 }
 
 // IsReadError reports whether err is a ReadError, and which.

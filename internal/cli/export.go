@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
 )
@@ -65,14 +66,14 @@ func runExport(env *Env, args []string) int {
 		target = filepath.Join(env.Dir, target)
 	}
 	display := env.DisplayPath(target)
-	if err := checkReplaceable(target); err != nil {
+	if err := regfile.CheckReplaceable(target); err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(display, err)))
 		return ExitBadInput
 	}
 	if resolved, err := filepath.EvalSymlinks(target); err == nil {
 		target = resolved // written through a link, never replacing it
 	}
-	if err := checkReplaceable(target); err != nil {
+	if err := regfile.CheckReplaceable(target); err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(display, err)))
 		return ExitBadInput
 	}

@@ -12,8 +12,9 @@ import (
 // never waiting on one nor replacing it. The answers file goes through
 // model, which uses the same package.
 
-// readRegular reads at most limit+1 bytes of a regular file: enough to see
-// that it is over the limit, without reading all of a huge one.
+// readRegular reads at most limit+1 bytes of a regular file: enough for
+// the site's parser to see, and say in its words, that it is over the
+// limit, without reading all of a huge one.
 func readRegular(path string, limit int64) ([]byte, error) {
 	fh, _, err := regfile.Open(path)
 	if err != nil {
@@ -22,7 +23,3 @@ func readRegular(path string, limit int64) ([]byte, error) {
 	defer fh.Close()
 	return io.ReadAll(io.LimitReader(fh, limit+1))
 }
-
-// checkReplaceable reports whether a new regular file may be put at path:
-// nothing is there, or a regular file is.
-func checkReplaceable(path string) error { return regfile.CheckReplaceable(path) }

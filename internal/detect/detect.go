@@ -23,6 +23,7 @@ import (
 	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/gitrepo"
 	"github.com/bestpractices/bestpractices/internal/lazyregexp"
+	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/secinsights"
 	"github.com/bestpractices/bestpractices/model"
@@ -338,20 +339,15 @@ func (s *scanner) load(rel string, quiet bool) *text {
 		s.unchecked(rel, s.T("ui.detect.reason.link_outside"))
 		return nil
 	}
-	fi, err := os.Stat(target)
-	if err != nil {
-		s.unchecked(rel, s.T("ui.detect.reason.unreadable", "Error", errText(err)))
+	fh, _, err := regfile.Open(target) // never waits on a pipe or a device
+	var nr *regfile.NotRegularError
+	switch {
+	case errors.As(err, &nr) && nr.Kind == regfile.Directory:
 		return nil
-	}
-	if fi.IsDir() {
-		return nil
-	}
-	if !fi.Mode().IsRegular() {
+	case errors.As(err, &nr):
 		s.unchecked(rel, s.T("ui.detect.reason.not_regular"))
 		return nil
-	}
-	fh, err := os.Open(target)
-	if err != nil {
+	case err != nil:
 		s.unchecked(rel, s.T("ui.detect.reason.unreadable", "Error", errText(err)))
 		return nil
 	}

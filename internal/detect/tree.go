@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/internal/lazyregexp"
+	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -92,7 +93,7 @@ func (s *scanner) isExecutable(rel string) bool {
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() < 4 {
 		return false
 	}
-	fh, err := os.Open(full)
+	fh, _, err := regfile.Open(full)
 	if err != nil {
 		return false
 	}

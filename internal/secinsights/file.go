@@ -8,6 +8,8 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+
+	"github.com/bestpractices/bestpractices/internal/regfile"
 )
 
 // Find returns the repository path of root's Security Insights file, ""
@@ -46,24 +48,17 @@ func ReadFile(p string) (data []byte, resolved string, perm os.FileMode, err err
 	} else if _, lerr := os.Lstat(p); lerr == nil {
 		return nil, p, 0, ErrNotRegular // a link to nowhere: do not write through it
 	}
-	info, err := os.Stat(resolved)
-	if err != nil {
-		return nil, resolved, 0, err
-	}
-	if !info.Mode().IsRegular() {
+	fh, info, err := regfile.Open(resolved) // never waits on a pipe swapped in
+	var nr *regfile.NotRegularError
+	switch {
+	case errors.As(err, &nr):
 		return nil, resolved, 0, ErrNotRegular
-	}
-	if info.Size() > MaxSize {
-		return nil, resolved, 0, &ParseError{Msg: msg("read.too_large", "Size", info.Size(), "Limit", MaxSize)}
-	}
-	fh, err := os.Open(resolved)
-	if err != nil {
+	case err != nil:
 		return nil, resolved, 0, err
 	}
 	defer fh.Close()
-	// Checked again on the open file: it may have been swapped meanwhile.
-	if info, err = fh.Stat(); err != nil || !info.Mode().IsRegular() {
-		return nil, resolved, 0, ErrNotRegular
+	if info.Size() > MaxSize {
+		return nil, resolved, 0, &ParseError{Msg: msg("read.too_large", "Size", info.Size(), "Limit", MaxSize)}
 	}
 	data, err = io.ReadAll(io.LimitReader(fh, MaxSize+1))
 	if err != nil {

@@ -1,5 +1,0 @@
-//go:build !unix
-
-package i18n
-
-const openNonBlock = 0
