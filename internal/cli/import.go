@@ -282,6 +282,9 @@ func printMerge(env *Env, m *site.Merge, dryRun, reviewed bool) {
 	}
 	for _, c := range m.ProjectConflict {
 		key := "ui.site.import.project_kept"
+		if reviewed {
+			key = "ui.site.import.project_kept_review"
+		}
 		if m.ProjectReplaced() {
 			key = "ui.site.import.project_replaced"
 		}
@@ -289,16 +292,18 @@ func printMerge(env *Env, m *site.Merge, dryRun, reviewed bool) {
 	}
 }
 
-// decisionKey says which side a conflict keeps, and why.
+// decisionKey says which side a conflict keeps, and why. After a review
+// the side is the user's, also where left as offered; only a side kept
+// because the other is still detect's or carry's text says so instead.
 func decisionKey(c *site.Conflict, reviewed bool) string {
 	side := c.Take.String()
 	switch {
-	case reviewed && c.Why == site.ByTake:
+	case c.Why == site.ByMachine:
+		return "ui.site.import.decision." + side + "_machine"
+	case reviewed:
 		return "ui.site.import.decision." + side + "_review"
 	case c.Why == site.ByTake:
 		return "ui.site.import.decision.theirs_take"
-	case c.Why == site.ByMachine:
-		return "ui.site.import.decision." + side + "_machine"
 	case c.Why == site.ByPrefer:
 		return "ui.site.import.decision.theirs_prefer"
 	}

@@ -732,3 +732,26 @@ func TestCheckJSONInSyncProjectD(t *testing.T) {
 		t.Errorf("%d %q", code, out)
 	}
 }
+
+// After a review in the terminal every conflict's side is the user's: one
+// left as it was offered says so, not which flag would change it.
+func TestImportAfterReviewSaysAsChosen(t *testing.T) {
+	dir := writeAnswers(t, siteAnswers)
+	siteWrite(t, filepath.Join(dir, "4321.json"), siteEntry)
+	ui := UI{ReviewImport: func(_ *environ.Env, m *site.Merge, _ string) bool {
+		m.Choose("test", site.Theirs) // interact is left as offered: ours
+		return true
+	}}
+	out, errOut, code := runUI(t, dir, ui, "import", "4321.json")
+	if code != ExitOK {
+		t.Fatalf("code %d: %s", code, errOut)
+	}
+	for _, want := range []string{"→ ours kept, as you chose", "→ theirs taken, as you chose", "Project name: kept demo, as you chose; the file says Demo on the site"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "--take") || strings.Contains(out, "--prefer") {
+		t.Errorf("a reviewed conflict names a flag:\n%s", out)
+	}
+}
