@@ -59,6 +59,13 @@ func canonical(id string) string {
 // licenseMark identifies a license by phrases of its text (normalized:
 // lower case, words separated by one space). The license whose first phrase
 // comes first in the text wins: the GPL mentions the AGPL, the LGPL the GPL.
+//
+// A license that is another minus a clause (MIT-0 is MIT without the
+// notice condition, 0BSD is ISC without it, BSD-2-Clause is BSD-3-Clause
+// without the name clause) is never named from the clause's absence
+// alone: a text cut short lacks it too. Its also phrase spans the place
+// where the clause would stand (the grant, then straight away the
+// disclaimer), so that only a text complete up to there names it.
 type licenseMark struct {
 	id      string
 	first   string   // the phrase that locates it
@@ -89,12 +96,14 @@ var licenseMarks = []licenseMark{
 	{id: "PostgreSQL", first: "permission to use copy modify and distribute this software and its documentation for any purpose without fee and without a written agreement is hereby granted"},
 	{id: "Zlib", first: "permission is granted to anyone to use this software for any purpose including commercial applications"},
 	{id: "ISC", first: "permission to use copy modify and or distribute this software for any purpose with or without fee is hereby granted", also: []string{"provided that the above copyright notice and this permission notice appear in all copies"}},
-	{id: "0BSD", first: "permission to use copy modify and or distribute this software for any purpose with or without fee is hereby granted", absent: []string{"provided that the above copyright notice"}},
-	{id: "MIT", first: "permission is hereby granted free of charge to any person obtaining a copy", also: []string{"the above copyright notice and this permission notice shall be included"}},
-	{id: "MIT-0", first: "permission is hereby granted free of charge to any person obtaining a copy", absent: []string{"the above copyright notice and this permission notice shall be included"}},
+	{id: "0BSD", first: "permission to use copy modify and or distribute this software for any purpose with or without fee is hereby granted", also: []string{"is hereby granted the software is provided"}, absent: []string{"provided that the above copyright notice"}},
+	// The notice clause has variants ("this permission notice (including
+	// the next paragraph) shall be included"): its two halves are enough.
+	{id: "MIT", first: "permission is hereby granted free of charge to any person obtaining a copy", also: []string{"the above copyright notice and this permission notice", "shall be included in all copies"}},
+	{id: "MIT-0", first: "permission is hereby granted free of charge to any person obtaining a copy", also: []string{"is furnished to do so the software is provided"}, absent: []string{"the above copyright notice and this permission notice"}},
 	{id: "BSD-4-Clause", first: "redistribution and use in source and binary forms", also: []string{"all advertising materials mentioning features"}},
 	{id: "BSD-3-Clause", first: "redistribution and use in source and binary forms", also: []string{"may be used to endorse or promote products derived from this software"}},
-	{id: "BSD-2-Clause", first: "redistribution and use in source and binary forms", absent: []string{"may be used to endorse or promote products derived from this software", "all advertising materials mentioning features"}},
+	{id: "BSD-2-Clause", first: "redistribution and use in source and binary forms", also: []string{"this software is provided by"}, absent: []string{"may be used to endorse or promote products derived from this software", "all advertising materials mentioning features"}},
 }
 
 // locate returns where the license starts in normalized text n, -1 when n
