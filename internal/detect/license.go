@@ -285,10 +285,11 @@ var (
 
 var coversLicense = []string{"floss_license", "floss_license_osi", "license_location"}
 
-func (s *scanner) scanLicense() {
-	var found []licenseFile
-	var unknown []string
-	present := 0
+// licenseTexts reads the license files at the top of the repository, in
+// name order, and REUSE's LICENSES/ (one text per license, named by its
+// identifier): the licenses found, the files whose text is none we know,
+// and how many license files there are (read or not).
+func (s *scanner) licenseTexts() (found []licenseFile, unknown []string, present int) {
 	names := append([]string(nil), s.entries[""]...)
 	sort.Strings(names)
 	for _, n := range names {
@@ -307,12 +308,39 @@ func (s *scanner) scanLicense() {
 		}
 		found = append(found, licenseFile{rel: n, id: id, line: firstText(t)})
 	}
-	// REUSE keeps one text per license in LICENSES/, named by identifier.
 	for _, n := range s.entries["LICENSES"] {
 		if id := canonical(strings.TrimSuffix(n, path.Ext(n))); id != "" {
 			found = append(found, licenseFile{rel: "LICENSES/" + n, id: id, line: 1})
 		}
 	}
+	return found, unknown, present
+}
+
+// declaredLicense is the first license declaration of a manifest at the
+// top of the repository (licenseManifests' order): its expression, R's
+// forms read as SPDX, with the manifest and line; "" when none declares
+// one.
+func (s *scanner) declaredLicense() (expr, file string, line int) {
+	for _, m := range s.licenseManifests() {
+		t := s.read(m.file)
+		if t == nil {
+			continue
+		}
+		line := t.find(m.re)
+		if line == 0 {
+			continue
+		}
+		expr := strings.TrimSpace(m.re.FindStringSubmatch(t.lines[line-1])[1])
+		if m.r {
+			expr = rLicense(expr)
+		}
+		return expr, m.file, line
+	}
+	return "", "", 0
+}
+
+func (s *scanner) scanLicense() {
+	found, unknown, present := s.licenseTexts()
 	if len(found) == 0 && len(unknown) > 0 {
 		for _, u := range unknown {
 			s.unchecked(u, s.T("ui.detect.reason.license_unknown"))
@@ -348,23 +376,11 @@ func (s *scanner) scanLicense() {
 	if len(ids) == 0 {
 		// No license text we know: a manifest may still declare one.
 		conf = fair
-		for _, m := range s.licenseManifests() {
-			t := s.read(m.file)
-			if t == nil {
-				continue
-			}
-			line := t.find(m.re)
-			if line == 0 {
-				continue
-			}
-			expr := m.re.FindStringSubmatch(t.lines[line-1])[1]
-			if m.r {
-				expr = rLicense(expr)
-			}
+		if expr, file, line := s.declaredLicense(); file != "" {
 			for _, id := range expressionIDs(expr) {
 				c := canonical(id)
 				if c == "" {
-					s.unchecked(m.file, s.T("ui.detect.reason.license_not_listed", "License", safeID(id)))
+					s.unchecked(file, s.T("ui.detect.reason.license_not_listed", "License", safeID(id)))
 					return
 				}
 				if !seen[c] {
@@ -372,9 +388,8 @@ func (s *scanner) scanLicense() {
 					ids = append(ids, c)
 				}
 			}
-			ev = append(ev, at(m.file, line))
-			where = s.where(m.file, line)
-			break
+			ev = append(ev, at(file, line))
+			where = s.where(file, line)
 		}
 	}
 	if len(ids) == 0 {

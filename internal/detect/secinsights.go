@@ -144,47 +144,25 @@ func location(ev string) (secinsights.Location, bool) {
 // its identifiers are known. Several license files without a declaration
 // could mean AND or OR: then we do not say.
 func (s *scanner) licenseExpression() string {
+	found, _, _ := s.licenseTexts()
 	seen := map[string]bool{}
 	var ids []string
-	names := append([]string(nil), s.entries[""]...)
-	sort.Strings(names)
-	for _, n := range names {
-		if !licenseName.MatchString(n) {
-			continue
-		}
-		if t := s.read(n); t != nil {
-			if id := Identify(t.String()); id != "" && !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
-			}
-		}
-	}
-	for _, n := range s.entries["LICENSES"] {
-		if id := canonical(strings.TrimSuffix(n, path.Ext(n))); id != "" && !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
+	for _, f := range found {
+		if !seen[f.id] {
+			seen[f.id] = true
+			ids = append(ids, f.id)
 		}
 	}
 	if len(ids) == 1 {
 		return ids[0]
 	}
-	for _, m := range manifestLicense {
-		t := s.read(m.file)
-		if t == nil {
-			continue
-		}
-		line := t.find(m.re)
-		if line == 0 {
-			continue
-		}
-		expr := strings.TrimSpace(m.re.FindStringSubmatch(t.lines[line-1])[1])
-		ok := expr != ""
-		for _, id := range expressionIDs(expr) {
-			ok = ok && canonical(id) == id
-		}
-		if ok {
-			return expr
-		}
+	expr, _, _ := s.declaredLicense()
+	ok := expr != ""
+	for _, id := range expressionIDs(expr) {
+		ok = ok && canonical(id) == id
+	}
+	if ok {
+		return expr
 	}
 	return ""
 }

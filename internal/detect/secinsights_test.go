@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/internal/secinsights"
@@ -138,5 +139,24 @@ func TestInsightsFacts(t *testing.T) {
 	dir = fixture(t, map[string]string{"LICENSE-MIT": mitText, "LICENSE-APACHE": "SPDX-License-Identifier: Apache-2.0\n", "Cargo.toml": "[package]\nlicense = \"MIT OR Apache-2.0\"\n"})
 	if f, _ := InsightsFacts(dir, criteria.Default(), Options{Now: now, NoGitCommand: true}); f.License != "MIT OR Apache-2.0" {
 		t.Errorf("declared dual license: %q", f.License)
+	}
+}
+
+// The license Security Insights states is read from the manifests as the
+// floss_license proposal reads it: a gem's or a .NET project's file named
+// by its ending, R's DESCRIPTION in its own forms.
+func TestInsightsLicenseFromManifests(t *testing.T) {
+	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	for name, files := range map[string]map[string]string{
+		"MIT":              {"widget.gemspec": "Gem::Specification.new do |spec|\n  spec.name = \"widget\"\n  spec.license = \"MIT\"\nend\n"},
+		"Apache-2.0":       {"Widget.csproj": "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <PackageLicenseExpression>Apache-2.0</PackageLicenseExpression>\n  </PropertyGroup>\n</Project>\n"},
+		"GPL-2.0-or-later": {"DESCRIPTION": "Package: widget\nTitle: Widgets\nLicense: GPL (>= 2)\n"},
+	} {
+		f, err := InsightsFacts(fixture(t, files), criteria.Default(), Options{Now: now, NoGitCommand: true})
+		if err != nil || f.License != name {
+			t.Errorf("%v: %q %v, want %s", files, f.License, err, name)
+		}
+		rep := scan(t, fixture(t, files))
+		want(t, rep, "floss_license", model.Met, name)
 	}
 }
