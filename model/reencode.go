@@ -38,10 +38,8 @@ func reencode(st *state, ch change, cat *criteria.Catalog) ([]byte, error) {
 		if pk == nil {
 			pk, pv = strNode("project"), &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 			at := len(root.Content)
-			for i := 0; i+1 < len(root.Content); i += 2 {
-				if root.Content[i].Value == "answers" {
-					at = i
-				}
+			if i := keyIndex(root, "answers"); i >= 0 {
+				at = i
 			}
 			root.Content = append(root.Content[:at], append([]*yaml.Node{pk, pv}, root.Content[at:]...)...)
 		}
@@ -71,12 +69,7 @@ func reencode(st *state, ch change, cat *criteria.Catalog) ([]byte, error) {
 		rank := catalogRank(cat)
 		for _, id := range ch.dirty {
 			a := ch.answers[id]
-			idx := -1
-			for i := 0; i+1 < len(av.Content); i += 2 {
-				if av.Content[i].Value == id {
-					idx = i
-				}
-			}
+			idx := keyIndex(av, id)
 			if idx < 0 {
 				if cleared(a) {
 					continue
@@ -173,13 +166,11 @@ func hasPair(m *yaml.Node, key string) bool {
 
 // setPair sets key's value in mapping m, keeping the old value's comments.
 func setPair(m *yaml.Node, key string, val *yaml.Node) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			old := m.Content[i+1]
-			val.HeadComment, val.LineComment, val.FootComment = old.HeadComment, old.LineComment, old.FootComment
-			m.Content[i+1] = val
-			return
-		}
+	if i := keyIndex(m, key); i >= 0 {
+		old := m.Content[i+1]
+		val.HeadComment, val.LineComment, val.FootComment = old.HeadComment, old.LineComment, old.FootComment
+		m.Content[i+1] = val
+		return
 	}
 	m.Content = append(m.Content, strNode(key), val)
 }
@@ -187,21 +178,19 @@ func setPair(m *yaml.Node, key string, val *yaml.Node) {
 // deletePair removes key from mapping m; its comments go to the pair that
 // takes its place, or the mapping's foot.
 func deletePair(m *yaml.Node, key string) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value != key {
-			continue
-		}
-		k, v := m.Content[i], m.Content[i+1]
-		cs := joinComments(k.HeadComment, k.LineComment, v.HeadComment, v.LineComment, v.FootComment, k.FootComment)
-		m.Content = append(m.Content[:i], m.Content[i+2:]...)
-		if cs != "" {
-			if i < len(m.Content) {
-				m.Content[i].HeadComment = joinComments(cs, m.Content[i].HeadComment)
-			} else {
-				m.FootComment = joinComments(cs, m.FootComment)
-			}
-		}
+	i := keyIndex(m, key)
+	if i < 0 {
 		return
+	}
+	k, v := m.Content[i], m.Content[i+1]
+	cs := joinComments(k.HeadComment, k.LineComment, v.HeadComment, v.LineComment, v.FootComment, k.FootComment)
+	m.Content = append(m.Content[:i], m.Content[i+2:]...)
+	if cs != "" {
+		if i < len(m.Content) {
+			m.Content[i].HeadComment = joinComments(cs, m.Content[i].HeadComment)
+		} else {
+			m.FootComment = joinComments(cs, m.FootComment)
+		}
 	}
 }
 

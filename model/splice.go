@@ -203,12 +203,21 @@ func (s *splicer) docEnd() int {
 
 // pair finds key in mapping m.
 func pair(m *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Kind == yaml.ScalarNode && m.Content[i].Value == key {
-			return m.Content[i], m.Content[i+1]
-		}
+	if i := keyIndex(m, key); i >= 0 {
+		return m.Content[i], m.Content[i+1]
 	}
 	return nil, nil
+}
+
+// keyIndex is where key's key node stands in mapping m's Content, -1 when
+// m lacks it. A key is found once: the load refuses a key given twice.
+func keyIndex(m *yaml.Node, key string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // fillNull gives a key whose value is null (key:, key: ~) the block lines.
@@ -248,13 +257,7 @@ func (s *splicer) blockAnswers(ak, av *yaml.Node, ch change) error {
 	rank := catalogRank(s.cat)
 	for _, id := range ch.dirty {
 		a := ch.answers[id]
-		idx := -1
-		for i := 0; i+1 < len(av.Content); i += 2 {
-			if av.Content[i].Value == id {
-				idx = i
-				break
-			}
-		}
+		idx := keyIndex(av, id)
 		if idx >= 0 {
 			if reads(av.Content[idx+1], a) {
 				continue // it already says so: not a byte changes
@@ -623,12 +626,7 @@ func (s *splicer) flowFields(v *yaml.Node, a Answer) error {
 	var add []string
 	var dels []int
 	for _, f := range []string{"status", "justification"} {
-		idx := -1
-		for i := 0; i+1 < len(v.Content); i += 2 {
-			if v.Content[i].Value == f {
-				idx = i
-			}
-		}
+		idx := keyIndex(v, f)
 		want := ""
 		switch {
 		case f == "status" && !cleared(a) && (a.Status != Unknown || idx >= 0):
@@ -680,12 +678,7 @@ func (s *splicer) flowAnswers(av *yaml.Node, ch change) error {
 	var adds []string
 	for _, id := range ch.dirty {
 		a := ch.answers[id]
-		idx := -1
-		for i := 0; i+1 < len(av.Content); i += 2 {
-			if av.Content[i].Value == id {
-				idx = i
-			}
-		}
+		idx := keyIndex(av, id)
 		if idx < 0 {
 			if !cleared(a) {
 				adds = append(adds, inlineScalar(id, true)+": "+flowAnswer(a))
