@@ -33,12 +33,12 @@ type CarryOutput struct {
 func runCarry(env *Env, args []string) int {
 	fs := env.flagSet("carry")
 	apply := fs.Bool("apply", false, "")
-	minConf := fs.Int("min-confidence", 1, "")
+	minConf := fs.Int("min-confidence", model.ConfidenceWeak, "")
 	format := fs.String("format", "text", "")
 	if code, ok := env.parse(fs, args, "ui.carry.help"); !ok {
 		return code
 	}
-	if *minConf < 1 || *minConf > 3 {
+	if *minConf < model.ConfidenceWeak || *minConf > model.ConfidenceStrong {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.carry.bad_confidence", "Value", *minConf))
 		return ExitBadInput
 	}
