@@ -126,7 +126,7 @@ type Catalog struct {
 	Levels []*Level
 	byName map[string]*Level
 	ids    []string
-	known  map[string]bool
+	index  map[string]int // id -> its place in ids
 }
 
 //go:embed metal.yaml
@@ -157,7 +157,7 @@ func mustLoad(files ...[]byte) *Catalog {
 }
 
 func load(files ...[]byte) (*Catalog, error) {
-	c := &Catalog{byName: map[string]*Level{}, known: map[string]bool{}}
+	c := &Catalog{byName: map[string]*Level{}, index: map[string]int{}}
 	for _, b := range files {
 		var f seriesFile
 		if err := yaml.Unmarshal(b, &f); err != nil {
@@ -167,8 +167,8 @@ func load(files ...[]byte) (*Catalog, error) {
 			l.Series = f.Series
 			for _, e := range l.Entries {
 				e.Level, e.Series, e.LevelIndex = l.Name, f.Series, i
-				if !c.known[e.ID] {
-					c.known[e.ID] = true
+				if _, ok := c.index[e.ID]; !ok {
+					c.index[e.ID] = len(c.ids)
 					c.ids = append(c.ids, e.ID)
 				}
 			}
@@ -209,7 +209,17 @@ func (c *Catalog) LevelNames() []string {
 func (c *Catalog) IDs() []string { return c.ids }
 
 // Known reports whether id is a criterion of any level.
-func (c *Catalog) Known(id string) bool { return c.known[id] }
+func (c *Catalog) Known(id string) bool {
+	_, ok := c.index[id]
+	return ok
+}
+
+// Index is id's place in IDs (catalog order); ok is false for an id the
+// catalog does not have.
+func (c *Catalog) Index(id string) (i int, ok bool) {
+	i, ok = c.index[id]
+	return i, ok
+}
 
 // EntriesFor returns every entry carrying id, one per level it appears at.
 func (c *Catalog) EntriesFor(id string) []*Entry {

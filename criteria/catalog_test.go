@@ -45,3 +45,16 @@ func TestEntryURLAndAutomatic(t *testing.T) {
 		t.Errorf("baseline entry: %+v", b)
 	}
 }
+
+// Index is an id's place in IDs, the catalog's order.
+func TestIndex(t *testing.T) {
+	c := Default()
+	for want, id := range c.IDs() {
+		if i, ok := c.Index(id); !ok || i != want || !c.Known(id) {
+			t.Fatalf("%s: index %d %v, want %d", id, i, ok, want)
+		}
+	}
+	if _, ok := c.Index("no_such_criterion"); ok || c.Known("no_such_criterion") {
+		t.Error("an unknown id has a place")
+	}
+}

@@ -66,7 +66,6 @@ func reencode(st *state, ch change, cat *criteria.Catalog) ([]byte, error) {
 			*av = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", HeadComment: av.HeadComment, LineComment: av.LineComment, FootComment: av.FootComment}
 		}
 		flow = flow || av.Style&yaml.FlowStyle != 0
-		rank := catalogRank(cat)
 		for _, id := range ch.dirty {
 			a := ch.answers[id]
 			idx := keyIndex(av, id)
@@ -75,9 +74,9 @@ func reencode(st *state, ch change, cat *criteria.Catalog) ([]byte, error) {
 					continue
 				}
 				at := len(av.Content)
-				if r, known := rank[id]; known {
+				if r, known := cat.Index(id); known {
 					for i := 0; i+1 < len(av.Content); i += 2 {
-						if er, ok := rank[av.Content[i].Value]; ok && er > r {
+						if er, ok := cat.Index(av.Content[i].Value); ok && er > r {
 							at = i
 							break
 						}

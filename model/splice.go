@@ -254,7 +254,6 @@ func (s *splicer) blockAnswers(ak, av *yaml.Node, ch change) error {
 	if inner < 1 {
 		inner = 2
 	}
-	rank := catalogRank(s.cat)
 	for _, id := range ch.dirty {
 		a := ch.answers[id]
 		idx := keyIndex(av, id)
@@ -273,9 +272,9 @@ func (s *splicer) blockAnswers(ak, av *yaml.Node, ch change) error {
 		// A new answer goes after the last answer that comes before it in
 		// the catalog, so that the file reads in the badge's order.
 		at := s.t.lineEnd(ak.Line)
-		r, known := rank[id]
+		r, known := s.cat.Index(id)
 		for i := 0; i+1 < len(av.Content); i += 2 {
-			if er, ok := rank[av.Content[i].Value]; known && ok && er > r {
+			if er, ok := s.cat.Index(av.Content[i].Value); known && ok && er > r {
 				break
 			}
 			at = s.t.lineEnd(s.entryEndLine(av, i))
@@ -869,25 +868,16 @@ func (s *splicer) projectLines(b *strings.Builder, p Project, indent int) {
 	}
 }
 
-func catalogRank(cat *criteria.Catalog) map[string]int {
-	rank := make(map[string]int, len(cat.IDs()))
-	for i, id := range cat.IDs() {
-		rank[id] = i
-	}
-	return rank
-}
-
 // orderedIDs sorts ids in catalog order, unknown ones last by name, so that
 // a save is the same whatever order the answers were given in.
 func orderedIDs(dirty map[string]int, cat *criteria.Catalog) []string {
-	rank := catalogRank(cat)
 	ids := make([]string, 0, len(dirty))
 	for id := range dirty {
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool {
-		ri, oki := rank[ids[i]]
-		rj, okj := rank[ids[j]]
+		ri, oki := cat.Index(ids[i])
+		rj, okj := cat.Index(ids[j])
 		if oki != okj {
 			return oki
 		}

@@ -6,6 +6,7 @@ package carry
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/criteria"
@@ -32,7 +33,32 @@ import (
 // turn a weak guess into a strong one. Once the maintainer has reviewed it
 // and removed the note, it is their answer and is carried like any other.
 func Propose(cat *criteria.Catalog, answers model.Answers, loc *i18n.Locale) model.Proposals {
-	return propose(cat, criteria.Mappings(), answers, loc)
+	return propose(cat, criteria.Mappings(), mappedInto(), answers, loc)
+}
+
+// mappedInto is intoOf the catalog's mappings, worked out once: Propose
+// runs after every answer in the walk.
+var mappedInto = sync.OnceValue(func() map[string][]string { return intoOf(criteria.Mappings()) })
+
+// builtinLocales are the built-in languages, made once: each keeps the
+// texts it has compiled (the note is looked for in every language).
+var builtinLocales = sync.OnceValue(func() []*i18n.Locale {
+	var out []*i18n.Locale
+	for _, tag := range i18n.Available() {
+		if l, err := i18n.New(tag); err == nil {
+			out = append(out, l)
+		}
+	}
+	return out
+})
+
+// intoOf maps each id to the ids whose answers maps carry to it.
+func intoOf(maps []criteria.Mapping) map[string][]string {
+	into := map[string][]string{}
+	for _, m := range maps {
+		into[m.To] = append(into[m.To], m.From)
+	}
+	return into
 }
 
 type candidate struct {
@@ -53,18 +79,11 @@ func (c candidate) beats(o candidate) bool {
 	return c.order < o.order
 }
 
-func propose(cat *criteria.Catalog, maps []criteria.Mapping, answers model.Answers, loc *i18n.Locale) model.Proposals {
-	order := map[string]int{}
-	for i, id := range cat.IDs() {
-		order[id] = i
-	}
-	into := map[string][]string{} // id -> the ids whose answers may be carried to it
-	for _, m := range maps {
-		into[m.To] = append(into[m.To], m.From)
-	}
+// propose is Propose with the mappings and their intoOf.
+func propose(cat *criteria.Catalog, maps []criteria.Mapping, into map[string][]string, answers model.Answers, loc *i18n.Locale) model.Proposals {
 	locs := []*i18n.Locale{loc}
-	for _, tag := range i18n.Available() {
-		if l, err := i18n.New(tag); err == nil && l.File() != loc.File() {
+	for _, l := range builtinLocales() {
+		if l.File() != loc.File() {
 			locs = append(locs, l)
 		}
 	}
@@ -94,7 +113,8 @@ func propose(cat *criteria.Catalog, maps []criteria.Mapping, answers model.Answe
 		if status == model.NA && !naAllowed(cat, m.To) {
 			continue
 		}
-		c := candidate{order: order[m.From], p: model.Proposal{
+		order, _ := cat.Index(m.From)
+		c := candidate{order: order, p: model.Proposal{
 			ID:            m.To,
 			Status:        status,
 			Justification: justification(loc, m.From, src),

@@ -74,7 +74,7 @@ func TestTieGoesToUnmetThenCatalogOrder(t *testing.T) {
 		{From: "build", To: "osps_qa_06_01", Met: criteria.Inference{Confidence: 2, Status: "Met"}},
 	}
 	a := answers("test", model.Met, "floss_license", model.Unmet, "build", model.Met)
-	if p := propose(cat, maps, a, i18n.English())["osps_qa_06_01"]; p.Status != model.Unmet || p.Evidence[0] != "floss_license" {
+	if p := propose(cat, maps, intoOf(maps), a, i18n.English())["osps_qa_06_01"]; p.Status != model.Unmet || p.Evidence[0] != "floss_license" {
 		t.Errorf("Met and Unmet at 2: got %s from %v", p.Status, p.Evidence)
 	}
 	delete(a, "floss_license")
@@ -86,7 +86,7 @@ func TestTieGoesToUnmetThenCatalogOrder(t *testing.T) {
 			break
 		}
 	}
-	if p := propose(cat, maps, a, i18n.English())["osps_qa_06_01"]; p.Status != model.Met || p.Evidence[0] != first {
+	if p := propose(cat, maps, intoOf(maps), a, i18n.English())["osps_qa_06_01"]; p.Status != model.Met || p.Evidence[0] != first {
 		t.Errorf("two Met at 2: got %s from %v, want %s", p.Status, p.Evidence, first)
 	}
 }
@@ -114,7 +114,7 @@ func TestNoNAWhereNotAllowed(t *testing.T) {
 		{From: "osps_br_02_01", To: "version_unique", NA: criteria.Inference{Confidence: 3, Status: "N/A"}},
 		{From: "osps_br_01_01", To: "version_unique", Met: criteria.Inference{Confidence: 1, Status: "Met"}},
 	}
-	p := propose(cat, maps, answers("osps_br_02_01", model.NA, "osps_br_01_01", model.Met), i18n.English())["version_unique"]
+	p := propose(cat, maps, intoOf(maps), answers("osps_br_02_01", model.NA, "osps_br_01_01", model.Met), i18n.English())["version_unique"]
 	if p.Status != model.Met || p.Confidence != 1 {
 		t.Errorf("got %+v", p)
 	}
