@@ -587,6 +587,12 @@ func (l *Locale) Criterion(level, id string) CriterionText {
 	}
 }
 
+// CriterionTitle is Criterion's Title alone: lists and tables show only
+// the title, for every row of every frame.
+func (l *Locale) CriterionTitle(level, id string) string {
+	return l.T("criteria." + level + "." + id + ".title")
+}
+
 // Section returns a section name (as the badge names it in English) in
 // this language.
 func (l *Locale) Section(name string) string {

@@ -149,7 +149,7 @@ func newAnswerForm(c *common, e *criteria.Entry, d *draft, shownLen int) *huh.Fo
 	}
 	opts = append(opts, huh.NewOption(loc.T("ui.status.unknown"), model.Unknown.String()))
 	status := huh.NewSelect[string]().
-		Title(loc.T("ui.tui.form.status", "Title", safetext.Line(loc.Criterion(e.Level, e.ID).Title))).
+		Title(loc.T("ui.tui.form.status", "Title", safetext.Line(loc.CriterionTitle(e.Level, e.ID)))).
 		Options(opts...).
 		Value(&d.status)
 	just := huh.NewText().

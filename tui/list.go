@@ -40,7 +40,7 @@ func (l *listModel) rebuild() {
 	keepID, was := l.cursors[c.level], l.cursor
 	l.rows = buildRows(rowSource{
 		ls:       c.levelScore(),
-		title:    func(e *criteria.Entry) string { return c.loc.Criterion(e.Level, e.ID).Title },
+		title:    func(e *criteria.Entry) string { return c.loc.CriterionTitle(e.Level, e.ID) },
 		section:  func(major, minor string) string { return c.loc.Section(major) + " / " + c.loc.Section(minor) },
 		category: func(k criteria.Category) string { return c.loc.T("ui.category." + string(k)) },
 		unknown:  c.unknown,
@@ -298,7 +298,7 @@ func (l *listModel) view(width int) []string {
 			if _, ok := c.proposal(es); ok {
 				mark = "+"
 			}
-			title := c.loc.Criterion(es.Entry.Level, es.Entry.ID).Title
+			title := c.loc.CriterionTitle(es.Entry.Level, es.Entry.ID)
 			lines = append(lines, l.row(mark, es.Result.Satisfied(), c.loc.T("ui.category."+string(es.Entry.Category)), title, i == l.cursor, width))
 		case rowUnknown:
 			lines = append(lines, l.row("!", false, "?", safetext.Line(r.id), i == l.cursor, width))

@@ -51,7 +51,7 @@ func runCriteria(env *Env, args []string) int {
 					NAAllowed: e.NAAllowed, NAJustificationRequired: e.NAJustificationRequired,
 					MetJustificationRequired: e.MetJustificationRequired, MetURLRequired: e.MetURLRequired,
 					MetSuppress: e.MetSuppress, UnmetSuppress: e.UnmetSuppress,
-					Title: env.Loc.Criterion(l.Name, e.ID).Title, URL: e.URL(),
+					Title: env.Loc.CriterionTitle(l.Name, e.ID), URL: e.URL(),
 				})
 			}
 		}
@@ -85,7 +85,7 @@ func runCriteria(env *Env, args []string) int {
 					flags += " [" + env.Loc.T("ui.status.na") + "]"
 				}
 				lead := "    " + textwidth.Pad(env.Loc.T("ui.category."+string(e.Category)), catW) + " " + textwidth.Pad(e.ID, idW) + " "
-				for _, line := range Row(lead, env.Loc.Criterion(l.Name, e.ID).Title+flags, width) {
+				for _, line := range Row(lead, env.Loc.CriterionTitle(l.Name, e.ID)+flags, width) {
 					fmt.Fprintln(env.Stdout, line)
 				}
 			}

@@ -142,7 +142,7 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 		}
 		for _, b := range blockers {
 			lead := "  " + model.StatusMark(b) + " " + textwidth.Pad(b.Entry.ID, idW) + " " + textwidth.Pad(loc.T("ui.category."+string(b.Entry.Category)), catW) + " "
-			text := loc.T("ui.cli.status.blocker", "Title", loc.Criterion(l.Level.Name, b.Entry.ID).Title, "Reason", model.Reason(loc, b))
+			text := loc.T("ui.cli.status.blocker", "Title", loc.CriterionTitle(l.Level.Name, b.Entry.ID), "Reason", model.Reason(loc, b))
 			for _, line := range Row(lead, text, width) {
 				fmt.Fprintln(w, line)
 			}
