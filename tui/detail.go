@@ -10,7 +10,6 @@ import (
 	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -22,10 +21,13 @@ type detailModel struct {
 	c        *common
 	rend     *renderer
 	sections []detailSection
-	vp       viewport.Model
 	lines    []string
-	shown    string // the id shown: its scroll position is kept while it stays
-	open     bool   // narrow layout: the detail replaces the list
+	// offset is the first line shown, within [0, total-height]: total
+	// counts the text's lines with a last empty one after a final line
+	// break, height the lines the pane shows.
+	offset, total, height int
+	shown                 string // the id shown: its scroll position is kept while it stays
+	open                  bool   // narrow layout: the detail replaces the list
 }
 
 // detailSection is one part of the detail below the criterion's fixed
@@ -36,15 +38,12 @@ type detailModel struct {
 type detailSection func(c *common, es model.EntryScore, width int) string
 
 func newDetail(c *common) detailModel {
-	return detailModel{c: c, rend: newRenderer(c.opts.GlamourStyle, c.cat), vp: viewport.New(0, 0),
+	return detailModel{c: c, rend: newRenderer(c.opts.GlamourStyle, c.cat),
 		sections: []detailSection{officialSection, answerSection, proposalSection, secinsSection}}
 }
 
 // resize follows the screen size.
-func (d *detailModel) resize() {
-	d.vp.Width = d.c.detailWidth()
-	d.vp.Height = d.c.bodyHeight()
-}
+func (d *detailModel) resize() { d.height = d.c.bodyHeight() }
 
 // show fills the detail for es (ok false: nothing selected).
 func (d *detailModel) show(es model.EntryScore, ok bool) {
@@ -98,14 +97,13 @@ func (d *detailModel) showUnknown(id string) {
 
 // set shows s for id, from the top unless id was already shown.
 func (d *detailModel) set(id, s string) {
-	y := d.vp.YOffset
-	d.vp.SetContent(s)
 	d.lines = strings.Split(strings.TrimRight(s, "\n"), "\n")
+	d.total = strings.Count(s, "\n") + 1
 	if id != d.shown || id == "" {
-		y = 0
+		d.offset = 0
 	}
 	d.shown = id
-	d.vp.SetYOffset(y)
+	d.scroll(0)
 }
 
 // key handles the scrolling keys.
@@ -113,28 +111,25 @@ func (d *detailModel) key(msg tea.KeyMsg) bool {
 	k := d.c.keys
 	switch {
 	case key.Matches(msg, k.DetailDown):
-		d.vp.HalfPageDown()
+		d.scroll(d.height / 2)
 	case key.Matches(msg, k.DetailUp):
-		d.vp.HalfPageUp()
+		d.scroll(-d.height / 2)
 	default:
 		return false
 	}
 	return true
 }
 
-// scroll moves the text by n lines (the mouse wheel).
+// scroll moves the text by n lines (the mouse wheel, half a page for the
+// keys), never past its ends.
 func (d *detailModel) scroll(n int) {
-	if n > 0 {
-		d.vp.ScrollDown(n)
-	} else {
-		d.vp.ScrollUp(-n)
-	}
+	d.offset = max(0, min(d.offset+n, d.total-d.height))
 }
 
 // view is exactly h lines of w columns. When the text goes on below, the
 // last line says so (and how to scroll), so that nothing seems cut.
 func (d *detailModel) view(w, h int) []string {
-	top := max(0, min(d.vp.YOffset, len(d.lines)-1))
+	top := max(0, min(d.offset, len(d.lines)-1))
 	end := min(len(d.lines), top+h)
 	lines := d.lines[top:end]
 	if end < len(d.lines) && h > 1 {

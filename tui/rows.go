@@ -59,16 +59,18 @@ type rowSource struct {
 // be found and removed.
 func buildRows(src rowSource) []row {
 	query := strings.ToLower(strings.TrimSpace(src.query))
-	var rows []row
-	group := "\x00"
-	// add puts r under the heading of its group, named (in the user's
-	// language) only when the group changes: names cost a lookup each.
-	add := func(g string, name func() string, r row) {
-		if g != group {
-			group = g
-			rows = append(rows, row{kind: rowHeading, heading: name()})
+	rows := make([]row, 0, len(src.ls.Entries)+len(src.unknown)+32)
+	// A heading opens each group (a section, or a keyword when not
+	// counting), named in the user's language only when the group
+	// changes: names cost a lookup each.
+	type group struct{ a, b string }
+	last, started := group{}, false
+	opens := func(g group) bool {
+		if started && g == last {
+			return false
 		}
-		rows = append(rows, r)
+		last, started = g, true
+		return true
 	}
 	order := make([]int, len(src.ls.Entries))
 	for i := range order {
@@ -87,15 +89,21 @@ func buildRows(src rowSource) []row {
 		}
 		e := es.Entry
 		if src.mode == showNotCounting {
-			add(string(e.Category), func() string { return src.category(e.Category) }, row{kind: rowEntry, entry: i})
-		} else {
-			add(e.Major+"\x00"+e.Minor, func() string { return src.section(e.Major, e.Minor) }, row{kind: rowEntry, entry: i})
+			if opens(group{a: string(e.Category)}) {
+				rows = append(rows, row{kind: rowHeading, heading: src.category(e.Category)})
+			}
+		} else if opens(group{e.Major, e.Minor}) {
+			rows = append(rows, row{kind: rowHeading, heading: src.section(e.Major, e.Minor)})
 		}
+		rows = append(rows, row{kind: rowEntry, entry: i})
 	}
 	if src.mode != showUnanswered {
 		for _, id := range src.unknown {
 			if query == "" || strings.Contains(strings.ToLower(id), query) {
-				add("\x01unknown", func() string { return src.unknownH }, row{kind: rowUnknown, id: id})
+				if opens(group{a: "\x01unknown"}) {
+					rows = append(rows, row{kind: rowHeading, heading: src.unknownH})
+				}
+				rows = append(rows, row{kind: rowUnknown, id: id})
 			}
 		}
 	}

@@ -4,12 +4,13 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // View draws the whole screen. Every line is cut to the terminal's width:
-// a line that wraps would push the layout off the screen. Widths are
-// measured once per line; this runs on every keystroke.
+// a line that wraps would push the layout off the screen. Each part is
+// fitted once, to its own width (this runs on every keystroke): the body's
+// lines come out exactly as wide as the screen, the header and the bottom
+// lines are fitted here.
 func (m *Model) View() string {
 	c := m.c
 	if c.width == 0 {
@@ -18,8 +19,9 @@ func (m *Model) View() string {
 	if c.tooSmall() {
 		return m.tooSmallView()
 	}
+	header := headerLines(c)
 	lines := make([]string, 0, c.height)
-	lines = append(lines, headerLines(c)...)
+	lines = append(lines, fitLines(header, c.width, len(header))...)
 	bh := c.bodyHeight()
 	switch {
 	case m.help.open:
@@ -27,17 +29,20 @@ func (m *Model) View() string {
 	case c.wide():
 		left := fitLines(m.list.view(c.listWidth()), c.listWidth(), bh)
 		right := m.rightPane()
-		sep := c.st.Dim.Render("│")
+		sep := " " + c.st.Dim.Render("│") + " "
 		for i := 0; i < bh; i++ {
-			lines = append(lines, left[i]+" "+sep+" "+right[i])
+			lines = append(lines, left[i]+sep+right[i])
 		}
 	case m.form.isOpen() || m.detail.open:
-		lines = append(lines, m.rightPane()...)
+		pad := strings.Repeat(" ", c.width-c.detailWidth())
+		for _, l := range m.rightPane() {
+			lines = append(lines, l+pad)
+		}
 	default:
 		lines = append(lines, fitLines(m.list.view(c.width), c.width, bh)...)
 	}
-	lines = append(lines, m.statusLine(), ansi.Truncate(m.help.short(m.shortHelp()), c.width, "…"))
-	return strings.Join(fitLines(lines, c.width, c.height), "\n")
+	lines = append(lines, fitLines([]string{m.statusLine(), m.help.short(m.shortHelp())}, c.width, 2)...)
+	return strings.Join(lines, "\n")
 }
 
 // tooSmallView says how big the terminal must be; a question asked
@@ -88,5 +93,5 @@ func (m *Model) statusLine() string {
 			}
 		}
 	}
-	return ansi.Truncate(s, c.width, "…")
+	return s // View fits it to the width
 }

@@ -201,7 +201,7 @@ func TestMouse(t *testing.T) {
 		t.Error("the cursor was left off screen")
 	}
 	d.send(tea.MouseMsg{X: 100, Y: top + 5, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
-	if d.m.detail.vp.YOffset == 0 {
+	if d.m.detail.offset == 0 {
 		t.Error("the wheel did not scroll the detail")
 	}
 }
