@@ -109,8 +109,8 @@ func (m *Model) apply(step []change) tea.Cmd {
 	if es, ok := m.list.current(); ok && len(step) == 1 && step[0].id == es.Entry.ID &&
 		step[0].after.Status != model.Unknown && es.Result.Satisfied() {
 		m.list.jumpOpen(1)
-		m.showCurrent()
 	}
+	m.showCurrent()
 	if len(real) == 0 {
 		return nil
 	}
@@ -256,8 +256,7 @@ func (m *Model) undo(redo bool) tea.Cmd {
 	} else {
 		c.message = c.loc.T(key+"_many", "Count", len(step))
 	}
-	if m.list.selectID(first.id) {
-		m.showCurrent()
-	}
+	m.list.selectID(first.id)
+	m.showCurrent()
 	return m.saveChanges()
 }

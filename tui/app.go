@@ -11,6 +11,7 @@
 package tui
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/bestpractices/bestpractices/internal/safetext"
@@ -74,7 +75,8 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// rescore recomputes the figures and the list after any change.
+// rescore recomputes the figures and the list after any change; the
+// caller shows the detail once the cursor has settled (showCurrent).
 func (m *Model) rescore() {
 	c := m.c
 	c.score = c.file.Score()
@@ -88,7 +90,7 @@ func (m *Model) rescore() {
 			c.proposals.Add(p)
 		}
 	}
-	m.rebuild()
+	m.list.rebuild()
 }
 
 // rebuild refreshes the list and the detail.
@@ -149,20 +151,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.history.clear()
 		c.message = c.loc.T("ui.tui.reloaded")
 		m.rescore()
+		m.showCurrent()
 		return m, nil
 	case reloadFailedMsg:
 		c.message = c.loc.T("ui.tui.reload_failed", "Error", errorText(c.loc, msg.err))
 		return m, nil
 	case pageShownMsg:
-		c.message = c.loc.T("ui.tui.page_"+cmpOr(msg.how, "shown"), "URL", msg.url, "Reason", safetext.Line(msg.reason))
+		c.message = c.loc.T("ui.tui.page_"+cmp.Or(msg.how, "shown"), "URL", msg.url, "Reason", safetext.Line(msg.reason))
 		return m, nil
 	case proposalsFoundMsg:
 		m.scanned = msg.ps
 		m.rescore()
+		m.showCurrent()
 		return m, nil
 	case carryReadyMsg:
 		m.carryReady = true
 		m.rescore()
+		m.showCurrent()
 		return m, nil
 	case detailsRenderedMsg:
 		m.showCurrent()

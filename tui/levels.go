@@ -38,10 +38,3 @@ func (m *Model) nextLanguage() tea.Cmd {
 	m.rebuild()
 	return m.detail.prerender()
 }
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
