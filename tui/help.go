@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -17,6 +18,13 @@ type helpModel struct {
 	h      help.Model
 	open   bool
 	offset int
+	// laid is the full help laid out for laidFor (the width and the
+	// language): each key scrolls and draws it, and it changes only with them.
+	laid    []string
+	laidFor struct {
+		width int
+		loc   *i18n.Locale
+	}
 }
 
 func newHelp(c *common) helpModel { return helpModel{c: c, h: help.New()} }
@@ -71,6 +79,9 @@ func (h *helpModel) view(w, height int) []string {
 // lines lays the help's columns side by side as far as the width allows,
 // and the rest below, so that a narrow terminal shows every key.
 func (h *helpModel) lines() []string {
+	if h.laid != nil && h.laidFor.width == h.c.width && h.laidFor.loc == h.c.loc {
+		return h.laid
+	}
 	var out, row []string
 	rowWidth := 0
 	flush := func() {
@@ -90,7 +101,9 @@ func (h *helpModel) lines() []string {
 		rowWidth += w
 	}
 	flush()
-	return out[:max(0, len(out)-1)]
+	h.laid = out[:max(0, len(out)-1)]
+	h.laidFor.width, h.laidFor.loc = h.c.width, h.c.loc
+	return h.laid
 }
 
 // shortHelp is the help line's keys for what has the keys now, most
