@@ -123,10 +123,11 @@ const (
 
 // Catalog is every level of every series.
 type Catalog struct {
-	Levels []*Level
-	byName map[string]*Level
-	ids    []string
-	index  map[string]int // id -> its place in ids
+	Levels  []*Level
+	byName  map[string]*Level
+	ids     []string
+	index   map[string]int      // id -> its place in ids
+	entries map[string][]*Entry // id -> its entries, in level order
 }
 
 //go:embed metal.yaml
@@ -157,7 +158,7 @@ func mustLoad(files ...[]byte) *Catalog {
 }
 
 func load(files ...[]byte) (*Catalog, error) {
-	c := &Catalog{byName: map[string]*Level{}, index: map[string]int{}}
+	c := &Catalog{byName: map[string]*Level{}, index: map[string]int{}, entries: map[string][]*Entry{}}
 	for _, b := range files {
 		var f seriesFile
 		if err := yaml.Unmarshal(b, &f); err != nil {
@@ -171,6 +172,7 @@ func load(files ...[]byte) (*Catalog, error) {
 					c.index[e.ID] = len(c.ids)
 					c.ids = append(c.ids, e.ID)
 				}
+				c.entries[e.ID] = append(c.entries[e.ID], e)
 			}
 			c.Levels = append(c.Levels, l)
 			c.byName[l.Name] = l
@@ -221,15 +223,6 @@ func (c *Catalog) Index(id string) (i int, ok bool) {
 	return i, ok
 }
 
-// EntriesFor returns every entry carrying id, one per level it appears at.
-func (c *Catalog) EntriesFor(id string) []*Entry {
-	var out []*Entry
-	for _, l := range c.Levels {
-		for _, e := range l.Entries {
-			if e.ID == id {
-				out = append(out, e)
-			}
-		}
-	}
-	return out
-}
+// EntriesFor returns every entry carrying id, one per level it appears
+// at, in level order. Callers must not modify it.
+func (c *Catalog) EntriesFor(id string) []*Entry { return c.entries[id] }

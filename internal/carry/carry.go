@@ -110,7 +110,7 @@ func propose(cat *criteria.Catalog, maps []criteria.Mapping, into map[string][]s
 		if in.Confidence <= 0 || err != nil || status == model.Unknown {
 			continue
 		}
-		if status == model.NA && !naAllowed(cat, m.To) {
+		if status == model.NA && !model.NAAllowed(cat, m.To) {
 			continue
 		}
 		order, _ := cat.Index(m.From)
@@ -160,17 +160,6 @@ func note(loc *i18n.Locale, from string, s model.Status) string {
 func ordinary(cat *criteria.Catalog, id string) bool {
 	es := cat.EntriesFor(id)
 	return len(es) > 0 && !es[0].Automatic()
-}
-
-// naAllowed reports whether every level carrying id allows N/A: the answer
-// is shared, so one level refusing it makes it invalid.
-func naAllowed(cat *criteria.Catalog, id string) bool {
-	for _, e := range cat.EntriesFor(id) {
-		if !e.NAAllowed {
-			return false
-		}
-	}
-	return true
 }
 
 // justification is the note of where an answer came from, then the text
