@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,11 +15,24 @@ import (
 	"github.com/bestpractices/bestpractices/criteria"
 )
 
-// codeStrings are the string literals of the module's Go code (tests
-// left out: a key only a test names is not shown to anyone).
-func codeStrings(t *testing.T) map[string]bool {
+// keyLike is a literal that names a key whole: "ui." and words, ending
+// in a letter, digit or underscore (a pattern such as "ui.level.*" does
+// not).
+var keyLike = regexp.MustCompile(`^ui\.[A-Za-z0-9_.\-]*[A-Za-z0-9_]$`)
+
+// codeText is what the module's Go code (tests left out: a key only a test
+// names is shown to no one) says about keys: every string literal of 3
+// bytes or more, the pieces keys are built from ("." or "e" would join
+// into anything); and the literals that name a key whole, where each
+// stands (file:line), leaving out those a + extends ("ui.level." + name).
+type codeText struct {
+	lits  map[string]bool
+	whole map[string]string // key -> where
+}
+
+func readCode(t *testing.T) codeText {
 	t.Helper()
-	lits := map[string]bool{}
+	ct := codeText{lits: map[string]bool{}, whole: map[string]string{}}
 	err := filepath.WalkDir("..", func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -29,15 +43,26 @@ func codeStrings(t *testing.T) map[string]bool {
 		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
 			return nil
 		}
-		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.SkipObjectResolution)
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution)
 		if err != nil {
 			return err
 		}
+		extended := map[ast.Expr]bool{}
 		ast.Inspect(f, func(n ast.Node) bool {
-			if b, ok := n.(*ast.BasicLit); ok && b.Kind == token.STRING {
-				// Pieces of keys are at least 3 bytes: "." or "e" would join into anything.
-				if s, err := strconv.Unquote(b.Value); err == nil && len(s) >= 3 {
-					lits[s] = true
+			switch n := n.(type) {
+			case *ast.BinaryExpr:
+				if n.Op == token.ADD {
+					extended[n.X] = true
+				}
+			case *ast.BasicLit:
+				s, err := strconv.Unquote(n.Value)
+				if n.Kind != token.STRING || err != nil || len(s) < 3 {
+					break
+				}
+				ct.lits[s] = true
+				if keyLike.MatchString(s) && !extended[n] {
+					ct.whole[s] = fset.Position(n.Pos()).String()
 				}
 			}
 			return true
@@ -47,7 +72,25 @@ func codeStrings(t *testing.T) map[string]bool {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return lits
+	if len(ct.whole) < 300 {
+		t.Fatalf("only %d keys named in the code: is the scan still right?", len(ct.whole))
+	}
+	return ct
+}
+
+// Every key the code names whole is in en.yaml: a missing key shows its
+// name to users instead of words. (Keys built from a name are checked in
+// TestKeyFamilies.)
+func TestEveryKeyTheCodeNamesExists(t *testing.T) {
+	en, err := Embedded("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, where := range readCode(t).whole {
+		if _, ok := en.Messages[k]; !ok {
+			t.Errorf("%s: key %s is not in i18n/en.yaml", where, k)
+		}
+	}
 }
 
 // named reports whether the code can name key: key is string literals
@@ -93,9 +136,9 @@ func named(key string, lits map[string]bool) bool {
 
 // Every text of en.yaml is shown: a key nothing names is dead weight for
 // every translator. Criteria and sections are named from the catalog, the
-// rest from code (the reverse of TestEveryUsedKeyExists).
+// rest from code (the reverse of TestEveryKeyTheCodeNamesExists).
 func TestEveryKeyIsUsed(t *testing.T) {
-	lits := codeStrings(t)
+	lits := readCode(t).lits
 	en, err := Embedded("en")
 	if err != nil {
 		t.Fatal(err)
