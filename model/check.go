@@ -29,7 +29,7 @@ func parseDocument(path string, src []byte) (*yaml.Node, error) {
 	if off, r := firstControl(src); off >= 0 {
 		t := newText(src)
 		line := t.lineOf(off)
-		col := runeCount(string(src[t.lineStart(line):off])) + 1
+		col := utf8.RuneCount(src[t.lineStart(line):off]) + 1
 		return nil, &FileError{Path: path, Line: line, Message: M("control_char", "Code", fmt.Sprintf("U+%04X", r), "Column", col), Fix: M("fix_control")}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))

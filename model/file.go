@@ -485,8 +485,6 @@ func (f *File) sameButCase(id string) string {
 	return f.folded[strings.ToLower(id)]
 }
 
-func runeCount(s string) int { return len([]rune(s)) }
-
 // quoteValue shows a value from the file in quotes, its odd characters
 // escaped, cut if long.
 func quoteValue(s string) string { return strconv.Quote(clipRunes(s, 64)) }

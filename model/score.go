@@ -130,7 +130,7 @@ func Percentage(satisfied, total int) int {
 // Compute scores answers against every level of cat, in order, so that
 // achieve_passing and achieve_silver see the level before them.
 func Compute(cat *criteria.Catalog, answers Answers) *Score {
-	s := &Score{byName: make(map[string]int, len(cat.Levels))}
+	s := &Score{byName: make(map[string]int, len(cat.Levels)), Levels: make([]LevelScore, 0, len(cat.Levels))}
 	for _, lvl := range cat.Levels {
 		ls := LevelScore{Level: lvl, Total: len(lvl.Entries), Entries: make([]EntryScore, len(lvl.Entries))}
 		for i, e := range lvl.Entries {
