@@ -477,8 +477,9 @@ func (l *Locale) Has(key string) bool {
 }
 
 // T returns the text for key, filled in from name/value pairs
-// ("Count", 3, "Level", "silver"). A "Count" value picks the plural form by
-// the language's rules. A key missing everywhere shows as the key itself:
+// ("Count", 3, "Level", Level("silver")). A "Count" value picks the plural
+// form by the language's rules; a Word value (a level, an answer) shows as
+// the language's word for it. A key missing everywhere shows as the key itself:
 // a bug the tests catch, never an empty screen. The result is cleaned for
 // the terminal after the values are filled in (they come from files too),
 // and a text shown on one line stays on one line.
@@ -497,7 +498,7 @@ func (l *Locale) T(key string, args ...any) string {
 	if s, ok := r.plain[form]; ok {
 		return s
 	}
-	return r.clean(r.forms[form].fill(args))
+	return r.clean(r.forms[form].fill(l.words(args)))
 }
 
 // clean makes a filled-in text safe for the terminal, on one line where

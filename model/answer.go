@@ -43,6 +43,11 @@ func (s Status) Key() string {
 	return "ui.status.unknown"
 }
 
+// WordKey makes a Status given as a message's value show as the word the
+// interface uses ("Satisfait", 「満たす」): i18n.Word. The file's word is
+// String.
+func (s Status) WordKey() string { return s.Key() }
+
 // ParseStatus reads a status as users write it: case-insensitive, with NA
 // for N/A and "unknown" or "" for unanswered.
 func ParseStatus(s string) (Status, error) {

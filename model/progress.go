@@ -39,7 +39,7 @@ func Blockers(l LevelScore) []EntryScore {
 // Reason is why an entry does not count yet, in words, safe for a terminal.
 func Reason(loc *i18n.Locale, es EntryScore) string {
 	if pre := criteria.PrerequisiteOf(es.Entry.ID); pre != "" {
-		return loc.T("ui.result.automatic", "Level", loc.T("ui.level."+pre))
+		return loc.T("ui.result.automatic", "Level", i18n.Level(pre))
 	}
 	if es.Result == ResultInvalid && es.Answer.Problem != nil {
 		return safetext.Line(es.Answer.Problem.In(loc))

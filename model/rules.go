@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 )
 
@@ -41,7 +42,7 @@ func Check(cat *criteria.Catalog, id string, a Answer) *Msg {
 		return ptr(M("problem.too_long", "ID", safetext.Key(id), "Length", utf8.RuneCountInString(a.Justification), "Max", MaxJustification))
 	case a.Status == NA:
 		if lvl := naRefusedAt(cat, id); lvl != "" {
-			return ptr(M("problem.na_not_allowed", "ID", safetext.Key(id), "Level", lvl))
+			return ptr(M("problem.na_not_allowed", "ID", safetext.Key(id), "Level", i18n.Level(lvl)))
 		}
 	}
 	return nil

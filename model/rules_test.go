@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
 )
 
 // The ids whose levels disagree on N/A: the badge site validates one answer
@@ -70,5 +71,38 @@ func TestNAJudgedByOneRule(t *testing.T) {
 	}
 	if Check(cat, "build", Answer{Status: NA}) != nil || Check(cat, "no_such_id", Answer{Status: Met}) == nil {
 		t.Error("Check: N/A refused where allowed, or an unknown id accepted")
+	}
+}
+
+// A message that names a level names it as the user's language does: the
+// N/A refusal of dco (silver) says "au niveau argent" in French and
+// 「シルバーでは」 in Japanese, never the file's "silver".
+func TestRefusalNamesLevelInUsersLanguage(t *testing.T) {
+	cat := criteria.Default()
+	fr, _ := i18n.New("fr")
+	ja, _ := i18n.New("ja")
+	cases := []struct {
+		id, level string
+		loc       *i18n.Locale
+		want      string
+	}{
+		{"dco", "silver", fr, "au niveau argent"},
+		{"dco", "silver", ja, "シルバーでは"},
+		{"report_tracker", "passing", fr, "au niveau base"},
+		{"report_tracker", "passing", ja, "合格では"},
+	}
+	for _, c := range cases {
+		m := Check(cat, c.id, Answer{Status: NA, Justification: "Not relevant here."})
+		if m == nil {
+			t.Fatalf("%s: N/A accepted", c.id)
+		}
+		got := m.In(c.loc)
+		if !strings.Contains(got, c.want) || strings.Contains(got, c.level) {
+			t.Errorf("%s in %s: %q, want %q and no %q", c.id, c.loc.Tag, got, c.want, c.level)
+		}
+	}
+	// English keeps the badge's names, which are its words.
+	if got := Check(cat, "dco", Answer{Status: NA}).String(); !strings.Contains(got, "at silver") {
+		t.Errorf("English: %q", got)
 	}
 }

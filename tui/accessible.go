@@ -57,7 +57,7 @@ func runAccessible(env *environ.Env, f *model.File, readOnly string) int {
 			open = append(open, es.Entry)
 		}
 	}
-	fmt.Fprintln(a.out, a.loc.T("ui.tui.accessible.intro", "Level", a.loc.T("ui.level."+ls.Level.Name), "Count", len(open)))
+	fmt.Fprintln(a.out, a.loc.T("ui.tui.accessible.intro", "Level", i18n.Level(ls.Level.Name), "Count", len(open)))
 	wrote := false
 	for i := 0; i >= 0 && i < len(open); {
 		step, saved := a.ask(open[i], i, len(open))
@@ -188,6 +188,6 @@ func (a *accessible) store(e *criteria.Entry, ans model.Answer) (step int, saved
 		force = conflict && strings.EqualFold(line, "k")
 	}
 	l, _ := a.f.Score().Level(e.Level)
-	fmt.Fprintln(a.out, loc.T("ui.tui.accessible.saved", "Level", loc.T("ui.level."+e.Level), "Percentage", l.Percentage, "Satisfied", l.Satisfied, "Total", l.Total))
+	fmt.Fprintln(a.out, loc.T("ui.tui.accessible.saved", "Level", i18n.Level(e.Level), "Percentage", l.Percentage, "Satisfied", l.Satisfied, "Total", l.Total))
 	return 1, true
 }

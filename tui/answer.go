@@ -47,7 +47,7 @@ func (m *Model) answerable() (model.EntryScore, bool) {
 		return es, false
 	}
 	if es.Entry.Automatic() {
-		c.message = c.loc.T("ui.result.automatic", "Level", c.levelName(criteria.PrerequisiteOf(es.Entry.ID)))
+		c.message = c.loc.T("ui.result.automatic", "Level", i18n.Level(criteria.PrerequisiteOf(es.Entry.ID)))
 		return es, false
 	}
 	return es, true

@@ -94,7 +94,7 @@ func (c *common) levelScore() model.LevelScore {
 }
 
 // levelName is a level's name in the user's language.
-func (c *common) levelName(level string) string { return c.loc.T("ui.level." + level) }
+func (c *common) levelName(level string) string { return c.loc.Level(level) }
 
 // series is the series of the level shown.
 func (c *common) series() string {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
@@ -221,7 +222,7 @@ func (l *listModel) jumpOpen(dir int) bool {
 			return true
 		}
 	}
-	l.c.message = l.c.loc.T("ui.tui.nothing_open", "Level", l.c.levelName(l.c.level))
+	l.c.message = l.c.loc.T("ui.tui.nothing_open", "Level", i18n.Level(l.c.level))
 	return false
 }
 

@@ -143,7 +143,7 @@ func (r *renderer) markdown(loc *i18n.Locale, e *criteria.Entry) string {
 	fmt.Fprintf(&b, "## %s\n\n%s\n\n", loc.T("ui.tui.detail.guidance"), c.Guidance)
 	fmt.Fprintf(&b, "## %s\n\n", loc.T("ui.tui.detail.what_counts"))
 	if e.Automatic() {
-		fmt.Fprintf(&b, "- %s\n", loc.T("ui.result.automatic", "Level", loc.T("ui.level."+criteria.PrerequisiteOf(e.ID))))
+		fmt.Fprintf(&b, "- %s\n", loc.T("ui.result.automatic", "Level", i18n.Level(criteria.PrerequisiteOf(e.ID))))
 	} else {
 		switch {
 		case e.MetURLRequired:

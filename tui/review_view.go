@@ -105,7 +105,7 @@ func (r *reviewModel) describe(c *site.Conflict) (pos, where, title string) {
 	if es := r.cat.EntriesFor(c.ID); len(es) > 0 {
 		e := es[0]
 		title = r.loc.CriterionTitle(e.Level, e.ID)
-		where = " · " + r.loc.T("ui.category."+string(e.Category)) + " · " + r.loc.T("ui.level."+e.Level)
+		where = " · " + r.loc.T("ui.category."+string(e.Category)) + " · " + r.loc.Level(e.Level)
 	}
 	return pos, where, title
 }

@@ -165,7 +165,7 @@ func readOnlyReason(env *environ.Env, f *model.File) string {
 func summary(env *environ.Env, f *model.File, level string, wrote bool) string {
 	loc := env.Loc
 	ls, _ := f.Score().Level(level)
-	name := loc.T("ui.level." + level)
+	name := i18n.Level(level)
 	path := env.DisplayPath(f.Path)
 	switch {
 	case f.Dirty():

@@ -82,7 +82,7 @@ func runCarry(env *Env, args []string) int {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.carry.found", "Count", len(ps)))
 	}
 	for _, p := range ps {
-		fmt.Fprintf(env.Stdout, "  %-38s %-11s %-6s %s, %s\n", idText(p.ID), env.Loc.T("ui.level."+carryLevel(env, p.ID)),
+		fmt.Fprintf(env.Stdout, "  %-38s %-11s %-6s %s, %s\n", idText(p.ID), env.Loc.Level(carryLevel(env, p.ID)),
 			env.Loc.T(p.Status.Key()), env.Loc.T("ui.carry.confidence", "Confidence", p.Confidence), safetext.Line(p.Source))
 	}
 	if !*apply {

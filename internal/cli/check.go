@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -30,7 +31,7 @@ func runCheck(env *Env, args []string) int {
 	}
 	stale := warnStale(env, f) // in detect.go
 	l, _ := f.Score().Level(*level)
-	name := env.Loc.T("ui.level." + *level)
+	name := i18n.Level(*level)
 	if l.Achieved() {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.cli.check.achieved", "Level", name, "Total", l.Total))
 		return staleExit(env, *strict, stale)

@@ -68,7 +68,7 @@ func runCriteria(env *Env, args []string) int {
 		}
 		width := env.width()
 		for _, l := range levels {
-			fmt.Fprintln(env.Stdout, env.Loc.CountOf(env.Loc.T("ui.level."+l.Name), len(l.Entries)))
+			fmt.Fprintln(env.Stdout, env.Loc.CountOf(env.Loc.Level(l.Name), len(l.Entries)))
 			section := ""
 			for _, e := range l.Entries {
 				if s := e.Major + " / " + e.Minor; s != section {

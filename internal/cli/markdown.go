@@ -21,16 +21,16 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 	fmt.Fprintf(w, "# %s\n\n", mdCell(loc.T("ui.report.title", "Project", projectName(f))))
 	fmt.Fprintf(w, "| %s | %s | %s |\n|---|---:|---:|\n", loc.T("ui.report.level"), loc.T("ui.report.percentage"), loc.T("ui.report.satisfied"))
 	for _, l := range s.Levels {
-		name := loc.T("ui.level." + l.Level.Name)
+		name := loc.Level(l.Level.Name)
 		if l.Achieved() {
 			name = "**" + name + "** ✓"
 		}
 		fmt.Fprintf(w, "| %s | %d%% | %d/%d |\n", name, l.Percentage, l.Satisfied, l.Total)
 	}
-	fmt.Fprintf(w, "\n%s\n", loc.T("ui.cli.status.badge_level", "Level", loc.T("ui.badge_level."+s.BadgeLevel()), "Tiered", s.TieredPercentage()))
+	fmt.Fprintf(w, "\n%s\n", loc.T("ui.cli.status.badge_level", "Level", i18n.BadgeLevel(s.BadgeLevel()), "Tiered", s.TieredPercentage()))
 	for _, l := range model.NextLevels(s) {
 		blockers := model.Blockers(l)
-		fmt.Fprintf(w, "\n## %s\n\n", loc.T("ui.cli.status.holding_back", "Level", loc.T("ui.level."+l.Level.Name), "Count", len(blockers)))
+		fmt.Fprintf(w, "\n## %s\n\n", loc.T("ui.cli.status.holding_back", "Level", i18n.Level(l.Level.Name), "Count", len(blockers)))
 		for _, b := range blockers {
 			title := mdCell(loc.CriterionTitle(l.Level.Name, b.Entry.ID)) + " (" + loc.T("ui.category."+string(b.Entry.Category)) + ")"
 			fmt.Fprintf(w, "- [`%s`](%s) %s\n", b.Entry.ID, b.Entry.URLIn(loc.Tag.String()), loc.Label(title, mdCell(model.Reason(loc, b))))
@@ -38,7 +38,7 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 	}
 	fmt.Fprintf(w, "\n## %s\n", loc.T("ui.report.all_criteria"))
 	for _, l := range s.Levels {
-		fmt.Fprintf(w, "\n<details><summary>%s</summary>\n", loc.Label(loc.T("ui.level."+l.Level.Name), fmt.Sprintf("%d%% (%d/%d)", l.Percentage, l.Satisfied, l.Total)))
+		fmt.Fprintf(w, "\n<details><summary>%s</summary>\n", loc.Label(loc.Level(l.Level.Name), fmt.Sprintf("%d%% (%d/%d)", l.Percentage, l.Satisfied, l.Total)))
 		section := ""
 		for _, e := range l.Entries {
 			if sec := e.Entry.Major + " / " + e.Entry.Minor; sec != section {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
@@ -79,7 +80,7 @@ func runPropose(env *Env, args []string) int {
 	switch {
 	case len(links) == 0 && len(res.TooLong) > 0:
 	case len(links) == 0 && *level != "":
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.nothing_level", "Level", env.Loc.T("ui.level."+*level)))
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.nothing_level", "Level", i18n.Level(*level)))
 	case len(links) == 0:
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.nothing"))
 	case len(links) == 1:
@@ -90,7 +91,7 @@ func runPropose(env *Env, args []string) int {
 			if i > 0 {
 				fmt.Fprintln(env.Stdout)
 			}
-			name := env.Loc.T("ui.level." + l.Level)
+			name := i18n.Level(l.Level)
 			if l.Parts > 1 {
 				fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.propose.part_header", "Level", name, "Part", l.Part, "Parts", l.Parts, "Count", len(l.IDs)))
 			} else {

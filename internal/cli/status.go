@@ -91,7 +91,7 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 	fmt.Fprintln(w)
 	names := map[string]string{}
 	for _, l := range s.Levels {
-		names[l.Level.Name] = loc.T("ui.level." + l.Level.Name)
+		names[l.Level.Name] = loc.Level(l.Level.Name)
 	}
 	nameW := 0
 	for _, n := range names {
@@ -115,7 +115,7 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 		fmt.Fprintf(w, "%s %s %s %3d%%  %s\n", mark, textwidth.Pad(names[l.Level.Name], nameW), bar(l.Percentage, barW), l.Percentage, fmt.Sprintf("%d/%d", l.Satisfied, l.Total))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, loc.T("ui.cli.status.badge_level", "Level", loc.T("ui.badge_level."+s.BadgeLevel()), "Tiered", s.TieredPercentage()))
+	fmt.Fprintln(w, loc.T("ui.cli.status.badge_level", "Level", i18n.BadgeLevel(s.BadgeLevel()), "Tiered", s.TieredPercentage()))
 	var targets []model.LevelScore
 	if only != "" {
 		l, _ := s.Level(only)
@@ -131,10 +131,10 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 		blockers := model.Blockers(l)
 		fmt.Fprintln(w)
 		if len(blockers) == 0 {
-			fmt.Fprintln(w, loc.T("ui.cli.status.level_done", "Level", loc.T("ui.level."+l.Level.Name)))
+			fmt.Fprintln(w, loc.T("ui.cli.status.level_done", "Level", i18n.Level(l.Level.Name)))
 			continue
 		}
-		fmt.Fprintln(w, loc.T("ui.cli.status.holding_back", "Level", loc.T("ui.level."+l.Level.Name), "Count", len(blockers)))
+		fmt.Fprintln(w, loc.T("ui.cli.status.holding_back", "Level", i18n.Level(l.Level.Name), "Count", len(blockers)))
 		idW, catW := 0, 0
 		for _, b := range blockers {
 			idW = max(idW, textwidth.Width(b.Entry.ID))
