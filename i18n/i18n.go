@@ -573,6 +573,18 @@ func (l *Locale) CountOf(text string, n int) string {
 	return l.T("ui.words.count_of", "Text", text, "Count", n)
 }
 
+// Aside writes a note after a text: "Met (the file says so)", in Japanese
+// with full-width parentheses and no space.
+func (l *Locale) Aside(text, note string) string {
+	return l.T("ui.words.aside", "Text", text, "Note", note)
+}
+
+// Percent writes a percentage as the language does: "80%", "80 %" in
+// French (a no-break space).
+func (l *Locale) Percent(n int) string {
+	return l.T("ui.words.percent", "Value", n)
+}
+
 // CriterionText is what we say about one entry.
 type CriterionText struct {
 	Title, Requirement, Guidance string

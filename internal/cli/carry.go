@@ -6,6 +6,7 @@ import (
 
 	"github.com/bestpractices/bestpractices/internal/carry"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -81,9 +82,15 @@ func runCarry(env *Env, args []string) int {
 	default:
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.carry.found", "Count", len(ps)))
 	}
+	// Columns measured in cells: « Non satisfait » and 「ベースライン2」 are
+	// wider than the English words.
+	levelW, statusW := 0, statusWidth(env.Loc, ps)
 	for _, p := range ps {
-		fmt.Fprintf(env.Stdout, "  %-38s %-11s %-6s %s, %s\n", idText(p.ID), env.Loc.Level(carryLevel(env, p.ID)),
-			env.Loc.T(p.Status.Key()), env.Loc.T("ui.carry.confidence", "Confidence", p.Confidence), safetext.Line(p.Source))
+		levelW = max(levelW, textwidth.Width(env.Loc.Level(carryLevel(env, p.ID))))
+	}
+	for _, p := range ps {
+		fmt.Fprintf(env.Stdout, "  %-38s %s %s %s\n", idText(p.ID), textwidth.Pad(env.Loc.Level(carryLevel(env, p.ID)), levelW),
+			textwidth.Pad(env.Loc.Word(p.Status), statusW), env.Loc.Aside(env.Loc.T("ui.carry.confidence", "Confidence", p.Confidence), safetext.Line(p.Source)))
 	}
 	if !*apply {
 		fmt.Fprintln(env.Stdout)

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/detect"
 	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/safetext"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -103,6 +105,16 @@ func applyProposals(env *Env, f *model.File, ps []model.Proposal, min int) ([]mo
 
 func confidenceWord(env *Env, c int) string { return env.Loc.T(model.ConfidenceKey(c)) }
 
+// statusWidth is the cells of the widest answer proposed, as shown: the
+// column after it starts at one place whatever the language's words.
+func statusWidth(loc *i18n.Locale, ps []model.Proposal) int {
+	w := 0
+	for _, p := range ps {
+		w = max(w, textwidth.Width(loc.Word(p.Status)))
+	}
+	return w
+}
+
 func writeDetectText(env *Env, o detectOutput) {
 	w, loc := env.Stdout, env.Loc
 	rep, given, ps := o.rep, o.given, o.ps
@@ -115,16 +127,17 @@ func writeDetectText(env *Env, o detectOutput) {
 		fmt.Fprintln(w, loc.T("ui.detect.none"))
 	}
 	open, weaker := 0, 0
+	statusW := statusWidth(loc, ps)
 	for _, p := range ps {
-		note := ""
+		conf := confidenceWord(env, p.Confidence)
 		if a := given[p.ID]; a.Status != model.Unknown {
-			note = "  (" + loc.T("ui.detect.answered", "Status", a.Status.String()) + ")"
+			conf = loc.Aside(conf, loc.T("ui.detect.answered", "Status", a.Status))
 		} else if p.Confidence >= o.min {
 			open++
 		} else {
 			weaker++
 		}
-		fmt.Fprintf(w, "%-38s %-6s %s%s\n", idText(p.ID), p.Status.String(), confidenceWord(env, p.Confidence), note)
+		fmt.Fprintf(w, "%-38s %s %s\n", idText(p.ID), textwidth.Pad(loc.Word(p.Status), statusW), conf)
 		fmt.Fprintf(w, "    %s\n", safetext.Line(p.Justification))
 		if len(p.Evidence) > 0 {
 			fmt.Fprintf(w, "    %s\n", loc.T("ui.detect.evidence", "Evidence", safetext.Line(strings.Join(p.Evidence, ", "))))
@@ -146,7 +159,7 @@ func writeDetectText(env *Env, o detectOutput) {
 	case o.apply && len(o.applied) > 0:
 		fmt.Fprintln(w, loc.T("ui.detect.applied", "Count", len(o.applied), "File", env.DisplayPath(o.path)))
 		for _, p := range o.applied {
-			fmt.Fprintf(w, "  %-38s %s\n", idText(p.ID), p.Status.String())
+			fmt.Fprintf(w, "  %-38s %s\n", idText(p.ID), loc.Word(p.Status))
 		}
 	case o.apply:
 		fmt.Fprintln(w, loc.T("ui.detect.nothing_applied"))

@@ -108,7 +108,7 @@ func writeDiffMarkdown(env *Env, answers, source string, deltas []site.Delta) {
 		if a.Status == model.Unknown && a.Justification == "" {
 			return loc.T("ui.site.nothing")
 		}
-		s := "**" + a.Status.String() + "**"
+		s := "**" + loc.Word(a.Status) + "**"
 		if a.Justification != "" {
 			s += " " + mdCell(safetext.Line(a.Justification))
 		}

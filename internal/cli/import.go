@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/site"
@@ -310,15 +311,17 @@ func decisionKey(c *site.Conflict, reviewed bool) string {
 	return "ui.site.import.decision.ours_default"
 }
 
-// answerText is a status with the start of its justification, "?" for a
-// note without a status.
-func answerText(loc interface{ T(string, ...any) string }, a model.Answer) string {
-	s := a.Status.String()
-	if a.Status == model.Unknown && strings.TrimSpace(a.Justification) == "" {
+// answerText is an answer for reading: the status as the interface names
+// it (« Satisfait », 「満たす」; the file's Met is for JSON and the files),
+// with the start of its justification.
+func answerText(loc *i18n.Locale, a model.Answer) string {
+	j := strings.TrimSpace(a.Justification)
+	if a.Status == model.Unknown && j == "" {
 		return loc.T("ui.site.nothing")
 	}
-	if j := strings.TrimSpace(a.Justification); j != "" {
-		s += " (" + clip(j, 50) + ")"
+	s := loc.Word(a.Status)
+	if j != "" {
+		s = loc.Aside(s, clip(j, 50))
 	}
 	return s
 }

@@ -107,13 +107,13 @@ func runSecurityPolicy(env *Env, args []string) int {
 	fmt.Fprintln(env.Stdout, loc.T("ui.detect.security.proposals"))
 	open := 0
 	for _, p := range ps {
-		note := ""
+		status := loc.Word(p.Status)
 		if a := f.Answers[p.ID]; a.Status != model.Unknown {
-			note = "  (" + loc.T("ui.detect.answered", "Status", a.Status.String()) + ")"
+			status = loc.Aside(status, loc.T("ui.detect.answered", "Status", a.Status))
 		} else if p.InBulk() {
 			open++
 		}
-		fmt.Fprintf(env.Stdout, "  %-32s %s%s\n    %s\n", idText(p.ID), p.Status.String(), note, safetext.Line(p.Justification))
+		fmt.Fprintf(env.Stdout, "  %-32s %s\n    %s\n", idText(p.ID), status, safetext.Line(p.Justification))
 	}
 	if !*apply && open > 0 {
 		fmt.Fprintln(env.Stdout, loc.T("ui.detect.apply_hint", "Count", open))
@@ -128,7 +128,7 @@ func runSecurityPolicy(env *Env, args []string) int {
 		} else {
 			fmt.Fprintln(env.Stdout, loc.T("ui.detect.applied", "Count", len(applied), "File", env.DisplayPath(f.Path)))
 			for _, p := range applied {
-				fmt.Fprintf(env.Stdout, "  %-32s %s\n", idText(p.ID), p.Status.String())
+				fmt.Fprintf(env.Stdout, "  %-32s %s\n", idText(p.ID), loc.Word(p.Status))
 			}
 		}
 	}
@@ -146,7 +146,7 @@ func replaceContradicted(env *Env, f *model.File, contra []secpolicy.Contradicti
 	fmt.Fprintln(env.Stdout)
 	fmt.Fprintln(env.Stdout, loc.T("ui.secpolicy.contradicted", "File", policy, "Count", len(contra)))
 	for _, c := range contra {
-		fmt.Fprintf(env.Stdout, "  %-32s %s -> %s\n", c.Replacement.ID, c.Given.Status.String(), c.Replacement.Status.String())
+		fmt.Fprintf(env.Stdout, "  %-32s %s -> %s\n", c.Replacement.ID, loc.Word(c.Given.Status), loc.Word(c.Replacement.Status))
 	}
 	if !update && interactive && env.ui.Confirm != nil {
 		// No is offered: an answer is replaced only on an explicit yes (an
