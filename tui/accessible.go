@@ -76,8 +76,8 @@ func runAccessible(env *environ.Env, f *model.File, readOnly string) int {
 func (a *accessible) ask(e *criteria.Entry, i, n int) (step int, saved bool) {
 	loc := a.loc
 	c := loc.Criterion(e.Level, e.ID)
-	fmt.Fprintf(a.out, "\n[%d/%d] %s %s: %s\n%s\n%s\n", i+1, n, loc.T("ui.category."+string(e.Category)), e.ID,
-		safetext.Line(c.Title), safetext.Clean(c.Requirement), safetext.Clean(c.Guidance))
+	head := fmt.Sprintf("[%d/%d] %s %s", i+1, n, loc.T("ui.category."+string(e.Category)), e.ID)
+	fmt.Fprintf(a.out, "\n%s\n%s\n%s\n", loc.Label(head, safetext.Line(c.Title)), safetext.Clean(c.Requirement), safetext.Clean(c.Guidance))
 	cur := a.f.Answers[e.ID]
 	if cur.Status != model.Unknown {
 		es := model.EntryScore{Entry: e, Answer: cur, Result: model.Judge(e, cur)}

@@ -93,3 +93,28 @@ func TestReadOnlyDetected(t *testing.T) {
 		t.Errorf("unwritable directory: %q", r)
 	}
 }
+
+// Each criterion's heading is written as the language writes a label: a
+// no-break space before the colon in French, a full-width colon in
+// Japanese; the level and the answers in the user's words.
+func TestAccessibleHeadingInUsersTypography(t *testing.T) {
+	for _, c := range []struct{ lang, head, saved string }{
+		{"fr", "[1/67] DOIT description_good\u00a0: ", "Niveau base\u00a0: "},
+		{"ja", "[1/67] 必須 description_good：", "合格"},
+	} {
+		dir := t.TempDir()
+		var out, errb bytes.Buffer
+		env := &environ.Env{Stdin: strings.NewReader("1\nLe README le dit.\n5\n"), Stdout: &out, Stderr: &errb, Dir: dir, Accessible: true,
+			Getenv: func(string) string { return "" }}
+		if code := cli.Run(env, cli.UI{Walk: Run}, []string{"--lang", c.lang, "--accessible"}); code != cli.ExitOK {
+			t.Fatalf("%s: exit %d: %s", c.lang, code, errb.String())
+		}
+		s := out.String()
+		if !strings.Contains(s, c.head) || !strings.Contains(s, c.saved) {
+			t.Errorf("%s: lacks %q or %q:\n%s", c.lang, c.head, c.saved, s)
+		}
+		if strings.Contains(s, "description_good: ") || strings.Contains(s, "passing") {
+			t.Errorf("%s: an English colon or level id:\n%s", c.lang, s)
+		}
+	}
+}

@@ -32,7 +32,7 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 		blockers := model.Blockers(l)
 		fmt.Fprintf(w, "\n## %s\n\n", loc.T("ui.cli.status.holding_back", "Level", i18n.Level(l.Level.Name), "Count", len(blockers)))
 		for _, b := range blockers {
-			title := mdCell(loc.CriterionTitle(l.Level.Name, b.Entry.ID)) + " (" + loc.T("ui.category."+string(b.Entry.Category)) + ")"
+			title := loc.Aside(mdCell(loc.CriterionTitle(l.Level.Name, b.Entry.ID)), loc.T("ui.category."+string(b.Entry.Category)))
 			fmt.Fprintf(w, "- [`%s`](%s) %s\n", b.Entry.ID, b.Entry.URLIn(loc.Tag.String()), loc.Label(title, mdCell(model.Reason(loc, b))))
 		}
 	}
