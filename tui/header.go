@@ -11,10 +11,11 @@ import (
 )
 
 // A level's line: the cursor and the mark (3 cells), the name, a space,
-// the bar, then the figures (" 100%  123/123", 14 cells) and a margin.
+// the bar, then the figures (" 100%  123/123": 10 cells and the
+// percentage as the language writes it, "100 %" in French) and a margin.
 const (
 	maxLevelNameWidth = 24
-	barLineRest       = 3 + 1 + 14 + 2
+	barLineRest       = 3 + 1 + 10 + 2
 )
 
 // headerLines are the title and the progress of each level: a bar per
@@ -41,7 +42,8 @@ func headerLines(c *common) []string {
 		nameW = max(nameW, textwidth.Width(c.levelName(l.Name)))
 	}
 	nameW = min(nameW, maxLevelNameWidth)
-	barW := max(10, min(40, c.width-nameW-barLineRest))
+	pctW := textwidth.Width(c.loc.Percent(100))
+	barW := max(10, min(40, c.width-nameW-barLineRest-pctW))
 	for _, l := range c.cat.SeriesLevels(c.series()) {
 		ls, _ := c.score.Level(l.Name)
 		mark := "  "
@@ -54,7 +56,7 @@ func headerLines(c *common) []string {
 		}
 		full, empty := model.Bar(ls.Percentage, barW)
 		bar := c.st.BarFull.Render(full) + c.st.BarEmpty.Render(empty)
-		line := fmt.Sprintf("%s%s%s %s %3d%%  %d/%d", cur, mark, textwidth.Fit(c.levelName(l.Name), nameW), bar, ls.Percentage, ls.Satisfied, ls.Total)
+		line := fmt.Sprintf("%s%s%s %s %s  %d/%d", cur, mark, textwidth.Fit(c.levelName(l.Name), nameW), bar, textwidth.PadLeft(c.loc.Percent(ls.Percentage), pctW), ls.Satisfied, ls.Total)
 		lines = append(lines, ansi.Truncate(line, c.width, "…"))
 	}
 	lines = append(lines, ansi.Truncate(c.st.Dim.Render(seriesLine(c, c.otherSeries())), c.width, "…"))
@@ -74,7 +76,7 @@ func seriesLine(c *common, series string) string {
 		if l.Name == c.level {
 			cur = "›"
 		}
-		parts = append(parts, fmt.Sprintf("%s%s %d%% %d/%d%s", cur, c.levelName(l.Name), ls.Percentage, ls.Satisfied, ls.Total, mark))
+		parts = append(parts, fmt.Sprintf("%s%s %s %d/%d%s", cur, c.levelName(l.Name), c.loc.Percent(ls.Percentage), ls.Satisfied, ls.Total, mark))
 	}
 	return " " + strings.Join(parts, " · ")
 }

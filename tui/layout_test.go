@@ -77,8 +77,9 @@ func layoutLocales(t *testing.T) map[string]*i18n.Locale {
 	return out
 }
 
-// figures ends a level's line: its percentage and count, whole.
-var figures = regexp.MustCompile(`\d+%  \d+/\d+ *$`)
+// figures ends a level's line: its percentage (with a no-break space
+// before % in French) and count, whole.
+var figures = regexp.MustCompile(`\d+\x{a0}?%  \d+/\d+ *$`)
 
 // The walk at 60x15, 80x24 and 120x40 in each language, on each of its
 // screens: every line fits the terminal counted in cells, the level bars
@@ -101,7 +102,7 @@ func TestWalkLayoutByDisplayWidth(t *testing.T) {
 				if len(lines) != h {
 					t.Errorf("%s %dx%d %s: %d lines", name, w, h, state, len(lines))
 				}
-				barCol := -1
+				barCol, pctCol := -1, -1
 				for _, l := range lines {
 					if lw := textwidth.Width(l); lw > w {
 						t.Errorf("%s %dx%d %s: a line of %d cells: %q", name, w, h, state, lw, l)
@@ -114,6 +115,16 @@ func TestWalkLayoutByDisplayWidth(t *testing.T) {
 						barCol = col
 						if !figures.MatchString(l) {
 							t.Errorf("%s %dx%d %s: a level's figures are cut: %q", name, w, h, state, l)
+						}
+						if (name == "fr") != strings.Contains(l, "\u00a0%") {
+							t.Errorf("%s %dx%d %s: the percentage is not written as the language does: %q", name, w, h, state, l)
+						}
+						if i := strings.Index(l, "%"); i >= 0 {
+							if col := textwidth.Width(l[:i]); pctCol >= 0 && col != pctCol {
+								t.Errorf("%s %dx%d %s: %% signs in columns %d and %d:\n%s", name, w, h, state, pctCol, col, where(s))
+							} else {
+								pctCol = col
+							}
 						}
 					}
 				}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -76,5 +77,48 @@ func TestLayoutByDisplayWidth(t *testing.T) {
 	out = runWidth(t, dir, 0, "--locale-file", "de.yaml", "status")
 	if !strings.Contains(out, "Veröffentlichtes Schwachstellenmeldeverfahrensdokumentationsverzeichnis: ") {
 		t.Errorf("a long title was cut or wrapped without a terminal:\n%s", out)
+	}
+}
+
+// A percentage is written as the language writes it: "4 %" in French,
+// with a no-break space (ui.words.percent), in status's rows and the
+// Markdown report; the rows still line up, counted in cells.
+func TestPercentAsTheLanguageWritesIt(t *testing.T) {
+	three := "version: 1\nanswers:\n"
+	for _, id := range []string{"description_good", "interact", "contribution"} {
+		three += "  " + id + ":\n    status: Met\n    justification: See https://example.org/" + id + "\n"
+	}
+	dir := writeAnswers(t, three)
+	for _, c := range []struct{ lang, row, md, summary string }{
+		{"en", `\d+%  \d+/\d+$`, "| 4% |", "passing: 4% (3/67)"},
+		{"fr", `\d+\x{a0}%  \d+/\d+$`, "| 4\u00a0% |", "base\u00a0: 4\u00a0% (3/67)"},
+		{"ja", `\d+%  \d+/\d+$`, "| 4% |", "合格：4%（3/67）"},
+	} {
+		row := regexp.MustCompile(c.row)
+		for _, width := range []int{60, 80, 120} {
+			out := runWidth(t, dir, width, "--lang", c.lang, "status")
+			pctCol, rows := -1, 0
+			for _, line := range strings.Split(out, "\n") {
+				if !strings.ContainsAny(line, "█░") {
+					continue
+				}
+				rows++
+				if !row.MatchString(line) {
+					t.Errorf("%s at %d: %q", c.lang, width, line)
+				}
+				col := textwidth.Width(line[:strings.Index(line, "%")])
+				if pctCol >= 0 && col != pctCol {
+					t.Errorf("%s at %d: %% signs in columns %d and %d:\n%s", c.lang, width, pctCol, col, out)
+				}
+				pctCol = col
+			}
+			if rows < 6 {
+				t.Errorf("%s at %d: %d rows:\n%s", c.lang, width, rows, out)
+			}
+		}
+		out := runWidth(t, dir, 0, "--lang", c.lang, "status", "--format", "markdown")
+		if !strings.Contains(out, c.md) || !strings.Contains(out, "<summary>"+c.summary+"</summary>") {
+			t.Errorf("%s markdown lacks %q or %q:\n%s", c.lang, c.md, c.summary, out[:min(len(out), 600)])
+		}
 	}
 }

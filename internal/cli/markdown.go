@@ -25,7 +25,7 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 		if l.Achieved() {
 			name = "**" + name + "** ✓"
 		}
-		fmt.Fprintf(w, "| %s | %d%% | %d/%d |\n", name, l.Percentage, l.Satisfied, l.Total)
+		fmt.Fprintf(w, "| %s | %s | %d/%d |\n", name, loc.Percent(l.Percentage), l.Satisfied, l.Total)
 	}
 	fmt.Fprintf(w, "\n%s\n", loc.T("ui.cli.status.badge_level", "Level", i18n.BadgeLevel(s.BadgeLevel()), "Tiered", s.TieredPercentage()))
 	for _, l := range model.NextLevels(s) {
@@ -38,7 +38,7 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 	}
 	fmt.Fprintf(w, "\n## %s\n", loc.T("ui.report.all_criteria"))
 	for _, l := range s.Levels {
-		fmt.Fprintf(w, "\n<details><summary>%s</summary>\n", loc.Label(loc.Level(l.Level.Name), fmt.Sprintf("%d%% (%d/%d)", l.Percentage, l.Satisfied, l.Total)))
+		fmt.Fprintf(w, "\n<details><summary>%s</summary>\n", loc.Label(loc.Level(l.Level.Name), loc.Aside(loc.Percent(l.Percentage), fmt.Sprintf("%d/%d", l.Satisfied, l.Total))))
 		section := ""
 		for _, e := range l.Entries {
 			if sec := e.Entry.Major + " / " + e.Entry.Minor; sec != section {

@@ -97,10 +97,11 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 	for _, n := range names {
 		nameW = max(nameW, textwidth.Width(n))
 	}
+	pctW := textwidth.Width(loc.Percent(100)) // "100 %" in French
 	barW := 20
 	if width > 0 {
 		// mark, name, bar, " 100%", "  67/67"
-		barW = max(5, min(20, width-(2+nameW+1)-(1+4+2+7)))
+		barW = max(5, min(20, width-(2+nameW+1)-(1+pctW+2+7)))
 	}
 	series := ""
 	for _, l := range s.Levels {
@@ -112,7 +113,7 @@ func writeStatusText(w io.Writer, loc *i18n.Locale, f *model.File, s *model.Scor
 		if l.Achieved() {
 			mark = "✓"
 		}
-		fmt.Fprintf(w, "%s %s %s %3d%%  %s\n", mark, textwidth.Pad(names[l.Level.Name], nameW), bar(l.Percentage, barW), l.Percentage, fmt.Sprintf("%d/%d", l.Satisfied, l.Total))
+		fmt.Fprintf(w, "%s %s %s %s  %d/%d\n", mark, textwidth.Pad(names[l.Level.Name], nameW), bar(l.Percentage, barW), textwidth.PadLeft(loc.Percent(l.Percentage), pctW), l.Satisfied, l.Total)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, loc.T("ui.cli.status.badge_level", "Level", i18n.BadgeLevel(s.BadgeLevel()), "Tiered", s.TieredPercentage()))
