@@ -7,6 +7,7 @@ import (
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/glamour"
 	gansi "github.com/charmbracelet/glamour/ansi"
@@ -89,11 +90,21 @@ func rewrap(s string, width int) string {
 			indent = 0
 		}
 		pad := strings.Repeat(" ", indent)
-		wrap := ansi.Wrap
-		if hasWide(plain) { // CJK breaks between characters, not at spaces
-			wrap = func(s string, limit int, _ string) string { return ansi.Hardwrap(s, limit, true) }
+		var wrapped []string
+		if hasWide(plain) {
+			// CJK breaks between characters, but never before 、。） or a
+			// small kana, nor inside MUST or a URL (textwidth.Wrap's rules);
+			// a URL wider than the pane is then cut, as it would be anyway.
+			for _, w := range textwidth.WrapStyled(l, max(1, width-indent)) {
+				if ansi.StringWidth(w) > width-indent {
+					w = ansi.Hardwrap(w, max(1, width-indent), true)
+				}
+				wrapped = append(wrapped, strings.Split(w, "\n")...)
+			}
+		} else {
+			wrapped = strings.Split(ansi.Wrap(l, max(1, width-indent), ""), "\n")
 		}
-		for i, w := range strings.Split(wrap(l, max(1, width-indent), ""), "\n") {
+		for i, w := range wrapped {
 			if i > 0 {
 				w = pad + strings.TrimLeft(w, " ")
 			}

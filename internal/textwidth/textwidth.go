@@ -7,6 +7,7 @@ package textwidth
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
@@ -62,8 +63,8 @@ func Fit(s string, w int) string { return Pad(Truncate(s, w), w) }
 
 // Wrap breaks plain text into lines of at most w cells, where the
 // language allows (Unicode line breaking, UAX #14): between words, after
-// a Japanese character but never before 、 。 ）, never inside an English
-// word such as MUST. A URL is never broken: one longer than w gets a line
+// a Japanese character but never before 、 。 ）, a small kana (ッ ょ) or
+// ー (strict kinsoku), never inside an English word such as MUST. A URL is never broken: one longer than w gets a line
 // of its own, wider than w. A word longer than w (a long German compound)
 // is cut by characters, the only way it fits. Line breaks in s are kept.
 func Wrap(s string, w int) []string {
@@ -103,6 +104,11 @@ func wrapLine(s string, w int) []string {
 				head := ansi.Cut(text, 0, w)
 				if head == "" { // a wide character in a one-cell column
 					head = firstGrapheme(text)
+				}
+				// Not before a small kana or closing punctuation: the
+				// character before it goes down with it.
+				for noBreakBefore(text[len(head):]) && lastGraphemeStart(head) > 0 {
+					head = head[:lastGraphemeStart(head)]
 				}
 				lines = append(lines, head)
 				text = text[len(head):]
@@ -147,6 +153,36 @@ func segments(s string, urls [][2]int) []segment {
 		start = pos
 	}
 	return out
+}
+
+// noLineStart are the characters Japanese typesetting never puts at the
+// start of a line (strict kinsoku): small kana and the long vowel mark
+// (UAX #14 class CJ, which uniseg resolves as NS, the strict choice),
+// closing punctuation and iteration marks. Between segments uniseg keeps
+// them; a word cut by characters must too.
+const noLineStart = "っゃゅょぁぃぅぇぉゎゕゖッャュョァィゥェォヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーｯｬｭｮｧｨｩｪｫｰ" +
+	"、。，．・：；？！）」』】〕〉》｝］々ゝゞヽヾ"
+
+// noBreakBefore reports whether s starts with a character no line may
+// start with.
+func noBreakBefore(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && strings.ContainsRune(noLineStart, r)
+}
+
+// lastGraphemeStart is the byte offset of the last character of s (a
+// grapheme cluster: a letter with its accents stays whole).
+func lastGraphemeStart(s string) int {
+	start, rest := 0, s
+	for rest != "" {
+		g := firstGrapheme(rest)
+		if len(g) == len(rest) {
+			return start
+		}
+		start += len(g)
+		rest = rest[len(g):]
+	}
+	return 0
 }
 
 // urlSpans finds the URLs in s, as [start, end) byte offsets: from a
@@ -213,4 +249,81 @@ func overlaps(a, b int, spans [][2]int) bool {
 func firstGrapheme(s string) string {
 	g, _, _, _ := uniseg.FirstGraphemeClusterInString(s, -1)
 	return g
+}
+
+// WrapStyled is Wrap for one line of text that holds escape sequences
+// (colours, bold: glamour's output): the lines break where Wrap breaks the
+// text without them, and each sequence stays beside the character it came
+// before, or at the end of a line when it closed the text before a break.
+func WrapStyled(s string, w int) []string {
+	type token struct {
+		text   string
+		escape bool
+	}
+	var toks []token
+	var plain strings.Builder
+	state := byte(0)
+	for rest := s; rest != ""; {
+		seq, width, n, st := ansi.DecodeSequence(rest, state, nil)
+		state = st
+		if n <= 0 {
+			n, seq = len(rest), rest
+		}
+		rest = rest[n:]
+		esc := width == 0 && (seq[0] < 0x20 || seq[0] == 0x7f || seq[0] >= 0x80 && seq[0] < 0xa0 || strings.HasPrefix(seq, "\u009b"))
+		toks = append(toks, token{seq, esc})
+		if !esc {
+			plain.WriteString(seq)
+		}
+	}
+	text := plain.String()
+	lines := Wrap(text, w)
+	if text == s || len(lines) < 2 {
+		if text == s {
+			return lines
+		}
+		return []string{s}
+	}
+	// Where each line starts in the text: Wrap only drops spaces between
+	// lines.
+	starts := make([]int, len(lines))
+	at := 0
+	for i, l := range lines {
+		for at < len(text) && text[at] == ' ' && !strings.HasPrefix(text[at:], l) {
+			at++
+		}
+		starts[i] = at
+		at += len(l)
+	}
+	out := make([]strings.Builder, len(lines))
+	line, p := 0, 0
+	var pending strings.Builder // sequences since the last character
+	for _, t := range toks {
+		if t.escape {
+			pending.WriteString(t.text)
+			continue
+		}
+		if p >= starts[line]+len(lines[line]) {
+			if line+1 < len(lines) && p >= starts[line+1] {
+				line++
+			} else {
+				// A space dropped at the break: what came before it
+				// closes this line.
+				out[line].WriteString(pending.String())
+				pending.Reset()
+				p += len(t.text)
+				continue
+			}
+		}
+		out[line].WriteString(pending.String())
+		pending.Reset()
+		out[line].WriteString(t.text)
+		p += len(t.text)
+	}
+	out[line].WriteString(pending.String())
+	res := make([]string, len(out))
+	for i := range out {
+		res[i] = out[i].String()
+	}
+	return res
 }
