@@ -107,3 +107,31 @@ func TestListingsShowAnswersInUsersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A translator who writes a slip the reviewers found is told where, by
+// file and line, with the word quoted (a half-width " (MUST)" shows its
+// space); warnings leave the exit code at 0.
+func TestI18nCheckNamesGlossarySlips(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "fr-draft.yaml", "meta:\n  tag: fr\n  name: Français\nui:\n  site:\n    diff:\n      ours: La nôtre\ncriteria:\n  passing:\n    floss_license:\n      guidance: Commitez le fichier, répondez Met puis relisez un DOIT.\n")
+	writeFile(t, dir, "ja-draft.yaml", "meta:\n  tag: ja\n  name: 日本語\ncriteria:\n  passing:\n    floss_license:\n      requirement: ライセンスを公開しなければなりません (MUST)。メンテナーンスは課題管理で行い、Met と回答します。\n")
+	out, errOut, code := run(t, dir, "i18n", "check", "fr-draft.yaml", "ja-draft.yaml")
+	if code != ExitOK {
+		t.Fatalf("code %d: %s", code, errOut)
+	}
+	all := out + errOut
+	for _, want := range []string{
+		"fr-draft.yaml:7: warning: ui.site.diff.ours uses “La nôtre”",
+		"fr-draft.yaml:11: warning: criteria.passing.floss_license.guidance uses “répondez Met”",
+		"fr-draft.yaml:11: warning: criteria.passing.floss_license.guidance uses “un DOIT”",
+		"fr-draft.yaml:11: warning: criteria.passing.floss_license.guidance uses “Commitez”",
+		"ja-draft.yaml:7: warning: criteria.passing.floss_license.requirement uses “ (MUST)”",
+		"ja-draft.yaml:7: warning: criteria.passing.floss_license.requirement uses “メンテナーンス”",
+		"ja-draft.yaml:7: warning: criteria.passing.floss_license.requirement uses “課題管理”",
+		"ja-draft.yaml:7: warning: criteria.passing.floss_license.requirement uses “Met と回答”",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q:\n%s", want, all)
+		}
+	}
+}
