@@ -99,7 +99,11 @@ func wrapLine(s string, w int) []string {
 			flush()
 		}
 		if lineW == 0 && tw > w && !seg.url {
-			// No break opportunity fits: cut the word by characters.
+			// No break opportunity fits: cut the word by characters,
+			// after what the line holds that takes no cell (a mark
+			// that came alone).
+			text = line.String() + text
+			line.Reset()
 			for Width(text) > w {
 				head := ansi.Cut(text, 0, w)
 				if head == "" { // a wide character in a one-cell column
@@ -251,11 +255,23 @@ func firstGrapheme(s string) string {
 	return g
 }
 
-// WrapStyled is Wrap for one line of text that holds escape sequences
-// (colours, bold: glamour's output): the lines break where Wrap breaks the
-// text without them, and each sequence stays beside the character it came
-// before, or at the end of a line when it closed the text before a break.
+// WrapStyled is Wrap for text that holds escape sequences (colours, bold:
+// glamour's output): the lines break where Wrap breaks the text without
+// them, and each sequence stays beside the character it came before, or at
+// the end of a line when it closed the text before a break.
 func WrapStyled(s string, w int) []string {
+	if !strings.Contains(s, "\n") {
+		return wrapStyledLine(s, w)
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, wrapStyledLine(para, w)...)
+	}
+	return out
+}
+
+// wrapStyledLine is WrapStyled for text without line breaks.
+func wrapStyledLine(s string, w int) []string {
 	type token struct {
 		text   string
 		escape bool
@@ -278,11 +294,8 @@ func WrapStyled(s string, w int) []string {
 	}
 	text := plain.String()
 	lines := Wrap(text, w)
-	if text == s || len(lines) < 2 {
-		if text == s {
-			return lines
-		}
-		return []string{s}
+	if text == s {
+		return lines
 	}
 	// Where each line starts in the text: Wrap only drops spaces between
 	// lines.
