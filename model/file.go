@@ -175,16 +175,22 @@ func notRegular(path string, nr *regfile.NotRegularError) *FileError {
 	if nr.Kind == regfile.Directory {
 		return &FileError{Path: path, Message: M("is_directory"), Fix: M("fix_path")}
 	}
+	return &FileError{Path: path, Message: NotRegularMsg(nr.Kind), Fix: M("fix_regular")}
+}
+
+// NotRegularMsg says what the answers file is instead of a regular file
+// ("is a named pipe (FIFO), not a regular file"), to follow its name.
+func NotRegularMsg(k regfile.Kind) Msg {
 	key := map[regfile.Kind]string{
 		regfile.FIFO:     "not_regular_fifo",
 		regfile.Device:   "not_regular_device",
 		regfile.Socket:   "not_regular_socket",
 		regfile.Dangling: "not_regular_dangling",
-	}[nr.Kind]
+	}[k]
 	if key == "" {
 		key = "not_regular_other"
 	}
-	return &FileError{Path: path, Message: M(key), Fix: M("fix_regular")}
+	return M(key)
 }
 
 // Parse checks src as the answers file at path.

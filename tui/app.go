@@ -12,8 +12,10 @@ package tui
 
 import (
 	"cmp"
+	"errors"
 	"time"
 
+	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/bubbles/key"
@@ -141,6 +143,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case fileCheckDueMsg:
 		return m, tea.Batch(m.save.look(), m.save.watch())
 	case fileReadMsg:
+		var nr *regfile.NotRegularError
+		m.prompt.replaced = ""
+		if errors.As(msg.err, &nr) {
+			m.prompt.replaced = nr.Kind
+		}
 		if m.save.seen(msg) {
 			m.askConflict()
 		}

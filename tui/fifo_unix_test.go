@@ -54,8 +54,22 @@ func TestAnswersFileSwappedForAPipe(t *testing.T) {
 	if !d.m.save.conflict {
 		t.Error("a pipe in place of the file is not a change")
 	}
+	// The question says what took the file's place, and does not offer
+	// to overwrite what cannot be written.
+	d.wantScreen("named pipe", "put it back")
+	if strings.Contains(d.screen(), "keep mine") || strings.Contains(d.screen(), "edited elsewhere") {
+		t.Errorf("a pipe is shown as an edit that keeping mine would overwrite:\n%s", d.screen())
+	}
+	fifotest.Within(t, func() { d.keys("k") })
 	if fi, err := os.Lstat(p); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
 		t.Error("the pipe was replaced")
+	}
+	// The file put back as it was: nothing left to decide.
+	os.Remove(p)
+	os.WriteFile(p, []byte(startFile), 0o644)
+	d.send(d.m.save.look()().(fileReadMsg))
+	if d.m.save.conflict || strings.Contains(d.screen(), "named pipe") {
+		t.Errorf("the file put back still asks:\n%s", d.screen())
 	}
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -43,6 +44,9 @@ type promptModel struct {
 	// For promptAcceptAll: how many proposals, how many say Unmet, and how
 	// many weak ones are left out.
 	count, unmet, weak int
+	// For promptConflict: what took the file's place when it is no longer
+	// a regular file (a pipe, a device): keeping mine cannot write there.
+	replaced regfile.Kind
 }
 
 func (p *promptModel) active() bool         { return p.kind != noPrompt }
@@ -85,7 +89,7 @@ func (p *promptModel) key(msg tea.KeyMsg) choice {
 		switch {
 		case key.Matches(msg, k.Reload):
 			ch = chooseReload
-		case key.Matches(msg, k.KeepMine):
+		case key.Matches(msg, k.KeepMine) && p.replaced == "":
 			ch = chooseKeepMine
 		case key.Matches(msg, k.Later):
 			ch = chooseLater
@@ -122,6 +126,9 @@ func (p *promptModel) view() string {
 		s = c.loc.T("ui.tui.prompt.drop_form")
 	case promptConflict:
 		s = c.loc.T("ui.tui.prompt.changed")
+		if p.replaced != "" {
+			s = c.loc.T("ui.tui.prompt.replaced", "What", model.NotRegularMsg(p.replaced).In(c.loc))
+		}
 	case promptAcceptAll:
 		if p.unmet > 0 {
 			s = c.loc.T("ui.tui.prompt.accept_unmet", "Count", p.count, "Unmet", p.unmet)
@@ -147,6 +154,9 @@ func (p *promptModel) keys() []key.Binding {
 		reload := k.Reload
 		if p.c.file.Dirty() {
 			reload.SetHelp(reload.Help().Key, p.c.loc.T("ui.tui.prompt.keys.reload_dropping"))
+		}
+		if p.replaced != "" { // nothing can be written there
+			return []key.Binding{reload, k.Later}
 		}
 		return []key.Binding{reload, k.KeepMine, k.Later}
 	case promptAcceptAll:
