@@ -197,3 +197,24 @@ func TestActionOtherInstalls(t *testing.T) {
 		t.Errorf("path: %d\n%s", s.code, s.log)
 	}
 }
+
+// Mistakes in the workflow's inputs are told as such (exit 2), not as a
+// level missed: a mistyped answers file, a SARIF path in a directory that
+// does not exist.
+func TestActionInputMistakes(t *testing.T) {
+	url, _ := release(t)
+	dir := repo(t)
+	s := runStep(t, dir, map[string]string{"version": "v9.9.9", "release-url": url, "file": "typo.yaml"})
+	if s.code != 2 || !strings.Contains(s.log, "typo.yaml does not exist") || !strings.Contains(s.output, "exit-code=2") {
+		t.Errorf("a mistyped file: %d\n%s", s.code, s.log)
+	}
+	s = runStep(t, dir, map[string]string{"version": "v9.9.9", "release-url": url, "sarif": filepath.Join(dir, "no", "such", "x.sarif")})
+	if s.code != 2 || !strings.Contains(s.log, "could not write the SARIF log") {
+		t.Errorf("SARIF into a missing directory: %d\n%s", s.code, s.log)
+	}
+	sarif := filepath.Join(dir, "x.sarif")
+	s = runStep(t, dir, map[string]string{"version": "v9.9.9", "release-url": url, "sarif": sarif})
+	if data, err := os.ReadFile(sarif); s.code != 0 || err != nil || !json.Valid(data) {
+		t.Errorf("SARIF: %d %v\n%s", s.code, err, s.log)
+	}
+}

@@ -127,8 +127,11 @@ cat "$tmp/check.txt"
 if [ -n "$sarif" ] && [ "$code" -ne 2 ]; then
   sarif_args=(check --format sarif --level "$level" "${common[@]}")
   if [ "$strict" = true ]; then sarif_args+=(--strict); fi
-  "$bin" "${sarif_args[@]}" >"$sarif" 2>/dev/null
-  if [ $? -eq 2 ]; then fail "could not write the SARIF log to $sarif"; fi
+  "$bin" "${sarif_args[@]}" >"$tmp/check.sarif" 2>/dev/null
+  if [ $? -eq 2 ]; then fail "could not write the SARIF log"; fi
+  # Written apart, then copied: a redirect into a missing directory fails
+  # in the shell, before the command runs, with the check's status.
+  cp "$tmp/check.sarif" "$sarif" 2>/dev/null || fail "could not write the SARIF log to $sarif (does its directory exist?)"
 fi
 
 if [ "$summary" = true ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then

@@ -17,6 +17,7 @@ type hook struct {
 	Entry         string `yaml:"entry"`
 	Language      string `yaml:"language"`
 	Files         string `yaml:"files"`
+	Exclude       string `yaml:"exclude"`
 	PassFilenames *bool  `yaml:"pass_filenames"`
 }
 
@@ -54,7 +55,8 @@ func TestHooksRunOnlyForTheirFiles(t *testing.T) {
 			[]string{"main.go", ".bestpractices.json.bak"}},
 		"bestpractices-i18n": {
 			[]string{"i18n/fr.yaml", "i18n/pt-BR.yaml", "tools/i18n/de.yml"},
-			[]string{"i18n/README.md", "i18n/fr.go", "i18n/sub/x.yaml", ".bestpractices.yaml"}},
+			// The glossary is no locale file: i18n check refuses it.
+			[]string{"i18n/README.md", "i18n/fr.go", "i18n/sub/x.yaml", ".bestpractices.yaml", "i18n/glossary.yaml", "i18n/glossary.fr.yaml"}},
 	}
 	for id, c := range cases {
 		h, ok := hooks[id]
@@ -63,13 +65,18 @@ func TestHooksRunOnlyForTheirFiles(t *testing.T) {
 			continue
 		}
 		re := regexp.MustCompile(h.Files)
+		exclude := regexp.MustCompile("^$")
+		if h.Exclude != "" {
+			exclude = regexp.MustCompile(h.Exclude)
+		}
+		runs := func(p string) bool { return re.MatchString(p) && !exclude.MatchString(p) }
 		for _, p := range c.run {
-			if !re.MatchString(p) {
+			if !runs(p) {
 				t.Errorf("%s does not run for %s", id, p)
 			}
 		}
 		for _, p := range c.skip {
-			if re.MatchString(p) {
+			if runs(p) {
 				t.Errorf("%s runs for %s", id, p)
 			}
 		}
@@ -146,5 +153,54 @@ func TestHookCommandsPassAndFail(t *testing.T) {
 	write(repo, "i18n/de.yaml", "meta:\n  tag: de\nui:\n  cli:\n    check:\n      achieved: \"{{.Levle}} erreicht\"\n")
 	if code, out := run("bestpractices-i18n", repo, "i18n/de.yaml"); code != 1 || !strings.Contains(out, "de.yaml:6") {
 		t.Errorf("i18n, a placeholder misspelt: %d\n%s", code, out)
+	}
+}
+
+// Our own answers say CI runs .ci/run on every change, and the Baseline
+// answers say how: the workflow must keep doing that, with actions pinned
+// to a commit and a token that can only read.
+func TestOwnWorkflowRunsCI(t *testing.T) {
+	data, err := os.ReadFile("../../.github/workflows/ci.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		On          map[string]any    `yaml:"on"`
+		Permissions map[string]string `yaml:"permissions"`
+		Jobs        map[string]struct {
+			Steps []struct {
+				Uses string `yaml:"uses"`
+				Run  string `yaml:"run"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(data, &wf); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := wf.On["push"]; !ok {
+		t.Error("the workflow does not run on push")
+	}
+	if _, ok := wf.On["pull_request"]; !ok {
+		t.Error("the workflow does not run on pull requests")
+	}
+	if len(wf.Permissions) != 1 || wf.Permissions["contents"] != "read" {
+		t.Errorf("permissions %v, want contents: read only", wf.Permissions)
+	}
+	pinned := regexp.MustCompile(`^[\w.-]+/[\w.-]+@[0-9a-f]{40}$`)
+	runsCI, ownAction := false, false
+	for _, j := range wf.Jobs {
+		for _, s := range j.Steps {
+			switch {
+			case s.Run == "bash .ci/run":
+				runsCI = true
+			case s.Uses == "./":
+				ownAction = true
+			case s.Uses != "" && !pinned.MatchString(s.Uses):
+				t.Errorf("%s is not pinned to a commit", s.Uses)
+			}
+		}
+	}
+	if !runsCI || !ownAction {
+		t.Errorf("the workflow runs .ci/run: %v, our own Action: %v", runsCI, ownAction)
 	}
 }

@@ -23,6 +23,12 @@ func runCheck(env *Env, args []string) int {
 	if !ok {
 		return ExitBadInput
 	}
+	if !f.Exists {
+		// A gate on a file that is not there is a mistake to fix (a
+		// mistyped --file in CI), not a level missed.
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.lint.missing", "File", env.DisplayPath(f.Path)))
+		return ExitBadInput
+	}
 	if *inSync {
 		return checkJSONInSync(env, f) // in insync.go
 	}

@@ -207,3 +207,21 @@ func TestHelpAndVersion(t *testing.T) {
 		t.Errorf("unknown command: %d %q", code, errOut)
 	}
 }
+
+// A CI gate on an answers file that is not there (a mistyped --file, a
+// repository without one) exits 2 naming the file, not 1 with every
+// criterion listed as unanswered.
+func TestCheckMissingFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"check", "--file", "typo.yaml"},
+		{"check"},
+		{"check", "--format", "sarif"},
+		{"check", "--json-in-sync"},
+	} {
+		out, errs, code := run(t, dir, args...)
+		if code != ExitBadInput || !strings.Contains(errs, "does not exist") || strings.Contains(out, "unanswered") {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", args, code, out, errs)
+		}
+	}
+}
