@@ -9,7 +9,9 @@ import (
 	"testing"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/environ"
+	"github.com/bestpractices/bestpractices/model"
 )
 
 // run runs the command line in dir with a clean environment.
@@ -222,6 +224,36 @@ func TestCheckMissingFile(t *testing.T) {
 		out, errs, code := run(t, dir, args...)
 		if code != ExitBadInput || !strings.Contains(errs, "does not exist") || strings.Contains(out, "unanswered") {
 			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", args, code, out, errs)
+		}
+	}
+}
+
+// N/A is judged for an id by one rule (model.NAAllowed): criteria does not
+// offer it for report_tracker at silver (its passing entry refuses N/A and
+// one answer serves both), and no guidance invites it where it is refused.
+func TestCriteriaListsNAAsAnswersCountIt(t *testing.T) {
+	out, _, code := run(t, t.TempDir(), "criteria", "--level", "silver")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		for _, id := range []string{"report_tracker", "tests_documented_added"} {
+			if strings.Contains(line, " "+id+" ") && strings.Contains(line, "[N/A]") {
+				t.Errorf("N/A offered: %s", line)
+			}
+		}
+	}
+	if !strings.Contains(out, "[N/A]") {
+		t.Error("no criterion offers N/A at silver")
+	}
+	cat := criteria.Default()
+	loc := i18n.English()
+	for _, l := range cat.Levels {
+		for _, e := range l.Entries {
+			g := loc.T("criteria." + l.Name + "." + e.ID + ".guidance")
+			if !model.NAAllowed(cat, e.ID) && (strings.Contains(g, "Choose N/A") || strings.Contains(g, "if you choose it")) {
+				t.Errorf("%s at %s: N/A is refused, the guidance offers it: %s", e.ID, l.Name, g)
+			}
 		}
 	}
 }

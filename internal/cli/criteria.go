@@ -6,6 +6,7 @@ import (
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/internal/textwidth"
+	"github.com/bestpractices/bestpractices/model"
 )
 
 // CriterionJSON is one entry of `criteria --format json`.
@@ -16,7 +17,7 @@ type CriterionJSON struct {
 	Major                    string `json:"major"`
 	Minor                    string `json:"minor"`
 	Category                 string `json:"category"`
-	NAAllowed                bool   `json:"na_allowed"`
+	NAAllowed                bool   `json:"na_allowed"` // for the id, as an answer counts (model.NAAllowed)
 	NAJustificationRequired  bool   `json:"na_justification_required"`
 	MetJustificationRequired bool   `json:"met_justification_required"`
 	MetURLRequired           bool   `json:"met_url_required"`
@@ -48,7 +49,7 @@ func runCriteria(env *Env, args []string) int {
 			for _, e := range l.Entries {
 				out = append(out, CriterionJSON{
 					ID: e.ID, Level: l.Name, Control: e.Control, Major: e.Major, Minor: e.Minor, Category: string(e.Category),
-					NAAllowed: e.NAAllowed, NAJustificationRequired: e.NAJustificationRequired,
+					NAAllowed: model.NAAllowed(env.Catalog, e.ID), NAJustificationRequired: e.NAJustificationRequired,
 					MetJustificationRequired: e.MetJustificationRequired, MetURLRequired: e.MetURLRequired,
 					MetSuppress: e.MetSuppress, UnmetSuppress: e.UnmetSuppress,
 					Title: env.Loc.CriterionTitle(l.Name, e.ID), URL: e.URL(),
@@ -81,7 +82,7 @@ func runCriteria(env *Env, args []string) int {
 				if e.MetURLRequired {
 					flags += " [URL]"
 				}
-				if e.NAAllowed {
+				if model.NAAllowed(env.Catalog, e.ID) { // one answer for every level of the id
 					flags += " [" + env.Loc.T("ui.status.na") + "]"
 				}
 				lead := "    " + textwidth.Pad(env.Loc.T("ui.category."+string(e.Category)), catW) + " " + textwidth.Pad(e.ID, idW) + " "
