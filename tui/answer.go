@@ -70,6 +70,9 @@ func (m *Model) setStatus(s model.Status) tea.Cmd {
 	}
 	a := c.file.Answers[es.Entry.ID]
 	a.Status = s
+	if s == model.Unknown {
+		a = model.Answer{} // clearing removes the justification too (z brings it back)
+	}
 	if p := model.Check(c.cat, es.Entry.ID, a); p != nil && s == model.NA {
 		c.message = safetext.Line(p.In(c.loc))
 		return nil

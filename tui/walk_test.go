@@ -110,6 +110,26 @@ func TestUnknownIDsHaveASection(t *testing.T) {
 	}
 }
 
+// Issue 10: clearing an answer (x) removes its status and justification,
+// not the comments around it; z brings both back.
+func TestClearRemovesTheJustification(t *testing.T) {
+	content := "version: 1\nanswers:\n  # kept above\n  description_good:\n    status: Met\n    # kept inside\n    justification: my words\n  interact:\n    status: Met\n"
+	d, p := newDriver(t, content, 120, 40)
+	d.goTo("description_good")
+	d.keys("x")
+	b, _ := os.ReadFile(p)
+	if strings.Contains(string(b), "my words") || strings.Contains(string(b), "description_good:\n    status") {
+		t.Errorf("x left the answer:\n%s", b)
+	}
+	if !strings.Contains(string(b), "# kept above") || !strings.Contains(string(b), "interact:") {
+		t.Errorf("x took more than the answer:\n%s", b)
+	}
+	d.keys("z")
+	if a := d.m.c.file.Answers["description_good"]; a.Status != model.Met || a.Justification != "my words" {
+		t.Errorf("z gave back %+v", a)
+	}
+}
+
 func TestSummaryNamesTheLevelShown(t *testing.T) {
 	env := &environ.Env{Loc: i18n.English(), Dir: "/repo"}
 	f, _ := model.Parse("/repo/.bestpractices.yaml", []byte(startFile), criteria.Default())
