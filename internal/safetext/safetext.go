@@ -12,8 +12,11 @@ import (
 )
 
 // Clean removes terminal escape sequences and control characters from s,
-// keeping newlines and tabs. Bidirectional overrides go too: they can make
-// a line read differently from what it holds.
+// keeping newlines and tabs. Bidirectional controls go too (the marks
+// U+200E, U+200F and U+061C as well as the overrides and isolates): they
+// can make a line read differently from what it holds. The line breaks that
+// YAML counts and terminals do not show as such (NEL, LS, PS) become
+// newlines, so that a text is shown on the lines it is read as.
 func Clean(s string) string {
 	if isPlain(s) {
 		return s
@@ -23,6 +26,8 @@ func Clean(s string) string {
 		switch {
 		case r == '\n' || r == '\t':
 			return r
+		case r == '\u0085' || r == '\u2028' || r == '\u2029':
+			return '\n'
 		case r == '\r':
 			return -1
 		case unicode.IsControl(r), isBidiControl(r):
@@ -46,16 +51,15 @@ func Line(s string) string {
 // isPlain is the fast path: printable ASCII and ordinary Unicode only.
 func isPlain(s string) bool {
 	for _, r := range s {
-		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' || isBidiControl(r) {
 			return false
 		}
 	}
 	return true
 }
 
-func isBidiControl(r rune) bool {
-	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
-}
+// isBidiControl: Unicode's Bidi_Control characters.
+func isBidiControl(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }
 
 // maxKey is how much of a key or id Key shows: enough for any real one.
 const maxKey = 64

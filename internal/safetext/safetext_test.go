@@ -17,6 +17,10 @@ func TestClean(t *testing.T) {
 		"日本語 stays":                                 "日本語 stays",
 		"carriage\r\nreturn":                        "carriage\nreturn",
 		"osc8 \x1b]8;;http://x\x07link\x1b]8;;\x07": "osc8 link",
+		// Every Bidi_Control: the marks reorder a line as well.
+		"rlm \u200fx\u200e lrm \u061c alm": "rlm x lrm  alm",
+		// Breaks YAML reads and terminals do not show: shown as newlines.
+		"ls\u2028ps\u2029end": "ls\nps\nend",
 	}
 	for in, want := range cases {
 		if got := Clean(in); got != want {
@@ -24,6 +28,9 @@ func TestClean(t *testing.T) {
 		}
 	}
 	if got := Line("a\nb\tc\x1b[1m"); got != "a b c" {
+		t.Errorf("Line = %q", got)
+	}
+	if got := Line("a\u2028b\u200fc"); got != "a bc" {
 		t.Errorf("Line = %q", got)
 	}
 }
