@@ -266,10 +266,11 @@ func fill(words []string, w int) []string {
 
 // wrapCells wraps text to w cells where its language allows a break; a
 // URL wider than w, which Wrap keeps whole, is cut over lines so that
-// nothing is lost off the pane's edge.
+// nothing is lost off the pane's edge. A tab is shown as spaces: written
+// raw it would move the terminal's cursor by a width no layout counted.
 func wrapCells(text string, w int) []string {
 	var out []string
-	for _, line := range textwidth.Wrap(text, w) {
+	for _, line := range textwidth.Wrap(strings.ReplaceAll(text, "\t", tabSpaces), w) {
 		if textwidth.Width(line) > w {
 			line = ansi.Hardwrap(line, w, false)
 		}

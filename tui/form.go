@@ -95,6 +95,10 @@ func (f *formModel) update(msg tea.Msg) tea.Cmd {
 		f.close()
 		return func() tea.Msg { return formCancelledMsg{} }
 	}
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && f.typing() {
+		k.Runes = typedText(k.Runes)
+		msg = k
+	}
 	nf, cmd := f.form.Update(msg)
 	if ff, ok := nf.(*huh.Form); ok {
 		f.form = ff

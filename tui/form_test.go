@@ -10,6 +10,8 @@ import (
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/bubbles/runeutil"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // fileWith is startFile with one more answer, written as YAML would.
@@ -79,6 +81,54 @@ func TestFormNeutralisesAndKeepsHostileText(t *testing.T) {
 	d.keys("enter", "enter", "!", "enter")
 	if got := d.m.c.file.Answers["description_good"].Justification; got != hostile+"!" {
 		t.Errorf("edited: %q", got)
+	}
+}
+
+// Text pasted into the form (a bracketed paste, as bubbletea delivers it)
+// is shown as the form shows the file's text: a bidi control or a line
+// separator spelled out, never raw on the terminal; a tab stays a tab
+// (the text field alone would make it four spaces); CR LF from a Windows
+// clipboard is one line break; what is left of an escape sequence the
+// terminal did not take is dropped.
+func TestFormPasteIsNeutralisedAndKept(t *testing.T) {
+	d, _ := newDriver(t, startFile, 120, 40)
+	d.goTo("description_good")
+	d.keys("enter", "enter")
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Paste: true, Runes: []rune("Pasted\tcell \u202eevil\u202c\r\nline\u2028two \u200fmark\x1b\x07 end")})
+	s := d.screen()
+	for _, bad := range []string{"\u202e", "\u202c", "\u2028", "\u200f", "\x1b", "\x07", "\t", "\r"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("the form shows %q raw:\n%s", bad, s)
+		}
+	}
+	if !strings.Contains(s, "Pasted␉cell ⟪U+202E⟫evil") {
+		t.Errorf("the form hides what was pasted:\n%s", s)
+	}
+	d.keys("enter")
+	want := "Pasted\tcell \u202eevil\u202c\nline\u2028two \u200fmark end"
+	if got := d.m.c.file.Answers["description_good"].Justification; got != want {
+		t.Errorf("saved %q, want %q", got, want)
+	}
+}
+
+// A justification's tabs are shown as spaces in the detail: written raw,
+// a tab moves the terminal's cursor by cells no layout counted, and the
+// rest of the screen is drawn over (seen at 80x24: "tab\there" shown as
+// "tabehere" and the status line's first word lost).
+func TestDetailShowsTabsAsSpaces(t *testing.T) {
+	d, _ := newDriver(t, fileWith("description_good", "Met", "tab\there \u200frlm\u2028ls"), 80, 24)
+	d.goTo("description_good")
+	d.keys("v")
+	for _, l := range d.m.detail.lines {
+		if strings.ContainsAny(l, "\t\u200f\u2028") {
+			t.Errorf("detail line holds a tab, a bidi mark or a line separator: %q", l)
+		}
+		if ansi.StringWidth(l) > d.m.c.detailWidth() {
+			t.Errorf("detail line wider than the pane: %q", l)
+		}
+	}
+	if all := strings.Join(d.m.detail.lines, "\n"); !strings.Contains(all, "tab    here rlm") || !strings.Contains(all, "\n") {
+		t.Errorf("the justification is not shown as it reads:\n%s", all)
 	}
 }
 

@@ -26,6 +26,9 @@ import (
 const (
 	tabMark = '␉'
 	crMark  = '␍'
+	// tabSpaces is a tab in a text shown, not edited: four cells, as the
+	// text field's own.
+	tabSpaces = "    "
 )
 
 // formText is a justification as the form shows it.
@@ -115,4 +118,45 @@ func isFormPlain(s string) bool {
 		}
 	}
 	return true
+}
+
+// typedText is what keys typed or pasted into the form insert: the same
+// spelling as formText, so that a pasted bidirectional control or line
+// separator is seen, and a pasted tab stays a tab (the text field would
+// make it spaces). A pasted line break is a newline whatever its bytes
+// (CR LF from a Windows clipboard, a lone CR); other control characters,
+// the rest of an escape sequence the terminal did not take, are dropped,
+// as the text field drops them.
+func typedText(rs []rune) []rune {
+	plain := true
+	for _, r := range rs {
+		if r == '\t' || r == '\r' || needsSpelling(r) && r != tabMark && r != crMark && r != '⟪' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return rs
+	}
+	out := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		switch {
+		case r == '\t':
+			out = append(out, tabMark)
+		case r == '\r':
+			if i+1 < len(rs) && rs[i+1] == '\n' {
+				continue
+			}
+			out = append(out, '\n')
+		case r == tabMark, r == crMark, r == '⟪':
+			out = append(out, r) // typed as text, kept as text
+		case unicode.IsControl(r) && r != '\n':
+			// dropped
+		case needsSpelling(r):
+			out = append(out, []rune(fmt.Sprintf("⟪U+%04X⟫", r))...)
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
 }
