@@ -391,6 +391,10 @@ func (l *Locale) Name() string {
 type resolved struct {
 	forms   map[string]*Template
 	oneLine bool
+	// tag is the language of the text: its rules pick the plural form
+	// (English's for an English text shown in place of a translation, so
+	// that a Japanese draft shows "1 answer", not "1 answers").
+	tag language.Tag
 	// plain holds, per form, the finished text of a form without values:
 	// most texts, looked up on every frame of the walk.
 	plain map[string]string
@@ -411,8 +415,12 @@ func (l *Locale) resolve(key string) *resolved {
 	}
 	info := Info(key)
 	r := compileMessage(l.en, key, info, nil, true)
+	if r != nil {
+		r.tag = language.English
+	}
 	if l.file != l.en {
 		if own := compileMessage(l.file, key, info, r, false); own != nil {
+			own.tag = l.Tag
 			r = own
 		}
 	}
@@ -490,7 +498,7 @@ func (l *Locale) T(key string, args ...any) string {
 	}
 	form := ""
 	if r.forms[""] == nil {
-		form = l.pluralForm(count(arg(args, "Count")))
+		form = PluralForm(r.tag, count(arg(args, "Count")))
 		if r.forms[form] == nil {
 			form = "other"
 		}
@@ -537,8 +545,6 @@ func count(v any) int {
 	}
 	return 0
 }
-
-func (l *Locale) pluralForm(n int) string { return PluralForm(l.Tag, n) }
 
 // PluralForm is the CLDR category the language t uses for the whole number
 // n ("one", "other", ...).

@@ -75,6 +75,30 @@ func TestPluralsAndFallback(t *testing.T) {
 	}
 }
 
+// A text this language has not translated is English's, and English's
+// plural rules pick its form: a Japanese or Chinese draft (one form for
+// every count) showed "1 answers" where the English text has "1 answer".
+func TestFallbackTextUsesEnglishPlurals(t *testing.T) {
+	for _, tag := range []string{"ja", "zh", "ko", "zz"} {
+		f, err := Parse(tag+".yaml", []byte("meta:\n  tag: "+tag+"\n  name: Draft\nui:\n  level:\n    passing: x\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := FromFile(f)
+		if got := l.T("ui.cli.check.not_achieved", "Level", "passing", "Percentage", 99, "Count", 1); !strings.Contains(got, "1 criterion does") {
+			t.Errorf("%s, English text for one: %q", tag, got)
+		}
+	}
+	// A translation keeps its own language's rules: French takes 0 as one.
+	f, err := Parse("fr.yaml", []byte("meta:\n  tag: fr\nui:\n  cli:\n    check:\n      not_achieved:\n        one: \"{{.Count}} critère ({{.Level}}, {{.Percentage}})\"\n        other: \"{{.Count}} critères ({{.Level}}, {{.Percentage}})\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := FromFile(f).T("ui.cli.check.not_achieved", "Level", "passing", "Percentage", 99, "Count", 0); !strings.HasPrefix(got, "0 critère ") {
+		t.Errorf("French zero: %q", got)
+	}
+}
+
 func TestLocaleTextIsCleaned(t *testing.T) {
 	f, err := Parse("evil.yaml", []byte("ui:\n  status:\n    met: \"M\\e[31met\\e]0;x\\a\"\n"))
 	if err != nil {
