@@ -254,11 +254,16 @@ func (s *scanner) gitCommitTime() (string, time.Time, bool) {
 	if s.opts.NoGitCommand {
 		return "", time.Time{}, false
 	}
+	if !s.gitFilesRegular() {
+		return "", time.Time{}, false
+	}
 	git, err := exec.LookPath("git")
 	if err != nil {
 		return "", time.Time{}, false
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	// A log of one commit takes milliseconds; the limit only bounds what
+	// gitFilesRegular cannot foresee (a configuration's include of a pipe).
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, git, "-C", s.real, "-c", "log.showSignature=false", "-c", "core.fsmonitor=false",
 		"log", "-1", "--no-show-signature", "--format=%H %ct", "HEAD")
@@ -273,6 +278,42 @@ func (s *scanner) gitCommitTime() (string, time.Time, bool) {
 		return "", time.Time{}, false
 	}
 	return sha, time.Unix(sec, 0).UTC(), true
+}
+
+// gitFilesRegular reports whether the files git reads to log HEAD are
+// regular files where they exist: git itself opens them blocking, so a
+// named pipe or a device put in .git would hold the command (and the scan)
+// until the time limit.
+func (s *scanner) gitFilesRegular() bool {
+	common := evidence.CommonDir(s.gitDir)
+	paths := []string{
+		filepath.Join(s.gitDir, "HEAD"), filepath.Join(s.gitDir, "commondir"),
+		filepath.Join(s.gitDir, "config"), filepath.Join(s.gitDir, "config.worktree"),
+		filepath.Join(common, "config"), filepath.Join(common, "packed-refs"), filepath.Join(common, "shallow"),
+		filepath.Join(common, "info", "grafts"), filepath.Join(common, "objects", "info", "alternates"),
+		filepath.Join(common, "objects", "info", "commit-graph"),
+	}
+	if b, err := gitrepo.ReadFile(filepath.Join(s.gitDir, "HEAD")); err == nil {
+		if ref, ok := strings.CutPrefix(strings.TrimSpace(string(b)), "ref: "); ok && strings.HasPrefix(ref, "refs/") && !strings.Contains(ref, "..") {
+			paths = append(paths, filepath.Join(s.gitDir, filepath.FromSlash(ref)), filepath.Join(common, filepath.FromSlash(ref)))
+		}
+	}
+	if sha := s.headCommit(); sha != "" {
+		paths = append(paths, filepath.Join(common, "objects", sha[:2], sha[2:]))
+	}
+	for _, dir := range []string{filepath.Join(common, "objects", "pack"), filepath.Join(common, "objects", "info", "commit-graphs")} {
+		if ents, err := os.ReadDir(dir); err == nil {
+			for _, e := range ents {
+				paths = append(paths, filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // reflogCommitTime is the time of the last entry of HEAD's reflog that
