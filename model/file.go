@@ -257,6 +257,9 @@ func parse(path string, src []byte, cat *criteria.Catalog, warnings bool) (*File
 			}
 		}
 	}
+	if warnings {
+		f.warnHiddenBreaks()
+	}
 	return f, nil
 }
 
