@@ -30,6 +30,10 @@ const (
 // no criterion to name, and criterion ids never hold a hyphen.
 const UnknownRule = "unknown-criterion"
 
+// FileRule is the rule of a warning about a line of the answers file that
+// concerns no criterion (a key in the wrong case, a hidden line break).
+const FileRule = "answers-file"
+
 // Log is a SARIF log with the parts we write.
 type Log struct {
 	Schema  string `json:"$schema"`
@@ -155,6 +159,10 @@ func Build(f *model.File, s *model.Score, o Options) *Log {
 	problems := append([]model.Problem(nil), f.Problems...)
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
 	for _, p := range problems {
+		if p.ID == "" { // about the file, not an answer: each one its own
+			b.addFile(p.Message.In(o.Loc), p.Line)
+			continue
+		}
 		if reported[p.ID] {
 			continue
 		}
@@ -242,6 +250,22 @@ func (b *builder) add(entry *criteria.Entry, id, level, message string, line int
 		loc.Physical.Region = &Region{StartLine: line}
 	}
 	b.results = append(b.results, Result{RuleID: ruleID, RuleIndex: idx, Level: level, Message: Text{Text: message}, Locations: []Location{loc}})
+}
+
+// addFile reports a warning about a line of the file under FileRule.
+func (b *builder) addFile(message string, line int) {
+	idx, ok := b.ruleIndex[FileRule]
+	if !ok {
+		idx = len(b.driver.Rules)
+		b.ruleIndex[FileRule] = idx
+		help := b.o.Loc.T("ui.sarif.file_help")
+		b.driver.Rules = append(b.driver.Rules, Rule{ID: FileRule, ShortDescription: Text{Text: b.o.Loc.T("ui.sarif.file_title")}, Help: &Text{Text: help, Markdown: help}, Default: &Configuration{Level: "warning"}})
+	}
+	loc := Location{Physical: Physical{Artifact: artifact(b.o.Path)}}
+	if line > 0 {
+		loc.Physical.Region = &Region{StartLine: line}
+	}
+	b.results = append(b.results, Result{RuleID: FileRule, RuleIndex: idx, Level: "warning", Message: Text{Text: message}, Locations: []Location{loc}})
 }
 
 // rule describes a criterion in our own words: its title, its requirement,

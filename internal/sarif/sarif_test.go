@@ -249,3 +249,43 @@ func TestNothingToReport(t *testing.T) {
 		t.Errorf("an empty run still lists its results (none):\n%s", buf.String())
 	}
 }
+
+// Warnings about a line of the file rather than an answer (keys in the
+// wrong case, a line break editors do not show) are each a result at their
+// line, under a rule of their own: only the first one was reported, and
+// under "Not a criterion id".
+func TestFileWarningsEachReported(t *testing.T) {
+	const content = "version: 1\nproject:\n  Name: x\nanswers:\n  interact:\n    Status: Met\n  # reviewed\r  floss_license: {status: Met, justification: MIT}\n"
+	dir := t.TempDir()
+	p := filepath.Join(dir, model.DefaultName)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cat := criteria.Default()
+	f, err := model.Load(p, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := Build(f, f.Score(), Options{Level: "passing", Loc: i18n.English(), Catalog: cat, Path: model.DefaultName})
+	var buf bytes.Buffer
+	if err := log.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := validate(t, schema(t), buf.Bytes()); err != nil {
+		t.Fatalf("not valid SARIF 2.1.0: %v\n%s", err, buf.Bytes())
+	}
+	run := log.Runs[0]
+	var lines []int
+	for _, r := range run.Results {
+		if r.RuleID != FileRule {
+			continue
+		}
+		lines = append(lines, r.Locations[0].Physical.Region.StartLine)
+		if rule := run.Tool.Driver.Rules[r.RuleIndex]; rule.ID != FileRule || !strings.Contains(rule.ShortDescription.Text, "answers file") {
+			t.Errorf("result under rule %+v", rule)
+		}
+	}
+	if want := []int{3, 6, 7}; len(lines) != len(want) || lines[0] != want[0] || lines[1] != want[1] || lines[2] != want[2] {
+		t.Errorf("file warnings at lines %v, want %v", lines, want)
+	}
+}
