@@ -294,6 +294,17 @@ func TestImportRealShapes(t *testing.T) {
 			t.Error("an escape sequence reached the terminal")
 		}
 	})
+	// A status with an escape sequence in it is shown escaped: stripped,
+	// the message said "Met" is no status.
+	t.Run("escaped status", func(t *testing.T) {
+		dir := t.TempDir()
+		siteWrite(t, filepath.Join(dir, "esc.json"), `{"interact_status":"Met\u001b[2J", "test_status": "Met\u202e"}`)
+		_, errOut, code := run(t, dir, "import", "esc.json")
+		if code != ExitOK || !strings.Contains(errOut, `esc.json:1: interact_status is "Met\x1b[2J", which is no status`) ||
+			!strings.Contains(errOut, `test_status is "Met\u202e", which is no status`) || strings.ContainsAny(errOut, "\x1b\u202e") {
+			t.Errorf("code %d\n%s", code, errOut)
+		}
+	})
 }
 
 func TestImportBadInput(t *testing.T) {

@@ -28,7 +28,7 @@ func siteError(loc *i18n.Locale, err error, file string) string {
 	}
 	args := []any{
 		"File", path, "Line", e.Line, "Key", idText(e.Key), "Other", idText(e.Other),
-		"Value", safetext.Line(e.Value), "Size", e.Size, "Limit", e.Limit, "Level", i18n.Level(e.Level),
+		"Value", safetext.Escape(e.Value), "Size", e.Size, "Limit", e.Limit, "Level", i18n.Level(e.Level),
 		"Keys", strings.Join(keys, ", "), "Count", len(keys),
 	}
 	unit := ""

@@ -3,6 +3,7 @@
 package safetext
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -93,4 +94,28 @@ func Key(s string) string {
 		q = q[:len(q)-1] + `…"`
 	}
 	return q
+}
+
+// Escape shows a value from a file inside a message about that value (a
+// status that is no status): its controls, bidirectional controls,
+// invisible format characters, line breaks and bytes that are not UTF-8
+// are written as escapes (\x1b, \u202e, \n, \xff), so that the message
+// shows what is really there. Where Clean would drop them, "Met\x1b[2J"
+// would read "Met[2J", and Line's "Met" would be called no status.
+func Escape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unicode.IsControl(r), isBidiControl(r), unicode.Is(unicode.Cf, r), r == '\u2028', r == '\u2029':
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	return b.String()
 }

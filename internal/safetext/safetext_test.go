@@ -59,3 +59,21 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+func TestEscape(t *testing.T) {
+	cases := map[string]string{
+		"Met":                    "Met",
+		"Met\x1b[2J":             `Met\x1b[2J`,
+		"two words, 日本語":         "two words, 日本語",
+		"bidi\u202eid\u200f":     `bidi\u202eid\u200f`,
+		"line\nbreak\ttab\u2028": `line\nbreak\ttab\u2028`,
+		"zero\u200bwidth":        `zero\u200bwidth`,
+		"bad \xff byte":          `bad \xff byte`,
+		"c1 \u009b":              `c1 \u009b`,
+	}
+	for in, want := range cases {
+		if got := Escape(in); got != want {
+			t.Errorf("Escape(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
