@@ -55,6 +55,9 @@ func (x *insightsExport) run() int {
 			target = filepath.Join(x.root, filepath.FromSlash(rel))
 		}
 	}
+	if x.out != "" && x.out != "-" && sameFile(target, x.f.Path) {
+		return x.errorf("ui.secins.export.is_answers", "File", env.DisplayPath(target))
+	}
 	if x.check && target == "" {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.secins.export.check_missing", "File", secinsights.FileName))
 		return ExitNotMet

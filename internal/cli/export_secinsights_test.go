@@ -227,6 +227,19 @@ func TestExportInsightsRefuses(t *testing.T) {
 	if _, errOut, code := run(t, dir, "export", "--format", "security-insights", "-o", "security-insights.yml"); code != ExitBadInput || !strings.Contains(errOut, "not a regular file") {
 		t.Errorf("directory: %d %s", code, errOut)
 	}
+	// The answers file (or a link to it) as -o: said so first, not a list
+	// of fields to add to it and then "version is not a field".
+	os.Symlink(".bestpractices.yaml", filepath.Join(dir, "answers-link.yml"))
+	for _, o := range []string{".bestpractices.yaml", "answers-link.yml"} {
+		before := siteRead(t, filepath.Join(dir, ".bestpractices.yaml"))
+		_, errOut, code := run(t, dir, "export", "--format", "security-insights", "-o", o)
+		if code != ExitBadInput || !strings.Contains(errOut, o+" is your answers file") || strings.Contains(errOut, "add project.") {
+			t.Errorf("-o %s: code %d\n%s", o, code, errOut)
+		}
+		if siteRead(t, filepath.Join(dir, ".bestpractices.yaml")) != before {
+			t.Errorf("-o %s: the answers file was changed", o)
+		}
+	}
 	// --check goes with security-insights only.
 	if _, errOut, code := run(t, dir, "export", "--check"); code != ExitBadInput || !strings.Contains(errOut, "--json-in-sync") {
 		t.Errorf("--check with json: %d %s", code, errOut)
