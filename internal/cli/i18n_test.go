@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -391,5 +392,20 @@ func TestI18nPO(t *testing.T) {
 	}
 	if _, errOut, code := run(t, dir, "i18n", "import-po", "fr.po"); code != ExitBadInput || errOut == "" {
 		t.Errorf("one file: %d %q", code, errOut)
+	}
+	// A text the check refuses (a template action from a translation
+	// tool's "suggestion") is kept, and said at once with its line, exit
+	// 1: it was taken with "1 text taken" and exit 0, and never shown.
+	hostile := strings.Replace(string(po), "msgctxt \"ui.status.na\"\nmsgid \"N/A\"\nmsgstr \"\"", "msgctxt \"ui.status.na\"\nmsgid \"N/A\"\nmsgstr \"{{printf \\\"%c\\\" 27}}[2J\"", 1)
+	writeFile(t, dir, "fr.po", hostile)
+	out, errOut, code = run(t, dir, "i18n", "import-po", "fr.po", "fr.yaml")
+	if code != ExitNotMet || !strings.Contains(out, "1 text taken") || !regexp.MustCompile(`fr\.yaml:\d+: error: ui\.status\.na uses \{\{printf`).MatchString(errOut) ||
+		!strings.Contains(errOut, "1 text taken from the PO file cannot be used as it is") {
+		t.Errorf("unusable text: %d %q %q", code, out, errOut)
+	}
+	// A PO file that does not read: its line, in the user's language.
+	writeFile(t, dir, "fr.po", "\ufeffmsgctxt \"ui.status.met\"\nmsgid \"Met\"\nmsgstr \"a\\qb\"\n")
+	if _, errOut, code := run(t, dir, "--lang", "fr", "i18n", "import-po", "fr.po", "fr.yaml"); code != ExitBadInput || !strings.Contains(errOut, "fr.po:3\u00a0: échappement inconnu \\q") {
+		t.Errorf("bad PO: %d %q", code, errOut)
 	}
 }

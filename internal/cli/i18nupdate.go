@@ -221,7 +221,12 @@ func i18nImportPO(env *Env, args []string) int {
 	}
 	res, err := i18ntool.ImportPO(name, src, poName, po, tag, env.Loc.T("ui.i18ncmd.stamp.header"))
 	if err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
+		msg := safetext.Line(err.Error())
+		var pe *i18ntool.POError
+		if errors.As(err, &pe) {
+			msg = pe.Message(env.Loc)
+		}
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", msg))
 		return ExitBadInput
 	}
 	t := env.Loc.T
@@ -233,20 +238,41 @@ func i18nImportPO(env *Env, args []string) int {
 		fmt.Fprintln(env.Stdout, t("ui.i18ncmd.po.fuzzy", "Count", n))
 	}
 	for _, k := range res.Unknown {
-		fmt.Fprintln(env.Stderr, t("ui.i18ncmd.po.unknown", "Key", safetext.Line(k)))
+		fmt.Fprintln(env.Stderr, t("ui.i18ncmd.po.unknown", "Key", safetext.Key(k)))
+	}
+	// A text taken that the check refuses (a template, a control
+	// character, a line break in a one-line label) is kept in the file,
+	// the translator's work, but never shown: say so now, not at the
+	// next i18n check.
+	changed := map[string]bool{}
+	for _, k := range res.Changed {
+		changed[k] = true
+	}
+	refused := map[string]bool{}
+	for _, p := range i18ntool.Check(name, res.Data) {
+		if p.Severity == i18ntool.Error && changed[p.Key] {
+			env.printProblem(env.Stderr, name, p)
+			refused[p.Key] = true
+		}
+	}
+	unusable := len(refused)
+	code = ExitOK
+	if unusable > 0 {
+		fmt.Fprintln(env.Stderr, t("ui.i18ncmd.po.unusable", "File", name, "Count", unusable))
+		code = ExitNotMet
 	}
 	if *dryRun || bytes.Equal(res.Data, src) {
-		return ExitOK
+		return code
 	}
 	if src == nil {
 		if err := model.WriteAtomic(path, res.Data, 0o644); err != nil {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
 			return ExitBadInput
 		}
-		return ExitOK
-	}
-	if code, ok := env.writeLocale(name, path, src, res.Data); !ok {
 		return code
 	}
-	return ExitOK
+	if c, ok := env.writeLocale(name, path, src, res.Data); !ok {
+		return c
+	}
+	return code
 }

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"golang.org/x/text/language"
 )
 
@@ -231,14 +233,59 @@ type POEntry struct {
 	Line                  int
 }
 
+// POError is a PO file that does not read: its words are en.yaml's
+// ui.i18ncmd.po.error.<Kind>, with File, Line and Args filled in.
+type POError struct {
+	File string
+	Line int
+	Kind string
+	Args []any
+}
+
+// poErrorKinds lists every Kind, so that a test can see each has its text.
+var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "duplicate"}
+
+// Message is the error in loc's language; what comes from the file is
+// escaped for the terminal.
+func (e *POError) Message(loc *i18n.Locale) string {
+	args := []any{"File", safetext.Line(e.File), "Line", e.Line}
+	for i := 0; i+1 < len(e.Args); i += 2 {
+		v := e.Args[i+1]
+		if s, ok := v.(string); ok {
+			v = safetext.Key(s)
+		}
+		args = append(args, e.Args[i], v)
+	}
+	return loc.T("ui.i18ncmd.po.error."+e.Kind, args...)
+}
+
+func (e *POError) Error() string { return e.Message(i18n.English()) }
+
 // ParsePO reads a PO file: entries with their line, or an error naming the
-// line that does not read.
+// line that does not read. The file is UTF-8 (a byte order mark is
+// skipped), as Poedit, Weblate and Crowdin write it; a context given twice
+// is refused, as msgfmt refuses it, rather than one of the two taken.
 func ParsePO(name string, src []byte) ([]POEntry, error) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if !utf8.Valid(src) {
+		if cs := poCharset(src); cs != "" && !strings.EqualFold(strings.ReplaceAll(cs, "-", ""), "utf8") {
+			return nil, &POError{File: name, Kind: "charset", Args: []any{"Charset", cs}}
+		}
+		bad := src[:invalidAt(src)]
+		return nil, &POError{File: name, Line: bytes.Count(bad, []byte("\n")) + 1, Kind: "utf8"}
+	}
 	var out []POEntry
 	var cur *POEntry
 	var field *string
+	first := map[string]int{} // context -> line of its entry
+	var dup *POError
 	flush := func() {
 		if cur != nil && (cur.ID != "" || cur.Context != "") {
+			if l, seen := first[cur.Context]; seen && cur.Context != "" && !cur.Obsolete && dup == nil {
+				dup = &POError{File: name, Line: cur.Line, Kind: "duplicate", Args: []any{"Key", cur.Context, "First", l}}
+			} else if cur.Context != "" && !cur.Obsolete {
+				first[cur.Context] = cur.Line
+			}
 			out = append(out, *cur)
 		}
 		cur, field = nil, nil
@@ -267,22 +314,22 @@ func ParsePO(name string, src []byte) ([]POEntry, error) {
 			continue
 		case strings.HasPrefix(line, `"`):
 			if field == nil {
-				return nil, fmt.Errorf("%s:%d: a string with no keyword before it", name, n)
+				return nil, &POError{File: name, Line: n, Kind: "no_keyword"}
 			}
 			s, err := poUnquote(line)
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %v", name, n, err)
+				return nil, err.at(name, n)
 			}
 			*field += s
 			continue
 		}
 		kw, rest, ok := strings.Cut(line, " ")
 		if !ok {
-			return nil, fmt.Errorf("%s:%d: expected a keyword and a string", name, n)
+			return nil, &POError{File: name, Line: n, Kind: "keyword"}
 		}
 		s, err := poUnquote(strings.TrimSpace(rest))
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", name, n, err)
+			return nil, err.at(name, n)
 		}
 		if kw == "msgctxt" || kw == "msgid" && (cur == nil || cur.ID != "" || cur.Str != nil) {
 			if cur != nil && (cur.ID != "" || cur.Str != nil) {
@@ -306,7 +353,7 @@ func ParsePO(name string, src []byte) ([]POEntry, error) {
 		case strings.HasPrefix(kw, "msgstr[") && strings.HasSuffix(kw, "]"):
 			idx, err := strconv.Atoi(kw[len("msgstr[") : len(kw)-1])
 			if err != nil || idx < 0 || idx > 5 {
-				return nil, fmt.Errorf("%s:%d: %s is not a plural form index", name, n, kw)
+				return nil, &POError{File: name, Line: n, Kind: "plural_index", Args: []any{"Keyword", kw}}
 			}
 			for len(cur.Str) <= idx {
 				cur.Str = append(cur.Str, "")
@@ -314,24 +361,64 @@ func ParsePO(name string, src []byte) ([]POEntry, error) {
 			cur.Str[idx] = s
 			field = &cur.Str[idx]
 		default:
-			return nil, fmt.Errorf("%s:%d: unknown keyword %s", name, n, kw)
+			return nil, &POError{File: name, Line: n, Kind: "unknown_keyword", Args: []any{"Keyword", kw}}
 		}
 	}
 	flush()
+	if dup != nil {
+		return nil, dup
+	}
 	return out, nil
 }
 
-// poUnquote reads a PO string literal.
-func poUnquote(s string) (string, error) {
+// poCharset is the charset the PO file's header names, "" if none.
+func poCharset(src []byte) string {
+	i := bytes.Index(src, []byte("charset="))
+	if i < 0 {
+		return ""
+	}
+	rest := src[i+len("charset="):]
+	end := bytes.IndexAny(rest, "\\\"\n; ")
+	if end < 0 {
+		end = len(rest)
+	}
+	return strings.ToValidUTF8(string(rest[:end]), "?")
+}
+
+// invalidAt is the offset of the first byte of src that is not UTF-8.
+func invalidAt(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(src)
+}
+
+// stringError is what is wrong in a PO string; at gives it its place.
+type stringError struct {
+	kind string
+	args []any
+}
+
+func (e *stringError) at(file string, line int) error {
+	return &POError{File: file, Line: line, Kind: e.kind, Args: e.args}
+}
+
+// poUnquote reads a PO string literal, with the escapes msgfmt reads (C's:
+// \n \t \r \a \b \f \v, octal \NNN and hexadecimal \xHH).
+func poUnquote(s string) (string, *stringError) {
 	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
-		return "", fmt.Errorf("a string must be in double quotes")
+		return "", &stringError{kind: "quote"}
 	}
 	body := s[1 : len(s)-1]
 	var b strings.Builder
 	for i := 0; i < len(body); i++ {
 		c := body[i]
 		if c == '"' {
-			return "", fmt.Errorf("a quote inside a string must be written \\\"")
+			return "", &stringError{kind: "inner_quote"}
 		}
 		if c != '\\' {
 			b.WriteByte(c)
@@ -339,7 +426,7 @@ func poUnquote(s string) (string, error) {
 		}
 		i++
 		if i >= len(body) {
-			return "", fmt.Errorf("a string ends with a lone backslash")
+			return "", &stringError{kind: "lone_backslash"}
 		}
 		switch body[i] {
 		case 'n':
@@ -348,6 +435,14 @@ func poUnquote(s string) (string, error) {
 			b.WriteByte('\t')
 		case 'r':
 			b.WriteByte('\r')
+		case 'a':
+			b.WriteByte('\a')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'v':
+			b.WriteByte('\v')
 		case '"', '\\':
 			b.WriteByte(body[i])
 		case '0', '1', '2', '3', '4', '5', '6', '7':
@@ -358,12 +453,26 @@ func poUnquote(s string) (string, error) {
 			v, _ := strconv.ParseUint(body[i:j], 8, 8)
 			b.WriteByte(byte(v))
 			i = j - 1
+		case 'x':
+			j := i + 1
+			for j < len(body) && j < i+3 && isHex(body[j]) {
+				j++
+			}
+			if j == i+1 {
+				return "", &stringError{kind: "escape", args: []any{"Escape", `\x`}}
+			}
+			v, _ := strconv.ParseUint(body[i+1:j], 16, 8)
+			b.WriteByte(byte(v))
+			i = j - 1
 		default:
-			return "", fmt.Errorf("unknown escape \\%c", body[i])
+			r, _ := utf8.DecodeRuneInString(body[i:])
+			return "", &stringError{kind: "escape", args: []any{"Escape", `\` + string(r)}}
 		}
 	}
 	return b.String(), nil
 }
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
 // Imported is what ImportPO did.
 type Imported struct {

@@ -1,6 +1,7 @@
 package i18ntool
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -121,5 +122,48 @@ func TestPOImportFromATranslator(t *testing.T) {
 	}
 	if g, _ := i18n.Parse("de.yaml", res.Data); g.Messages["ui.status.unmet"].Text != "Nicht erfüllt" || g.Tag != "de" {
 		t.Errorf("new file: %+v", g.Messages["ui.status.unmet"])
+	}
+}
+
+// PO files as other tools and hands write them: a byte order mark (a
+// Windows editor), a Latin-1 file, hexadecimal escapes (msgfmt reads
+// them), an entry given twice (msgfmt refuses it; one of the two was
+// taken silently). Each refusal names the PO file's line, in words of
+// en.yaml.
+func TestParsePOFromOtherHands(t *testing.T) {
+	const head = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+	entry := func(ctx, str string) string {
+		return "msgctxt \"" + ctx + "\"\nmsgid \"Met\"\nmsgstr \"" + str + "\"\n\n"
+	}
+	es, err := ParsePO("bom.po", []byte("\ufeff"+head+entry("ui.status.met", "Erfüllt")))
+	if err != nil || len(es) != 1 || es[0].Str[0] != "Erfüllt" {
+		t.Errorf("BOM: %v %+v", err, es)
+	}
+	es, err = ParsePO("hex.po", []byte(head+entry("ui.status.met", `a\x41\x7e\101\a\v`)))
+	if err != nil || len(es) != 1 || es[0].Str[0] != "aA~A\a\v" {
+		t.Errorf("escapes: %v %+v", err, es)
+	}
+	en := i18n.English()
+	cases := []struct {
+		name, src, want string
+	}{
+		{"latin1", strings.Replace(head, "UTF-8", "ISO-8859-1", 1) + entry("ui.status.met", "Erf\xfcllt"), "latin1.po: the PO file is in ISO-8859-1; save it as UTF-8"},
+		{"bad bytes", head + entry("ui.status.met", "Erf\xfcllt"), "bad bytes.po:7: this line is not UTF-8 text"},
+		{"twice", head + entry("ui.status.met", "A") + entry("ui.status.met", "B"), "twice.po:9: ui.status.met has a second entry (the first is at line 5)"},
+		{"escape", head + entry("ui.status.met", `\q`), `escape.po:7: unknown escape \q`},
+		{"context escape", head + entry("ui.status.met\\x1b[2J", "x") + entry("ui.status.met\\x1b[2J", "y"), `"ui.status.met\x1b[2J" has a second entry`},
+		{"keyword", head + "msgstr[9] \"x\"\n", "keyword.po:5: msgstr[9] is not a plural form (msgstr[0] to msgstr[5])"},
+	}
+	for _, c := range cases {
+		_, err := ParsePO(c.name+".po", []byte(c.src))
+		var pe *POError
+		if !errors.As(err, &pe) || !strings.Contains(pe.Message(en), c.want) || strings.ContainsRune(pe.Message(en), 0x1b) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+	for _, k := range poErrorKinds {
+		if !en.Has("ui.i18ncmd.po.error." + k) {
+			t.Errorf("en.yaml lacks ui.i18ncmd.po.error.%s", k)
+		}
 	}
 }
