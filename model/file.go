@@ -3,10 +3,12 @@ package model
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
@@ -148,7 +150,7 @@ func Load(path string, cat *criteria.Catalog) (*File, error) {
 		if errors.As(err, &nr) {
 			return nil, notRegular(path, nr)
 		}
-		return nil, err
+		return nil, openError(path, err)
 	}
 	defer fh.Close()
 	if info.Size() > MaxFileSize {
@@ -168,6 +170,32 @@ func Load(path string, cat *criteria.Catalog) (*File, error) {
 	f.perm = info.Mode().Perm()
 	f.Exists = true
 	return f, nil
+}
+
+// openError says why path could not be opened, with what to do; a
+// missing file stays os.ErrNotExist (a new file, for the callers). The
+// system's own words ("too many levels of symbolic links") named the
+// absolute path and no way out.
+func openError(path string, err error) error {
+	var key, fix string
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return err
+	case errors.Is(err, fs.ErrPermission):
+		key, fix = "read_permission", "fix_permission"
+	case errors.Is(err, syscall.ELOOP):
+		key, fix = "read_loop", "fix_regular"
+	case errors.Is(err, syscall.ENOTDIR):
+		key, fix = "read_not_dir", "fix_path"
+	default:
+		msg := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			msg = pe.Err.Error()
+		}
+		return &FileError{Path: path, Message: M("read_failed", "Error", safetext.Line(msg)), Fix: M("fix_path")}
+	}
+	return &FileError{Path: path, Message: M(key), Fix: M(fix)}
 }
 
 // notRegular is the error for something at path that is not a file.

@@ -106,3 +106,28 @@ func TestSaveNeverReplacesWhatIsNotAFile(t *testing.T) {
 		}
 	})
 }
+
+// A path that cannot be opened is a FileError with its kind and what to
+// do, in the user's language: the system's words ("stat /abs/path: too many
+// levels of symbolic links") gave the absolute path and no way out.
+func TestLoadSaysWhyAPathCannotBeOpened(t *testing.T) {
+	dir := t.TempDir()
+	loop := filepath.Join(dir, ".bestpractices.yaml")
+	os.Symlink("other", loop)
+	os.Symlink(".bestpractices.yaml", filepath.Join(dir, "other"))
+	notDir := filepath.Join(dir, "file")
+	os.WriteFile(notDir, []byte("x"), 0o644)
+	for _, c := range []struct{ path, want string }{
+		{loop, "is a symbolic link that leads back to itself (a loop); bestpractices reads and writes only a regular file"},
+		{filepath.Join(notDir, "answers.yaml"), "a part of the path before the file's name is a file, not a directory; give the path"},
+	} {
+		_, err := Load(c.path, cat)
+		var fe *FileError
+		if !errors.As(err, &fe) || !strings.Contains(fe.Error(), c.want) || !strings.HasPrefix(fe.Error(), c.path+": ") {
+			t.Errorf("%s: %v", c.path, err)
+		}
+	}
+	if _, err := Load(filepath.Join(dir, "none.yaml"), cat); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a missing file is a new file: %v", err)
+	}
+}
