@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -474,5 +475,16 @@ func TestForeignYAMLRefused(t *testing.T) {
 		if _, err := Parse("f.yaml", []byte(content), cat); err != nil {
 			t.Errorf("%q: %v", content, err)
 		}
+	}
+}
+
+// A write into a directory that does not exist says so with the target's
+// name only: the message named our temporary file ("open
+// /abs/dir/.x.json.tmp-1530943406: no such file or directory").
+func TestWriteErrorNamesNoTemporaryFile(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "nodir", "x.json")
+	err := WriteAtomic(target, []byte("{}\n"), 0o644)
+	if err == nil || !errors.Is(err, fs.ErrNotExist) || strings.Contains(err.Error(), ".tmp") || strings.Contains(err.Error(), "nodir") {
+		t.Errorf("error %v", err)
 	}
 }

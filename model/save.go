@@ -229,7 +229,7 @@ func WriteAtomic(path string, data []byte, perm os.FileMode) error {
 	removeStaleTemps(target)
 	tmp, err := os.CreateTemp(dir, tempPrefix(target)+"*")
 	if err != nil {
-		return err
+		return bare(err)
 	}
 	name := tmp.Name()
 	ok := false
@@ -240,19 +240,19 @@ func WriteAtomic(path string, data []byte, perm os.FileMode) error {
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		return err
+		return bare(err)
 	}
 	if err := tmp.Chmod(perm); err != nil {
-		return err
+		return bare(err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return err
+		return bare(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return bare(err)
 	}
 	if err := os.Rename(name, target); err != nil {
-		return err
+		return bare(err)
 	}
 	ok = true
 	if d, err := os.Open(dir); err == nil {
@@ -313,4 +313,19 @@ func (j *SaveJob) Run(force bool) (Pending, error) {
 		return Pending{}, err
 	}
 	return p, writeFile(j.s.path, j.exists, j.perm, p, force)
+}
+
+// bare is err without the temporary file's name: the user gave the
+// target's, and the message names that ("could not write x.json: no such
+// file or directory", not the name of a file that no longer exists).
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
