@@ -132,6 +132,12 @@ func MergeAnswers(cat *criteria.Catalog, have model.Answers, project model.Proje
 		o := have[id]
 		oj, nj := strings.TrimSpace(o.Justification), n.Justification
 		c := Change{ID: id, Old: model.Answer{Status: o.Status, Justification: o.Justification}, New: n}
+		if n.Status == model.Unknown && o.Status != model.Unknown {
+			// A note without a status ("?" or none): the site takes it as
+			// a justification alone, never as "clear my answer", so the
+			// file's side keeps our status (--prefer theirs cleared a Met).
+			c.New.Status = o.Status
+		}
 		switch {
 		case o.Status == model.Unknown && (oj == "" || nj == "" || oj == nj):
 			// Unanswered: fill it, keeping a draft justification when the
@@ -144,7 +150,7 @@ func MergeAnswers(cat *criteria.Catalog, have model.Answers, project model.Proje
 			} else {
 				m.Added = append(m.Added, c)
 			}
-		case o.Status == n.Status && (nj == "" || oj == nj):
+		case o.Status == c.New.Status && (nj == "" || oj == nj):
 			m.Same = append(m.Same, c)
 		default:
 			k := &Conflict{Change: c, OursMachine: opts.Machine.Match(oj), TheirsMachine: opts.Machine.Match(nj)}

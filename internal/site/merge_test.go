@@ -84,6 +84,13 @@ func TestMerge(t *testing.T) {
 	if m.Project.Name != "Site name" || !m.ProjectReplaced() {
 		t.Errorf("theirs preferred keeps the name %q", m.Project.Name)
 	}
+	// A note without a status gives its words, never "no answer": the
+	// Met stays (taking the file's side cleared it).
+	for _, c := range m.Apply() {
+		if c.ID == "maintained" && c.New != (model.Answer{Status: model.Met, Justification: "Pending."}) {
+			t.Errorf("maintained, theirs preferred: %+v", c.New)
+		}
+	}
 
 	// --take names the criteria to take; the others stay ours.
 	m = MergeAnswers(cat, have, project, in, MergeOptions{Take: []string{"test", "nope", "interact"}})
