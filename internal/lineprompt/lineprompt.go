@@ -45,11 +45,16 @@ func (p *Prompter) Choose(title string, options []string) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		n, convErr := strconv.Atoi(strings.TrimSpace(line))
+		v := strings.TrimSpace(line)
+		n, convErr := strconv.Atoi(v)
 		if convErr == nil && n >= 1 && n <= len(options) {
 			return n - 1, nil
 		}
-		fmt.Fprintln(p.out, p.loc.T("ui.prompt.not_a_choice", "Value", safetext.Line(strings.TrimSpace(line)), "Count", len(options)))
+		if v == "" {
+			continue // Enter alone: the question again (" is not one of the choices" said nothing)
+		}
+		// Escaped, not cleaned: a pasted escape sequence is shown as what it is.
+		fmt.Fprintln(p.out, p.loc.T("ui.prompt.not_a_choice", "Value", safetext.Escape(v), "Count", len(options)))
 	}
 }
 

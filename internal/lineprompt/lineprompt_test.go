@@ -23,6 +23,10 @@ func TestChooseInTheUsersLanguage(t *testing.T) {
 			t.Errorf("lacks %q:\n%s", want, got)
 		}
 	}
+	// Enter alone asks again, with no message about an empty choice.
+	if strings.Contains(got, "\n n'est pas") || strings.Count(got, "Tapez un nombre de 1 à 4") != 4 {
+		t.Errorf("an empty line:\n%s", got)
+	}
 	if strings.Contains(got, "Enter a number") || strings.Contains(got, "between") {
 		t.Errorf("English prompt in French:\n%s", got)
 	}
@@ -30,6 +34,12 @@ func TestChooseInTheUsersLanguage(t *testing.T) {
 	out.Reset()
 	if _, err := New(strings.NewReader("1\n"), &out, ja).Choose("状態", opts[:2]); err != nil || !strings.Contains(out.String(), "1〜2") {
 		t.Errorf("Japanese: %v %q", err, out.String())
+	}
+	// A pasted escape sequence is shown escaped, never acted on or cut.
+	out.Reset()
+	New(strings.NewReader("\x1b[2J\u202ex\n1\n"), &out, i18n.English()).Choose("x", opts)
+	if !strings.Contains(out.String(), `\x1b[2J\u202ex is not one of the choices`) || strings.ContainsAny(out.String(), "\x1b\u202e") {
+		t.Errorf("escape: %q", out.String())
 	}
 	// The input ends: an error, never a choice made for the user.
 	if _, err := New(strings.NewReader(""), &out, fr).Choose("x", opts); !errors.Is(err, ErrEnd) {
