@@ -3,12 +3,14 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/internal/detect"
 	"github.com/bestpractices/bestpractices/internal/evidence"
+	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/secpolicy"
 	"github.com/bestpractices/bestpractices/model"
@@ -83,6 +85,10 @@ func runSecurityPolicy(env *Env, args []string) int {
 	}
 
 	path := filepath.Join(root, target)
+	if msg := policyWritable(env, root, path); msg != "" {
+		fmt.Fprintln(env.Stderr, loc.T("ui.cli.error", "Message", msg))
+		return ExitBadInput
+	}
 	if err := model.WriteAtomic(path, []byte(secpolicy.Text(loc, a, site, projectName(f), root)), 0o644); err != nil {
 		fmt.Fprintln(env.Stderr, loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
 		return ExitBadInput
@@ -170,6 +176,35 @@ func replaceContradicted(env *Env, f *model.File, contra []secpolicy.Contradicti
 	}
 	fmt.Fprintln(env.Stdout, loc.T("ui.secpolicy.replaced", "Count", len(contra), "File", env.DisplayPath(f.Path)))
 	return ExitOK
+}
+
+// policyWritable says why the policy may not be written at path, "" when
+// it may. The file is the repository's, found there: a committed symbolic
+// link that leads out of the repository (to ~/.bashrc, say) is not written
+// through, as detect does not read through it; a pipe or a device is never
+// replaced.
+func policyWritable(env *Env, root, path string) string {
+	loc, shown := env.Loc, env.DisplayPath(path)
+	if err := regfile.CheckReplaceable(path); err != nil {
+		var nr *regfile.NotRegularError
+		if errors.As(err, &nr) {
+			return loc.T("ui.detect.security.not_regular", "File", shown, "Kind", loc.T("ui.site.file_kind."+string(nr.Kind)))
+		}
+	}
+	fi, err := os.Lstat(path)
+	if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		return ""
+	}
+	// A link to a regular file (a dangling one was refused above).
+	realRoot, err1 := filepath.EvalSymlinks(root)
+	dest, err2 := filepath.EvalSymlinks(path)
+	if err1 != nil || err2 != nil {
+		return loc.T("ui.detect.security.outside", "File", shown, "Target", "?")
+	}
+	if rel, err := filepath.Rel(realRoot, dest); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return loc.T("ui.detect.security.outside", "File", shown, "Target", safetext.Line(dest))
+	}
+	return ""
 }
 
 // policyTarget is where the policy is written, and the policy already

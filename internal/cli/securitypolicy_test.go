@@ -191,3 +191,35 @@ func TestSecurityPolicyWithoutOrCancelledUI(t *testing.T) {
 		t.Error("a policy was written after the form was given up")
 	}
 }
+
+// A repository's committed .github/SECURITY.md that is a symbolic link out
+// of the repository (to ~/.bashrc, say): --force replaced the file outside
+// with the policy. It is refused, the file outside untouched; a link within
+// the repository is written through, the link kept.
+func TestSecurityPolicyNotWrittenOutsideTheRepository(t *testing.T) {
+	dir := writeAnswers(t, "version: 1\nproject:\n  name: demo\nanswers:\n")
+	outside := filepath.Join(t.TempDir(), "bashrc")
+	siteWrite(t, outside, "export PATH=$HOME/bin:$PATH\n")
+	os.MkdirAll(filepath.Join(dir, ".github"), 0o755)
+	link := filepath.Join(dir, ".github", "SECURITY.md")
+	if err := os.Symlink(outside, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	_, errOut, code := run(t, dir, "security-policy", "--channel", "email", "--email", "security@example.org", "--force")
+	if code != ExitBadInput || !strings.Contains(errOut, ".github/SECURITY.md is a symbolic link leading out of the repository") {
+		t.Errorf("code %d: %s", code, errOut)
+	}
+	if siteRead(t, outside) != "export PATH=$HOME/bin:$PATH\n" {
+		t.Fatal("the file outside the repository was replaced")
+	}
+	os.Remove(link)
+	os.MkdirAll(filepath.Join(dir, "docs"), 0o755)
+	siteWrite(t, filepath.Join(dir, "docs", "security.md"), "# Old policy\n")
+	os.Symlink(filepath.Join("..", "docs", "security.md"), link)
+	if _, errOut, code := run(t, dir, "security-policy", "--channel", "email", "--email", "security@example.org", "--force"); code != ExitOK {
+		t.Fatalf("a link within the repository: %d %s", code, errOut)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 || !strings.Contains(siteRead(t, filepath.Join(dir, "docs", "security.md")), "security@example.org") {
+		t.Errorf("not written through the link: %v", err)
+	}
+}
