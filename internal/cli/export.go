@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/bestpractices/bestpractices/internal/regfile"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/site"
 	"github.com/bestpractices/bestpractices/model"
 )
@@ -68,6 +69,10 @@ func runExport(env *Env, args []string) int {
 	display := env.DisplayPath(target)
 	if err := regfile.CheckReplaceable(target); err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(display, err)))
+		return ExitBadInput
+	}
+	if dest, out := leavesRepo(env.RepoRoot(), target); out {
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.cli.link_outside", "File", display, "Target", safetext.Line(dest))))
 		return ExitBadInput
 	}
 	if resolved, err := filepath.EvalSymlinks(target); err == nil {

@@ -58,6 +58,11 @@ func (x *insightsExport) run() int {
 	if x.out != "" && x.out != "-" && sameFile(target, x.f.Path) {
 		return x.errorf("ui.secins.export.is_answers", "File", env.DisplayPath(target))
 	}
+	if x.out != "" && x.out != "-" {
+		if dest, out := leavesRepo(x.root, target); out {
+			return x.errorf("ui.cli.link_outside", "File", env.DisplayPath(target), "Target", safetext.Line(dest))
+		}
+	}
 	if x.check && target == "" {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.secins.export.check_missing", "File", secinsights.FileName))
 		return ExitNotMet

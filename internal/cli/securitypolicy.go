@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -191,17 +190,7 @@ func policyWritable(env *Env, root, path string) string {
 			return loc.T("ui.detect.security.not_regular", "File", shown, "Kind", loc.T("ui.site.file_kind."+string(nr.Kind)))
 		}
 	}
-	fi, err := os.Lstat(path)
-	if err != nil || fi.Mode()&os.ModeSymlink == 0 {
-		return ""
-	}
-	// A link to a regular file (a dangling one was refused above).
-	realRoot, err1 := filepath.EvalSymlinks(root)
-	dest, err2 := filepath.EvalSymlinks(path)
-	if err1 != nil || err2 != nil {
-		return loc.T("ui.detect.security.outside", "File", shown, "Target", "?")
-	}
-	if rel, err := filepath.Rel(realRoot, dest); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if dest, out := leavesRepo(root, path); out {
 		return loc.T("ui.detect.security.outside", "File", shown, "Target", safetext.Line(dest))
 	}
 	return ""

@@ -444,6 +444,24 @@ func TestExportOverExistingFiles(t *testing.T) {
 	if _, errOut, code := run(t, dir, "export", "-o", "link.json"); code != ExitBadInput || !strings.Contains(errOut, "is your answers file") {
 		t.Errorf("link: %d %q", code, errOut)
 	}
+	// A committed .bestpractices.json that links out of the repository (to
+	// ~/.docker/config.json, a JSON object): the answers were merged into
+	// it. Not written through, not even with --force; named by its own
+	// path, it is the user's choice.
+	outside := filepath.Join(t.TempDir(), "config.json")
+	siteWrite(t, outside, `{"auths":{"registry":{"auth":"c2VjcmV0"}}}`)
+	os.Symlink(outside, filepath.Join(dir, "linked.json"))
+	for _, args := range [][]string{{"export", "-o", "linked.json"}, {"export", "-o", "linked.json", "--force"}, {"export", "--format", "security-insights", "-o", "linked.json"}} {
+		if _, errOut, code := run(t, dir, args...); code != ExitBadInput || !strings.Contains(errOut, "linked.json is a symbolic link leading out of the repository") {
+			t.Errorf("%v: %d %q", args, code, errOut)
+		}
+	}
+	if siteRead(t, outside) != `{"auths":{"registry":{"auth":"c2VjcmV0"}}}` {
+		t.Fatal("a file outside the repository was written through a link")
+	}
+	if _, errOut, code := run(t, dir, "export", "-o", outside); code != ExitOK || !strings.Contains(siteRead(t, outside), `"auths"`) {
+		t.Errorf("the file's own path: %d %q", code, errOut)
+	}
 
 	// Without an answers file, no name is made up from the directory.
 	empty := t.TempDir()
