@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/environ"
 	"github.com/bestpractices/bestpractices/internal/evidence"
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/secpolicy"
 	"github.com/bestpractices/bestpractices/internal/site"
@@ -116,15 +118,10 @@ func (env *Env) run(args []string) int {
 	env.Catalog = criteria.Default()
 	fs := env.flagSet("bestpractices")
 	showVersion := fs.Bool("version", false, "")
-	fs.Usage = func() {}     // printed below, once --lang is known
 	env.Loc = i18n.English() // for errors before --lang is read
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			env.setLocale()
-			env.usage()
-			return ExitOK
-		}
-		return ExitBadInput
+	if err := parseFlags(fs, args, env.usage); err != nil {
+		env.setLocale()
+		return env.flagFailed(err, fs.Usage)
 	}
 	if code, ok := env.setLocale(); !ok {
 		return code
@@ -162,7 +159,8 @@ func (env *Env) run(args []string) int {
 // work before or after the subcommand's name.
 func (env *Env) flagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(io.Discard) // its words are English: flagFailed says them
+	fs.Usage = func() {}
 	fs.StringVar(&env.File, "file", env.File, "")
 	fs.StringVar(&env.Lang, "lang", env.Lang, "")
 	fs.StringVar(&env.LocaleFile, "locale-file", env.LocaleFile, "")
@@ -178,15 +176,8 @@ func (env *Env) flagSet(name string) *flag.FlagSet {
 // parse parses a subcommand's flags, printing its help for -h/--help. It
 // returns false with the exit status when the command must stop.
 func (env *Env) parse(fs *flag.FlagSet, args []string, helpKey string) (int, bool) {
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, env.Loc.T(helpKey))
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.global_flags"))
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK, false
-		}
-		return ExitBadInput, false
+	if err := parseFlags(fs, args, func() { env.help(helpKey) }); err != nil {
+		return env.flagFailed(err, fs.Usage), false
 	}
 	if code, ok := env.setLocale(); !ok {
 		return code, false
@@ -249,4 +240,60 @@ func (env *Env) knownLevel(name string) bool {
 	}
 	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.unknown_level", "Level", name, "Levels", strings.Join(env.Catalog.LevelNames(), ", ")))
 	return false
+}
+
+// parseFlags parses fs, whose Usage then prints help (the completion and
+// the man page read each command's help through it). While parsing it
+// prints nothing: the flag package would show it before the error.
+func parseFlags(fs *flag.FlagSet, args []string, help func()) error {
+	parsing := true
+	fs.Usage = func() {
+		if !parsing {
+			help()
+		}
+	}
+	err := fs.Parse(args)
+	parsing = false
+	return err
+}
+
+// flagFailed ends a command whose flags did not read: -h or --help shows
+// the help (exit 0); anything else is said in the user's language, then
+// the help (exit 2).
+func (env *Env) flagFailed(err error, help func()) int {
+	if errors.Is(err, flag.ErrHelp) {
+		help()
+		return ExitOK
+	}
+	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", flagMessage(env.Loc, err)))
+	help()
+	return ExitBadInput
+}
+
+// The flag package's errors, as it words them.
+var (
+	flagUnknown    = lazyregexp.New(`^flag provided but not defined: -+(.*)$`)
+	flagValue      = lazyregexp.New(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-+([^:]*): `)
+	flagNeedsValue = lazyregexp.New(`^flag needs an argument: -+(.*)$`)
+	flagSyntax     = lazyregexp.New(`^bad flag syntax: (.*)$`)
+)
+
+// flagMessage is a flag error in loc's language; what the user typed is
+// shown escaped.
+func flagMessage(loc *i18n.Locale, err error) string {
+	msg := err.Error()
+	flagName := func(n string) string { return safetext.Key("--" + n) }
+	if m := flagUnknown.FindStringSubmatch(msg); m != nil {
+		return loc.T("ui.cli.flag_unknown", "Flag", flagName(m[1]))
+	}
+	if m := flagValue.FindStringSubmatch(msg); m != nil {
+		return loc.T("ui.cli.flag_value", "Flag", flagName(m[2]), "Value", safetext.Key(m[1]))
+	}
+	if m := flagNeedsValue.FindStringSubmatch(msg); m != nil {
+		return loc.T("ui.cli.flag_needs_value", "Flag", flagName(m[1]))
+	}
+	if m := flagSyntax.FindStringSubmatch(msg); m != nil {
+		return loc.T("ui.cli.flag_syntax", "Value", safetext.Key(m[1]))
+	}
+	return safetext.Line(msg)
 }

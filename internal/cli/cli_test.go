@@ -257,3 +257,32 @@ func TestCriteriaListsNAAsAnswersCountIt(t *testing.T) {
 		}
 	}
 }
+
+// A flag that does not read is said in the user's language, before the
+// help, with what the user typed escaped: the flag package's English
+// ("flag provided but not defined: -bogus") came after the help, in
+// French and Japanese too.
+func TestFlagErrorsInTheUsersLanguage(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--lang", "fr", "status", "--bogus"}, "erreur\u00a0: --bogus n'est pas une option de cette commande"},
+		{[]string{"--lang", "fr", "security-policy", "--ack-days", "99999999999999999999"}, "--ack-days n'accepte pas 99999999999999999999"},
+		{[]string{"--lang", "ja", "status", "--level"}, "--level には値が必要です"},
+		{[]string{"--lang", "fr", "--bogus"}, "--bogus n'est pas une option"},
+		{[]string{"i18n", "check", "--x=1", "a.yaml"}, "error: --x is not a flag of this command"},
+		{[]string{"status", "--\x1b[2Jx"}, `error: "--\x1b[2Jx" is not a flag of this command`},
+	}
+	for _, c := range cases {
+		_, errOut, code := run(t, dir, c.args...)
+		first, _, _ := strings.Cut(errOut, "\n")
+		if code != ExitBadInput || !strings.Contains(first, c.want) || strings.Contains(errOut, "flag provided") || strings.Contains(errOut, "\x1b") {
+			t.Errorf("%q: %d\n%s", c.args, code, errOut)
+		}
+		if !strings.Contains(errOut, "bestpractices") || strings.Count(errOut, "\n") < 3 {
+			t.Errorf("%q: no help after the error:\n%s", c.args, errOut)
+		}
+	}
+}

@@ -21,12 +21,8 @@ import (
 // runI18n dispatches the translator's commands.
 func runI18n(env *Env, args []string) int {
 	fset := env.flagSet("i18n")
-	fset.Usage = func() { env.help("ui.i18ncmd.help") }
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitBadInput
+	if err := parseFlags(fset, args, func() { env.help("ui.i18ncmd.help") }); err != nil {
+		return env.flagFailed(err, fset.Usage)
 	}
 	rest := fset.Args()
 	if len(rest) == 0 {
@@ -64,14 +60,10 @@ func (env *Env) help(key string) {
 // parseArgs is env.parse for commands that take arguments: flags may come
 // before, between or after them.
 func (env *Env) parseArgs(fset *flag.FlagSet, args []string, helpKey string) ([]string, int, bool) {
-	fset.Usage = func() { env.help(helpKey) }
 	var pos []string
 	for {
-		if err := fset.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, ExitOK, false
-			}
-			return nil, ExitBadInput, false
+		if err := parseFlags(fset, args, func() { env.help(helpKey) }); err != nil {
+			return nil, env.flagFailed(err, fset.Usage), false
 		}
 		rest := fset.Args()
 		if len(rest) == 0 {
