@@ -38,6 +38,9 @@ func i18nUpdate(env *Env, args []string) int {
 		return ExitBadInput
 	}
 	up, err := i18ntool.Update(name, src, env.Loc.T("ui.i18ncmd.stamp.header"))
+	if env.refusedRewrite(name, err) {
+		return ExitBadInput
+	}
 	if err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
 		return ExitBadInput
@@ -220,6 +223,9 @@ func i18nImportPO(env *Env, args []string) int {
 		tag = t
 	}
 	res, err := i18ntool.ImportPO(name, src, poName, po, tag, env.Loc.T("ui.i18ncmd.stamp.header"))
+	if env.refusedRewrite(name, err) {
+		return ExitBadInput
+	}
 	if err != nil {
 		msg := safetext.Line(err.Error())
 		var pe *i18ntool.POError
@@ -275,4 +281,18 @@ func i18nImportPO(env *Env, args []string) int {
 		return c
 	}
 	return code
+}
+
+// refusedRewrite reports, and says, a locale file that a rewrite would
+// lose words of: each problem at its line, then that nothing changed.
+func (env *Env) refusedRewrite(name string, err error) bool {
+	var pe *i18ntool.ProblemsError
+	if !errors.As(err, &pe) {
+		return false
+	}
+	for _, p := range pe.Problems {
+		env.printProblem(env.Stderr, name, p)
+	}
+	fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.update.refused", "File", name))
+	return true
 }

@@ -89,6 +89,9 @@ func Update(name string, src []byte, sourceHeader string) (*Updated, error) {
 	}
 	var doc yaml.Node
 	yaml.Unmarshal(src, &doc) // Parse succeeded: so does this
+	if err := refuseDuplicates(name, &doc); err != nil {
+		return nil, err
+	}
 	t, err := language.Parse(old.Tag)
 	if err != nil || old.Tag == "" {
 		t = language.Und
@@ -679,4 +682,49 @@ func isOurs(l string) bool {
 func ownOnly(c string) string {
 	own, _ := splitComments(c)
 	return own
+}
+
+// ProblemsError is a locale file that a writer refuses to rewrite, for the
+// problems listed (with their lines, in en.yaml's words as i18n check says
+// them): nothing was written.
+type ProblemsError struct {
+	File     string
+	Problems []Problem
+}
+
+func (e *ProblemsError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s:%d: %s", e.File, p.Line, p.Message(i18n.English()))
+	}
+	return b.String()
+}
+
+// refuseDuplicates refuses a file with a key given twice: the parser keeps
+// one of the two, and a rewrite would drop the other, the translator's
+// text, without a word (i18n update on "passing: Bestanden" then "passing:
+// Doppelt" kept Doppelt alone).
+func refuseDuplicates(name string, doc *yaml.Node) error {
+	c := &checker{}
+	var walk func(prefix string, n *yaml.Node)
+	walk = func(prefix string, n *yaml.Node) {
+		if n.Kind == yaml.DocumentNode {
+			for _, ch := range n.Content {
+				walk(prefix, ch)
+			}
+			return
+		}
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		c.pairs(prefix, n, func(key string, _, v *yaml.Node) { walk(key, v) })
+	}
+	walk("", doc)
+	if len(c.out) == 0 {
+		return nil
+	}
+	return &ProblemsError{File: name, Problems: c.sorted()}
 }

@@ -573,6 +573,9 @@ func ImportPO(name string, src []byte, poName string, po []byte, tag language.Ta
 	if err := doc.parse(src); err != nil {
 		return nil, err
 	}
+	if err := refuseDuplicates(name, doc.node); err != nil {
+		return nil, err
+	}
 	out, err := layoutImport(want, old, doc.node, sourceHeader, tag, noStamp)
 	if err != nil {
 		return nil, err

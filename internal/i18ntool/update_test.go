@@ -1,10 +1,12 @@
 package i18ntool
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"golang.org/x/text/language"
 )
 
 // A translator's file, some of it translated by hand, some from an older
@@ -95,5 +97,25 @@ func TestUpdateBuiltIn(t *testing.T) {
 		if len(up.Obsolete) != 0 || len(up.Added) != 0 {
 			t.Errorf("%s: obsolete %v added %v", tag, up.Obsolete, up.Added)
 		}
+	}
+}
+
+// A key given twice: the parser keeps the last, and the rewrite dropped the
+// other translation without a word. update and import-po refuse the file,
+// each duplicate at its line.
+func TestRewritesRefuseDuplicateKeys(t *testing.T) {
+	src := []byte("meta:\n  tag: de\n  name: Deutsch\nui:\n  level:\n    passing: Bestanden\n    passing: Doppelt\n  status:\n    met: Erfüllt\n")
+	_, err := Update("de.yaml", src, "sources")
+	var pe *ProblemsError
+	if !errors.As(err, &pe) || len(pe.Problems) != 1 || pe.Problems[0].Line != 7 || pe.Problems[0].Key != "ui.level.passing" || pe.Problems[0].Kind != "duplicate" {
+		t.Fatalf("update: %v", err)
+	}
+	po := []byte("msgctxt \"ui.status.unmet\"\nmsgid \"Unmet\"\nmsgstr \"Nicht erfüllt\"\n")
+	if _, err := ImportPO("de.yaml", src, "de.po", po, language.German, "sources"); !errors.As(err, &pe) || pe.Problems[0].Line != 7 {
+		t.Fatalf("import-po: %v", err)
+	}
+	// The same file without the second key updates.
+	if _, err := Update("de.yaml", []byte(strings.Replace(string(src), "    passing: Doppelt\n", "", 1)), "sources"); err != nil {
+		t.Fatal(err)
 	}
 }
