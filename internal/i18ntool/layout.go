@@ -96,7 +96,27 @@ func Update(name string, src []byte, sourceHeader string) (*Updated, error) {
 	if err != nil || old.Tag == "" {
 		t = language.Und
 	}
-	return layout(old, old, &doc, "", sourceHeader, t, nil)
+	up, err := layout(old, old, &doc, "", sourceHeader, t, nil)
+	if err == nil {
+		up.Data = sameConventions(src, up.Data)
+	}
+	return up, err
+}
+
+// sameConventions gives out, written with LF line breaks, the byte order
+// mark and the CR LF line breaks of src where src has them: a translator's
+// file saved on Windows stays as it was saved, and its diff shows only
+// what changed, not every line.
+func sameConventions(src, out []byte) []byte {
+	bom := []byte("\ufeff")
+	body := bytes.TrimPrefix(src, bom)
+	if i := bytes.IndexByte(body, '\n'); i > 0 && body[i-1] == '\r' {
+		out = bytes.ReplaceAll(bytes.ReplaceAll(out, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n"))
+	}
+	if bytes.HasPrefix(src, bom) && !bytes.HasPrefix(out, bom) {
+		out = append(append([]byte{}, bom...), out...)
+	}
+	return out
 }
 
 // entry is what the old file has for one key.

@@ -580,7 +580,7 @@ func ImportPO(name string, src []byte, poName string, po []byte, tag language.Ta
 	if err != nil {
 		return nil, err
 	}
-	res.Data = out.Data
+	res.Data = sameConventions(src, out.Data)
 	return res, nil
 }
 

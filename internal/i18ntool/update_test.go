@@ -1,6 +1,7 @@
 package i18ntool
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -117,5 +118,30 @@ func TestRewritesRefuseDuplicateKeys(t *testing.T) {
 	// The same file without the second key updates.
 	if _, err := Update("de.yaml", []byte(strings.Replace(string(src), "    passing: Doppelt\n", "", 1)), "sources"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A translator's file saved on Windows (a byte order mark, CR LF) keeps
+// both through update and import-po: every line came back LF, and the
+// diff showed the whole file changed.
+func TestRewritesKeepLineBreaksAndBOM(t *testing.T) {
+	src := []byte("\ufeffmeta:\r\n  tag: de\r\n  name: Deutsch\r\nui:\r\n  level:\r\n    # meine Wahl\r\n    passing: Bestanden\r\n")
+	up, err := Update("de.yaml", src, "sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	po := []byte("msgctxt \"ui.status.unmet\"\nmsgid \"Unmet\"\nmsgstr \"Nicht erfüllt\"\n")
+	res, err := ImportPO("de.yaml", src, "de.po", po, language.German, "sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"update": up.Data, "import-po": res.Data} {
+		if !bytes.HasPrefix(data, []byte("\ufeffmeta:\r\n")) || bytes.Count(data, []byte("\n")) != bytes.Count(data, []byte("\r\n")) || bytes.Contains(data, []byte("\r\r")) {
+			t.Errorf("%s: %q…", name, data[:min(len(data), 80)])
+		}
+		f, err := i18n.Parse("de.yaml", data)
+		if err != nil || f.Messages["ui.level.passing"].Text != "Bestanden" {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
