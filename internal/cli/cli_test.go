@@ -136,6 +136,31 @@ func TestStatusTextAndMarkdown(t *testing.T) {
 	}
 }
 
+// The Markdown reports go into pull-request comments and job summaries:
+// text from the files adds no markup there. A project name or a
+// justification with HTML (a tracking image, </details>), a mention or an
+// image came through as is.
+func TestMarkdownReportsAddNoMarkupFromFiles(t *testing.T) {
+	dir := writeAnswers(t, "version: 1\nproject:\n  name: \"demo | x </details> <img src=https://evil.example/p.png> @octocat\"\nanswers:\n"+
+		"  description_good:\n    status: Met\n    justification: \"a | b\\n</td><img src=https://evil.example/t.png> @org/team ![i](https://evil.example/i.png) `x`\"\n")
+	siteWrite(t, filepath.Join(dir, "site.json"), `{"description_good_status":"Unmet","description_good_justification":"<script>x</script> @everyone"}`)
+	status, _, _ := run(t, dir, "status", "--format", "markdown")
+	diff, _, _ := run(t, dir, "diff", "--format", "markdown", "site.json")
+	for name, md := range map[string]string{"status": status, "diff": diff} {
+		for _, bad := range []string{"<img", "</details> ", "</td>", "<script>", "@octocat", "@org", "@everyone", "![i]"} {
+			if strings.Contains(md, bad) {
+				t.Errorf("%s: %q reaches the Markdown:\n%s", name, bad, md)
+			}
+		}
+	}
+	if !strings.Contains(status, "# Best Practices badge: demo \\| x &lt;/details&gt; &lt;img src=https://evil.example/p.png&gt; &#64;octocat\n") {
+		t.Errorf("the name is not shown as written:\n%s", status[:min(len(status), 300)])
+	}
+	if !strings.Contains(diff, "&lt;script&gt;x&lt;/script&gt; &#64;everyone") {
+		t.Errorf("diff:\n%s", diff)
+	}
+}
+
 func TestStatusWithoutFile(t *testing.T) {
 	dir := t.TempDir()
 	out, _, code := run(t, dir, "status")

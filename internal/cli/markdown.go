@@ -9,10 +9,35 @@ import (
 	"github.com/bestpractices/bestpractices/model"
 )
 
-// mdCell escapes text for a Markdown table cell.
+// mdCell escapes text for a Markdown table cell, a heading or a list
+// item of a report that is posted as a pull-request comment or a job
+// summary. Text from the files (a project name, a justification) must not
+// add markup there: HTML (<img src=…> a tracking image, </details>
+// unfolding the report), a mention (@org/team pinged by the bot's comment),
+// an image, a link or emphasis. HTML's characters and @ become entities,
+// Markdown's punctuation is escaped, line breaks become spaces.
 func mdCell(s string) string {
-	s = strings.ReplaceAll(s, "|", `\|`)
-	return strings.ReplaceAll(s, "\n", " ")
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\n', '\r':
+			b.WriteByte(' ')
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '@':
+			b.WriteString("&#64;")
+		case '\\', '`', '*', '_', '[', ']', '|', '~', '!', '#':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // writeStatusMarkdown is a report fit for a pull-request comment: levels,
