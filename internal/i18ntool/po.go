@@ -276,10 +276,22 @@ func ParsePO(name string, src []byte) ([]POEntry, error) {
 	}
 	var out []POEntry
 	var cur *POEntry
+	// field is where the string being read goes; its text is gathered in
+	// text and stored when the string ends, since adding each continuation
+	// line to *field copied the whole string again (a 4 MB file took minutes).
 	var field *string
+	var text strings.Builder
+	end := func() {
+		if field != nil {
+			*field = text.String()
+		}
+		field = nil
+		text.Reset()
+	}
 	first := map[string]int{} // context -> line of its entry
 	var dup *POError
 	flush := func() {
+		end()
 		if cur != nil && (cur.ID != "" || cur.Context != "") {
 			if l, seen := first[cur.Context]; seen && cur.Context != "" && !cur.Obsolete && dup == nil {
 				dup = &POError{File: name, Line: cur.Line, Kind: "duplicate", Args: []any{"Key", cur.Context, "First", l}}
@@ -288,7 +300,7 @@ func ParsePO(name string, src []byte) ([]POEntry, error) {
 			}
 			out = append(out, *cur)
 		}
-		cur, field = nil, nil
+		cur = nil
 	}
 	start := func(n int) {
 		if cur == nil {
@@ -320,7 +332,7 @@ func ParsePO(name string, src []byte) ([]POEntry, error) {
 			if err != nil {
 				return nil, err.at(name, n)
 			}
-			*field += s
+			text.WriteString(s)
 			continue
 		}
 		kw, rest, ok := strings.Cut(line, " ")
@@ -331,6 +343,7 @@ func ParsePO(name string, src []byte) ([]POEntry, error) {
 		if err != nil {
 			return nil, err.at(name, n)
 		}
+		end()
 		if kw == "msgctxt" || kw == "msgid" && (cur == nil || cur.ID != "" || cur.Str != nil) {
 			if cur != nil && (cur.ID != "" || cur.Str != nil) {
 				flush()
@@ -363,6 +376,7 @@ func ParsePO(name string, src []byte) ([]POEntry, error) {
 		default:
 			return nil, &POError{File: name, Line: n, Kind: "unknown_keyword", Args: []any{"Keyword", kw}}
 		}
+		text.WriteString(s)
 	}
 	flush()
 	if dup != nil {

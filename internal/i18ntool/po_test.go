@@ -167,3 +167,39 @@ func TestParsePOFromOtherHands(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParsePOContinuationLines reads a 1 MB string written as 250,000
+// continuation lines: each line was added to the string so far, which
+// copied it again (a 4 MB file took over a minute; now it is linear).
+func BenchmarkParsePOContinuationLines(b *testing.B) {
+	src := []byte("msgctxt \"ui.status.met\"\nmsgid \"Met\"\nmsgstr \"\"\n" + strings.Repeat("\"abcd\"\n", 250000))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		es, err := ParsePO("long.po", src)
+		if err != nil || len(es[0].Str[0]) != 1000000 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestParsePOContinuationLines: a string split over lines is read whole,
+// into the keyword it continues, for every keyword and plural form.
+func TestParsePOContinuationLines(t *testing.T) {
+	src := "msgctxt \"a.\"\n\"b\"\nmsgid \"\"\n\"One \"\n\"line\"\nmsgid_plural \"x\"\n\"y\"\n" +
+		"msgstr[0] \"un\"\n\"e\"\nmsgstr[2] \"\"\n# a note between\n\"deux\"\n\n" +
+		"msgctxt \"c\"\nmsgid \"z\"\nmsgstr \"\"\n\"1\"\n\"2\"\n"
+	es, err := ParsePO("t.po", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 2 {
+		t.Fatalf("%d entries: %+v", len(es), es)
+	}
+	a, c := es[0], es[1]
+	if a.Context != "a.b" || a.ID != "One line" || a.IDPlural != "xy" || len(a.Str) != 3 || a.Str[0] != "une" || a.Str[1] != "" || a.Str[2] != "deux" {
+		t.Errorf("first entry read as %+v", a)
+	}
+	if c.Context != "c" || c.ID != "z" || len(c.Str) != 1 || c.Str[0] != "12" || c.Line != 14 {
+		t.Errorf("second entry read as %+v", c)
+	}
+}
