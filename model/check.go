@@ -64,6 +64,13 @@ func yamlError(path string, src []byte, err error) error {
 	if l := endMarker(newText(src), line); l > 0 && line > 0 {
 		return &FileError{Path: path, Line: l, Message: M("second_document"), Fix: M("fix_second_document")}
 	}
+	// A break YAML counts and editors do not show, just before the line
+	// YAML found wrong, is the likely cause: name it.
+	if t := newText(src); line > 1 && line <= t.lines() && !onlyLF(src) {
+		if code := hiddenBreak(src[t.ends[line-2]:t.starts[line-1]], t.eol); code != "" {
+			return &FileError{Path: path, Line: line, Message: M("bad_yaml_hidden_break", "Detail", msg, "Code", code), Fix: M("fix_hidden_break")}
+		}
+	}
 	return &FileError{Path: path, Line: line, Message: M("bad_yaml", "Detail", msg), Fix: M("fix_yaml")}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -230,6 +231,43 @@ func Parse(path string, src []byte, cat *criteria.Catalog) (*File, error) {
 // warnings need (the proof reads a new text back: its warnings are the
 // answers' own, already known).
 func parse(path string, src []byte, cat *criteria.Catalog, warnings bool) (*File, error) {
+	f, err := parseYAMLLines(path, src, cat, warnings)
+	if !onlyLF(src) {
+		// Lines told to the user are the lines of their editor: YAML
+		// counts a lone CR, NEL, LS and PS as breaks too.
+		t := newText(src)
+		var fe *FileError
+		if errors.As(err, &fe) {
+			fe.Line = t.editorLine(fe.Line)
+			fe.Message = t.editorLines(fe.Message)
+		}
+		if f != nil {
+			for i := range f.Problems {
+				f.Problems[i].Line = t.editorLine(f.Problems[i].Line)
+				f.Problems[i].Message = t.editorLines(f.Problems[i].Message)
+			}
+		}
+	}
+	return f, err
+}
+
+// editorLines is m with the lines it names ("first at line N") counted as
+// editors count them.
+func (t *text) editorLines(m Msg) Msg {
+	args := slices.Clone(m.Args)
+	for i := 0; i+1 < len(args); i += 2 {
+		if name, _ := args[i].(string); name == "First" || name == "Line" {
+			if l, ok := args[i+1].(int); ok {
+				args[i+1] = t.editorLine(l)
+			}
+		}
+	}
+	m.Args = args
+	return m
+}
+
+// parseYAMLLines is parse, with lines as YAML counts them.
+func parseYAMLLines(path string, src []byte, cat *criteria.Catalog, warnings bool) (*File, error) {
 	doc, err := parseDocument(path, src)
 	if err != nil {
 		return nil, err

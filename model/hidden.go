@@ -37,8 +37,11 @@ func (f *File) warnHiddenBreaks() {
 		if sp.ok && inText(sp.text, at) {
 			continue
 		}
-		col := utf8.RuneCount(t.src[t.lineStart(l):at]) + 1
-		f.Problems = append(f.Problems, Problem{Line: l, Message: M("problem.hidden_break", "Code", code, "Column", col, "EditorLine", bytes.Count(t.src[:at], []byte{editor})+1)})
+		// Line l is turned into the editor's line by parse; the column
+		// too is counted on the line the editor shows.
+		lineStart := bytes.LastIndexByte(t.src[:at], editor) + 1
+		col := utf8.RuneCount(bytes.TrimPrefix(t.src[lineStart:at], bom)) + 1
+		f.Problems = append(f.Problems, Problem{Line: l, Message: M("problem.hidden_break", "Code", code, "Column", col)})
 	}
 }
 

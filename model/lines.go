@@ -18,6 +18,10 @@ func (f *File) Lines() map[string]AnswerLines {
 		return out
 	}
 	root := f.base.root // the text as last read or written, parsed; never changed
+	line := func(l int) int { return l }
+	if t := f.base.t; t != nil && !onlyLF(t.src) {
+		line = t.editorLine // as editors and code review count lines
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value != "answers" || root.Content[i+1].Kind != yaml.MappingNode {
 			continue
@@ -25,14 +29,14 @@ func (f *File) Lines() map[string]AnswerLines {
 		answers := root.Content[i+1]
 		for j := 0; j+1 < len(answers.Content); j += 2 {
 			k, v := answers.Content[j], answers.Content[j+1]
-			l := AnswerLines{ID: k.Line}
+			l := AnswerLines{ID: line(k.Line)}
 			if v.Kind == yaml.MappingNode {
 				for n := 0; n+1 < len(v.Content); n += 2 {
 					switch v.Content[n].Value {
 					case "status":
-						l.Status = v.Content[n].Line
+						l.Status = line(v.Content[n].Line)
 					case "justification":
-						l.Justification = v.Content[n].Line
+						l.Justification = line(v.Content[n].Line)
 					}
 				}
 			}

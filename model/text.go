@@ -75,6 +75,20 @@ var (
 )
 
 // onlyLF: the text's only line breaks are LF.
+// editorLine is the line an editor shows YAML's line l on: editors end
+// lines at LF (or CR LF), or at CR in a file whose lines end with CR
+// alone, and at nothing else.
+func (t *text) editorLine(l int) int {
+	if l < 1 || l > len(t.starts) {
+		return l
+	}
+	brk := byte('\n')
+	if t.eol == "\r" {
+		brk = '\r'
+	}
+	return bytes.Count(t.src[:t.starts[l-1]], []byte{brk}) + 1
+}
+
 func onlyLF(src []byte) bool {
 	return bytes.IndexByte(src, '\r') < 0 && !bytes.Contains(src, nel) && !bytes.Contains(src, ls) && !bytes.Contains(src, ps)
 }
