@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/bestpractices/bestpractices/internal/carry"
@@ -68,9 +67,7 @@ func runCarry(env *Env, args []string) int {
 		for _, p := range ps {
 			out.Proposals = append(out.Proposals, carryJSON(env, f, p))
 		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		enc.Encode(out)
+		safetext.WriteJSON(env.Stdout, out, "  ")
 		return ExitOK
 	}
 	switch {

@@ -1,10 +1,10 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 )
@@ -56,9 +56,7 @@ func runCriteria(env *Env, args []string) int {
 				})
 			}
 		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		enc.Encode(out)
+		safetext.WriteJSON(env.Stdout, out, "  ")
 	case "text":
 		catW, idW := 0, 0
 		for _, l := range levels {

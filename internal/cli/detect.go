@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -271,9 +270,7 @@ func writeDetectJSON(env *Env, o detectOutput) {
 			out.Applied = append(out.Applied, p.ID)
 		}
 	}
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetIndent("", "  ")
-	enc.Encode(out)
+	safetext.WriteJSON(env.Stdout, out, "  ")
 }
 
 // warnStale prints a warning for each answer citing a file of the

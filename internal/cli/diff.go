@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -96,9 +95,7 @@ func writeDiffJSON(w io.Writer, answers, source string, in *site.Imported, delta
 	for _, d := range deltas {
 		out.Differences = append(out.Differences, diffDeltaJSON{ID: d.ID, Ours: answerJSON(d.Ours), Theirs: answerJSON(d.Theirs)})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.Encode(out)
+	safetext.WriteJSON(w, out, "  ")
 }
 
 // writeDiffMarkdown is a table fit for a pull-request comment.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -239,8 +238,7 @@ func i18nStatus(env *Env, args []string) int {
 		if out.Locales == nil {
 			out.Locales = []localeStatus{}
 		}
-		b, _ := json.MarshalIndent(out, "", "  ")
-		fmt.Fprintln(env.Stdout, string(b))
+		safetext.WriteJSON(env.Stdout, out, "  ")
 		return code
 	}
 	w := env.Stdout

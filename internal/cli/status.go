@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -243,7 +242,5 @@ func NewStatusJSON(s *model.Score, f *model.File) StatusJSON {
 }
 
 func writeStatusJSON(w io.Writer, s *model.Score, f *model.File) {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.Encode(NewStatusJSON(s, f))
+	safetext.WriteJSON(w, NewStatusJSON(s, f), "  ")
 }

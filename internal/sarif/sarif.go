@@ -6,7 +6,6 @@
 package sarif
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/lazyregexp"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -205,9 +205,7 @@ func Build(f *model.File, s *model.Score, o Options) *Log {
 
 // Write writes the log as indented JSON.
 func (l *Log) Write(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(l)
+	return safetext.WriteJSON(w, l, "  ")
 }
 
 type builder struct {

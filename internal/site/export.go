@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 )
 
@@ -194,15 +195,9 @@ func encodeObject(fields []field, indent, nl string) []byte {
 	return b.Bytes()
 }
 
-// jsonString encodes s as a JSON string. URLs in justifications are common,
-// so & < > stay as they are rather than \u0026 and the like.
-func jsonString(s string) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-}
+// jsonString encodes s as a JSON string, as every JSON of ours is written:
+// & < > as they are, terminal controls escaped.
+func jsonString(s string) []byte { return safetext.JSONString(s) }
 
 // Count is the number of answers (criteria with a status) Export writes.
 func Count(cat *criteria.Catalog, answers model.Answers) int {
