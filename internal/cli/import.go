@@ -72,7 +72,7 @@ func runImport(env *Env, args []string) int {
 	}
 	m := site.MergeAnswers(env.Catalog, f.Answers, have, in, opts)
 	if m.Foreign != "" {
-		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.import.foreign", "File", display, "URL", safetext.Line(m.Foreign)))
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.import.foreign", "File", display, "URL", safetext.Value(m.Foreign)))
 	}
 	for _, id := range m.UnknownTake {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.import.take_no_conflict", "ID", idText(id)))
@@ -279,7 +279,7 @@ func printMerge(env *Env, m *site.Merge, dryRun, reviewed bool) {
 	}
 	list("ui.site.import.same", m.Same)
 	for _, c := range m.ProjectAdded {
-		fmt.Fprintln(w, loc.T("ui.site.import.project_added", "Field", c.Field, "New", safetext.Line(c.New)))
+		fmt.Fprintln(w, loc.T("ui.site.import.project_added", "Field", c.Field, "New", safetext.Value(c.New)))
 	}
 	for _, c := range m.ProjectConflict {
 		key := "ui.site.import.project_kept"
@@ -289,7 +289,7 @@ func printMerge(env *Env, m *site.Merge, dryRun, reviewed bool) {
 		if m.ProjectReplaced() {
 			key = "ui.site.import.project_replaced"
 		}
-		fmt.Fprintln(w, loc.T(key, "Field", c.Field, "Old", safetext.Line(c.Old), "New", safetext.Line(c.New)))
+		fmt.Fprintln(w, loc.T(key, "Field", c.Field, "Old", safetext.Value(c.Old), "New", safetext.Value(c.New)))
 	}
 }
 

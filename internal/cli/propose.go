@@ -41,7 +41,7 @@ func runPropose(env *Env, args []string) int {
 		}
 		printSkipped(env, in, display)
 		if !site.SameProject(p, in.Project) {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.propose.foreign", "File", display, "URL", safetext.Line(in.Project.URL))))
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.propose.foreign", "File", display, "URL", safetext.Value(in.Project.URL))))
 			return ExitBadInput
 		}
 		// The entry knows where it is on the site.

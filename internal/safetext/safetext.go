@@ -65,35 +65,82 @@ func isBidiControl(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }
 // maxKey is how much of a key or id Key shows: enough for any real one.
 const maxKey = 64
 
+// maxValue is how much of a value Value shows: a long URL, a name.
+const maxValue = 200
+
 // Key shows a key or criterion id read from a file. A plain one (visible
 // characters, no spaces) is shown as it is; any other is quoted with its
 // odd characters escaped (\x1b, \u202e, \n), so that the user sees what is
 // really there and can find it in the file. Past maxKey characters it is
 // cut, with an ellipsis.
 func Key(s string) string {
+	return quoted(s, maxKey, func(r rune) bool { return r != ' ' && !unicode.IsSpace(r) })
+}
+
+// Value shows a value read from a file, such as a URL or a project's name,
+// in a message, as Key does a key: as it is when it is plain (visible
+// characters and spaces, none at either end), else quoted with its odd
+// characters escaped, so that a value holding an escape sequence or an
+// invisible character never looks like the one it imitates. Past maxValue
+// characters it is cut, with an ellipsis.
+func Value(s string) string {
+	if strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") {
+		return quoted(s, maxValue, func(rune) bool { return false })
+	}
+	return quoted(s, maxValue, func(r rune) bool { return r == ' ' || !unicode.IsSpace(r) })
+}
+
+// quoted is s as it is when every character is visible and ok, else
+// quoted with escapes; cut past max characters.
+func quoted(s string, max int, ok func(rune) bool) string {
 	plain := s != ""
 	n := 0
 	for _, r := range s {
 		n++
-		if r == utf8.RuneError || r <= ' ' || r == 0x7f || !unicode.IsGraphic(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r) || r == '"' {
+		if r == utf8.RuneError || r < ' ' || r == 0x7f || !unicode.IsGraphic(r) || unicode.Is(unicode.Cf, r) || !ok(r) || r == '"' {
 			plain = false
 		}
 	}
 	cut := s
-	if n > maxKey {
-		cut = string([]rune(s)[:maxKey])
+	if n > max {
+		cut = string([]rune(s)[:max])
 	}
 	if plain {
-		if n > maxKey {
+		if n > max {
 			return cut + "…"
 		}
 		return s
 	}
-	q := strconv.QuoteToGraphic(cut)
-	if n > maxKey {
+	q := quote(cut)
+	if n > max {
 		q = q[:len(q)-1] + `…"`
 	}
 	return q
+}
+
+// quote is strconv.QuoteToGraphic, but a space other than U+0020 (a
+// no-break space, which reads as one) is escaped too.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == ' ' || unicode.IsGraphic(r) && !unicode.IsSpace(r):
+			b.WriteRune(r)
+		default:
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // Escape shows a value from a file inside a message about that value (a

@@ -77,3 +77,33 @@ func TestEscape(t *testing.T) {
 		}
 	}
 }
+
+// A repository URL from a hostile entry must not look like ours once
+// cleaned: Value shows what is there.
+func TestValue(t *testing.T) {
+	cases := map[string]string{
+		"https://github.com/acme/widget":          "https://github.com/acme/widget",
+		"Demo on the site":                        "Demo on the site",
+		"日本語のプロジェクト":                              "日本語のプロジェクト",
+		"https://github.com/acme/widget\x1b[31m":  `"https://github.com/acme/widget\x1b[31m"`,
+		"https://github.com/acme/widget\u009b31m": `"https://github.com/acme/widget\u009b31m"`,
+		"https://github.com/\u202eacme/widget":    `"https://github.com/\u202eacme/widget"`,
+		"https://github.com/acme/widget\u200b":    `"https://github.com/acme/widget\u200b"`,
+		"https://github.com/acme/widget ":         `"https://github.com/acme/widget "`,
+		" https://github.com/acme/widget":         `" https://github.com/acme/widget"`,
+		"acme\u00a0widget":                        `"acme\u00a0widget"`,
+		"two\nlines":                              `"two\nlines"`,
+		"say \"hi\"":                              `"say \"hi\""`,
+		"":                                        `""`,
+		strings.Repeat("u", 210):                  strings.Repeat("u", 200) + "…",
+		strings.Repeat("\x1b", 201):               `"` + strings.Repeat(`\x1b`, 200) + `…"`,
+	}
+	for in, want := range cases {
+		if got := Value(in); got != want {
+			t.Errorf("Value(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if Value("https://github.com/acme/widget\x1b[31m") == Line("https://github.com/acme/widget\x1b[31m") {
+		t.Error("Value cleans like Line: the two URLs would look the same")
+	}
+}
