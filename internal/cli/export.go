@@ -88,6 +88,7 @@ func runExport(env *Env, args []string) int {
 	}
 	old, err := readRegular(target, site.MaxImportSize)
 	var data []byte
+	var respelled []site.Respelled
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		data, err = site.Export(env.Catalog, p, f.Answers)
@@ -95,7 +96,7 @@ func runExport(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.readError(display, err)))
 		return ExitBadInput
 	default:
-		data, err = site.ExportOnto(env.Catalog, p, f.Answers, old)
+		data, respelled, err = site.ExportOnto(env.Catalog, p, f.Answers, old)
 		var se *site.Error
 		if errors.As(err, &se) && notJSONObject(se.Code) || len(old) > site.MaxImportSize {
 			if !*force {
@@ -113,6 +114,13 @@ func runExport(env *Env, args []string) int {
 		return ExitBadInput
 	}
 	fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.export.wrote", "File", display, "Count", site.Count(env.Catalog, f.Answers)))
+	for _, r := range respelled {
+		key := "ui.site.export.respelled"
+		if r.Former {
+			key = "ui.site.export.respelled_former"
+		}
+		fmt.Fprintln(env.Stderr, "  "+env.Loc.T(key, "Old", idText(r.From), "New", r.To))
+	}
 	return ExitOK
 }
 

@@ -48,17 +48,46 @@ func checkJSONInSync(env *Env, f *model.File) int {
 		return ExitOK
 	}
 	fmt.Fprintln(env.Stdout, env.Loc.T("ui.site.insync.differs", "File", name, "Answers", answers, "Count", len(deltas)))
+	differs := map[string]bool{}
 	for i, d := range deltas {
-		if i == maxDifferences {
+		differs[d.ID] = true
+		switch {
+		case i < maxDifferences:
+			fmt.Fprintf(env.Stdout, "  %-38s %s\n", idText(d.ID), env.Loc.T("ui.site.insync.line_file", "Ours", answerText(env.Loc, d.Ours), "File", name, "Theirs", answerText(env.Loc, d.Theirs)))
+		case i == maxDifferences:
 			fmt.Fprintln(env.Stdout, "  "+env.Loc.T("ui.site.insync.more", "Count", len(deltas)-i))
-			break
 		}
-		fmt.Fprintf(env.Stdout, "  %-38s %s\n", idText(d.ID), env.Loc.T("ui.site.insync.line", "Ours", answerText(env.Loc, d.Ours), "Theirs", answerText(env.Loc, d.Theirs)))
 	}
 	for _, r := range in.Renamed {
 		fmt.Fprintln(env.Stdout, "  "+env.Loc.T("ui.site.insync.former_name", "Old", idText(r.From), "New", site.FieldName(r.To)))
 	}
+	// A field the site does not read under its spelling is why the answer
+	// differs: said for the criteria that differ only.
+	shown := 0
+	for _, sp := range in.Spelled {
+		if !differs[sp.ID] {
+			continue
+		}
+		if shown == maxDifferences {
+			fmt.Fprintln(env.Stdout, "  "+env.Loc.T("ui.site.insync.more", "Count", countSpelled(in.Spelled, differs)-shown))
+			break
+		}
+		shown++
+		fmt.Fprintln(env.Stdout, "  "+env.Loc.T("ui.site.insync.spelling", "Key", idText(sp.Key), "Want", sp.Want))
+	}
 	return ExitNotMet
+}
+
+// countSpelled is how many of the fields spelled otherwise belong to
+// criteria that differ.
+func countSpelled(sp []site.Spelling, differs map[string]bool) int {
+	n := 0
+	for _, s := range sp {
+		if differs[s.ID] {
+			n++
+		}
+	}
+	return n
 }
 
 // siteFile reads the .bestpractices.json the site would read in dir: the

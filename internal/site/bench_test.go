@@ -21,7 +21,7 @@ func BenchmarkExportOnto(b *testing.B) {
 		b.Fatal(err)
 	}
 	for i := 0; i < b.N; i++ {
-		if _, err := ExportOnto(cat, in.Project, in.Answers, old); err != nil {
+		if _, _, err := ExportOnto(cat, in.Project, in.Answers, old); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -55,16 +55,15 @@ func Compare(cat *criteria.Catalog, ours, theirs model.Answers) []Delta {
 	return out
 }
 
-// SiteReads is what the site takes from a .bestpractices.json it read as
-// in: fields under former names are not read (the site knows only today's
-// names).
+// SiteReads is what the site takes from in when it reads it as a
+// repository's .bestpractices.json: criteria fields under the site's own
+// field names only (osps_ac_01_01_status, require_2FA_status), never a
+// former name or another spelling (OSPS-AC-01.01_status), which import
+// reads; a status it knows (not "NA"). See repofile.go.
 func SiteReads(in *Imported) model.Answers {
-	out := model.Answers{}
-	for id, a := range in.Answers {
+	out := make(model.Answers, len(in.site))
+	for id, a := range in.site {
 		out[id] = a
-	}
-	for _, r := range in.Renamed {
-		delete(out, r.To)
 	}
 	return out
 }

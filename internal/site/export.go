@@ -139,7 +139,7 @@ func finish(cat *criteria.Catalog, p model.Project, answers model.Answers, data 
 		return nil, &Error{Code: CodeExportProof, Key: "name"}
 	}
 	if len(kept) > 0 {
-		back, _, err := readObject(FileName, bytes.TrimPrefix(data, utf8BOM))
+		back, err := readObject(FileName, bytes.TrimPrefix(data, utf8BOM))
 		if err != nil {
 			return nil, &Error{Code: CodeExportProof, Value: err.Error()}
 		}
@@ -210,39 +210,6 @@ func Count(cat *criteria.Catalog, answers model.Answers) int {
 	return n
 }
 
-// member is one field of an object as written: its key and its value's
-// bytes, verbatim.
-type member struct {
-	key string
-	raw json.RawMessage
-}
-
-// rawMembers reads a JSON object's fields in order, keeping every one as
-// written (a key given twice included).
-func rawMembers(path string, data []byte) ([]member, error) {
-	if !utf8.Valid(data) {
-		return nil, &Error{Code: CodeNotUTF8, Path: path, Line: lineAt(data, model.FirstInvalidUTF8(data))}
-	}
-	if _, _, err := readObject(path, data); err != nil {
-		return nil, err // not an object, or not JSON: said with its line
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.Token() // the opening brace, read above
-	var out []member
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, err
-		}
-		out = append(out, member{tok.(string), raw})
-	}
-	return out, nil
-}
-
 // layout is how a file is laid out: the indent of its first field and its
 // line break, so that what export adds looks like what was there.
 func layout(data []byte) (indent, nl string) {
@@ -264,23 +231,41 @@ func layout(data []byte) (indent, nl string) {
 	return indent, nl
 }
 
+// Respelled is a criterion field of the old file that export wrote under
+// the site's field name, because the site does not read it as it was: the
+// display form (OSPS-AC-01.01_status), another case (require_2fa_status)
+// or a name from before a rename (Former: oss_license_status).
+type Respelled struct {
+	From, To string
+	Former   bool
+}
+
 // ExportOnto is Export written over an existing .bestpractices.json, old:
-// every field that is no answer of ours ($schema, _comment, description,
+// what the site reads in it becomes the answers, and nothing else changes.
+// Every field that is no answer of ours ($schema, _comment, description,
 // objects of other tools, retired criteria...) stays where it is, as it is
-// written; each criterion's fields are replaced in place (a former field
-// name by today's), removed when the answer is gone, and new ones follow
-// the file's last criterion field in catalog order. name is replaced only
-// by p.Name. An old file that is no JSON object is an error: it is not a
-// .bestpractices.json, and the caller must not overwrite it unasked.
-func ExportOnto(cat *criteria.Catalog, p model.Project, answers model.Answers, old []byte) ([]byte, error) {
+// written. A criterion's field the site already reads as the answer says
+// stays as written too: a "?" or a null for a criterion not answered (the
+// site ignores such placeholders), a "met" for Met. Other fields are
+// replaced in place, under the site's field name when the file spells
+// them otherwise (each such field is listed in the Respelled returned),
+// removed when they give the site an answer we no longer have, and new
+// ones follow the file's last criterion field in catalog order. name is
+// replaced only by p.Name. An old file that is no JSON object is an error:
+// it is not a .bestpractices.json, and the caller must not overwrite it
+// unasked.
+func ExportOnto(cat *criteria.Catalog, p model.Project, answers model.Answers, old []byte) ([]byte, []Respelled, error) {
 	bom := bytes.HasPrefix(old, utf8BOM)
 	body := bytes.TrimPrefix(old, utf8BOM)
-	members, err := rawMembers(FileName, body)
+	if !utf8.Valid(body) {
+		return nil, nil, &Error{Code: CodeNotUTF8, Path: FileName, Line: lineAt(body, model.FirstInvalidUTF8(body))}
+	}
+	members, err := readObject(FileName, body)
 	if err != nil {
-		return nil, err
+		return nil, nil, err // not an object, or not JSON: said with its line
 	}
 	if err := checkLengths(cat, answers); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	view := SiteView(cat, answers)
 	byFold := map[string]string{}
@@ -290,24 +275,25 @@ func ExportOnto(cat *criteria.Catalog, p model.Project, answers model.Answers, o
 		}
 	}
 	// critOf says which criterion's field a key is, and which one: a
-	// status or a justification. Fields of criteria the badge dropped, or
-	// that it sets itself, are not ours to write: they stay as they are.
-	critOf := func(key string) (string, bool, bool) {
+	// status or a justification, and whether it is a former name. Fields
+	// of criteria the badge dropped, or that it sets itself, are not ours
+	// to write: they stay as they are.
+	critOf := func(key string) (id string, status, former, ok bool) {
 		k := foldKey(key)
 		base, status := strings.CutSuffix(k, "_status")
 		if !status {
 			var just bool
 			if base, just = strings.CutSuffix(k, "_justification"); !just {
-				return "", false, false
+				return "", false, false, false
 			}
 		}
 		if id := byFold[base]; id != "" {
-			return id, status, true
+			return id, status, false, true
 		}
 		if id := renamed[base]; id != "" {
-			return id, status, true
+			return id, status, true, true
 		}
-		return "", false, false
+		return "", false, false, false
 	}
 	type out struct {
 		key   string
@@ -328,12 +314,13 @@ func ExportOnto(cat *criteria.Catalog, p model.Project, answers model.Answers, o
 	}
 	inFile := map[string]bool{} // id + "/s" or "/j"
 	for _, m := range members {
-		if id, status, ok := critOf(m.key); ok {
+		if id, status, _, ok := critOf(m.key); ok {
 			inFile[fieldTag(id, status)] = true
 		}
 	}
 	var res []out
 	var kept []rawField
+	var respelled []Respelled
 	written := map[string]bool{}
 	lastCrit := -1
 	nameDone := false
@@ -348,28 +335,43 @@ func ExportOnto(cat *criteria.Catalog, p model.Project, answers model.Answers, o
 		}
 	}
 	for _, m := range members {
-		if id, status, ok := critOf(m.key); ok {
-			// A status the file lacks goes before its justification; a
-			// justification it lacks, after its status.
-			if !status && !inFile[fieldTag(id, true)] {
-				emit(id, true)
+		id, status, former, ok := critOf(m.key)
+		if !ok {
+			if m.key == "name" && strings.TrimSpace(p.Name) != "" {
+				if !nameDone { // a second "name" would be read instead of ours
+					nameDone = true
+					res = append(res, out{key: "name", value: strings.TrimSpace(p.Name)})
+				}
+				continue
 			}
+			res = append(res, out{key: m.key, raw: m.raw})
+			kept = append(kept, m)
+			continue
+		}
+		// A status the file lacks goes before its justification; a
+		// justification it lacks, after its status.
+		if !status && !inFile[fieldTag(id, true)] {
+			emit(id, true)
+		}
+		tag := fieldTag(id, status)
+		switch {
+		case written[tag]:
+			// The field again, under a second spelling: written once.
+		case siteReading(m.key, m.raw, id, status) == ourReading(view[id], status):
+			// The site already reads what we would write: as written.
+			written[tag] = true
+			res = append(res, out{key: m.key, raw: m.raw})
+		default:
+			n := len(res)
 			emit(id, status)
-			if status && !inFile[fieldTag(id, false)] {
-				emit(id, false)
+			if len(res) > n && res[n].key != m.key {
+				respelled = append(respelled, Respelled{From: m.key, To: res[n].key, Former: former})
 			}
-			lastCrit = len(res)
-			continue
 		}
-		if m.key == "name" && strings.TrimSpace(p.Name) != "" {
-			if !nameDone { // a second "name" would be read instead of ours
-				nameDone = true
-				res = append(res, out{key: "name", value: strings.TrimSpace(p.Name)})
-			}
-			continue
+		if status && !inFile[fieldTag(id, false)] {
+			emit(id, false)
 		}
-		res = append(res, out{key: m.key, raw: m.raw})
-		kept = append(kept, rawField{key: m.key, raw: m.raw})
+		lastCrit = len(res)
 	}
 	// New criteria follow the last criterion field, in catalog order.
 	var added []out
@@ -422,17 +424,12 @@ func ExportOnto(cat *criteria.Catalog, p model.Project, answers model.Answers, o
 		b.WriteString(nl)
 	}
 	// The kept fields as a reader sees them (a key given twice counts once).
-	keptRead, _, _ := readObject(FileName, body)
-	var keep []rawField
-	for _, f := range keptRead {
-		for _, k := range kept {
-			if k.key == f.key {
-				keep = append(keep, f)
-				break
-			}
-		}
+	keep, _ := dedupe(FileName, kept)
+	data, err := finish(cat, p, answers, b.Bytes(), keep)
+	if err != nil {
+		return nil, nil, err
 	}
-	return finish(cat, p, answers, b.Bytes(), keep)
+	return data, respelled, nil
 }
 
 func fieldTag(id string, status bool) string {

@@ -16,7 +16,7 @@ func TestExportOntoOwnFileChangesNothing(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			old := fixture(t, name)
 			in := parseFixture(t, name)
-			got, err := ExportOnto(cat, in.Project, in.Answers, old)
+			got, _, err := ExportOnto(cat, in.Project, in.Answers, old)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -24,7 +24,7 @@ func TestExportOntoOwnFileChangesNothing(t *testing.T) {
 				t.Errorf("changed:\n%s\nwas:\n%s", got, old)
 			}
 			// And without the project's name: the file's stays.
-			got, _ = ExportOnto(cat, model.Project{}, in.Answers, old)
+			got, _, _ = ExportOnto(cat, model.Project{}, in.Answers, old)
 			if !bytes.Equal(got, old) {
 				t.Errorf("without a name:\n%s", got)
 			}
@@ -40,7 +40,7 @@ func TestExportOntoKeepsOtherFields(t *testing.T) {
 	in := parseFixture(t, "bestpractices-crlf-bom.json")
 	answers := in.Answers
 	answers["osps_vm_02_01"] = model.Answer{Status: model.Met, Justification: "SECURITY.md"}
-	got, err := ExportOnto(cat, model.Project{}, answers, old)
+	got, _, err := ExportOnto(cat, model.Project{}, answers, old)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func TestExportOntoChanges(t *testing.T) {
 		"osps_vm_02_01": {Status: model.Met},
 		"interact":      {Status: model.Unmet},
 	}
-	got, err := ExportOnto(cat, model.Project{Name: "demo"}, answers, old)
+	got, _, err := ExportOnto(cat, model.Project{Name: "demo"}, answers, old)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,12 +113,12 @@ func TestExportOntoRefuses(t *testing.T) {
 		"broken": `{"test_status": "Met",`,
 		"binary": "\x00\x01\xff",
 	} {
-		if _, err := ExportOnto(cat, model.Project{}, answers, []byte(old)); err == nil {
+		if _, _, err := ExportOnto(cat, model.Project{}, answers, []byte(old)); err == nil {
 			t.Errorf("%s: written over", name)
 		}
 	}
 	// An empty object is a file to fill.
-	got, err := ExportOnto(cat, model.Project{}, answers, []byte("{}"))
+	got, _, err := ExportOnto(cat, model.Project{}, answers, []byte("{}"))
 	if err != nil || string(got) != "{\n  \"test_status\": \"Met\"\n}" {
 		t.Errorf("{}: %q %v", got, err)
 	}
@@ -204,8 +204,85 @@ func TestExportOntoFieldNamedLikeName(t *testing.T) {
 	if err != nil || in.Project.Name != "" || !reflect.DeepEqual(in.Unknown, []string{"nAme"}) {
 		t.Fatalf("%v %+v", err, in)
 	}
-	got, err := ExportOnto(cat, model.Project{Name: "demo"}, nil, old)
+	got, _, err := ExportOnto(cat, model.Project{Name: "demo"}, nil, old)
 	if err != nil || string(got) != "{\n  \"name\": \"demo\",\n  \"nAme\": \"0\"\n}" {
 		t.Errorf("%q %v", got, err)
+	}
+}
+
+// A file kept from a download with "?" placeholders and nulls, as the
+// site's documentation suggests: a placeholder for a criterion we have no
+// answer for, a null justification beside an answer without one, a "met"
+// for Met and a justification with spaces around it all stay as written;
+// the display form and a lowercased metal id, which the site does not read
+// in a repository, are written under the site's names, and listed.
+func TestExportOntoKeepsWhatTheSiteReadsAlready(t *testing.T) {
+	old := []byte(`{
+  "name": "widget",
+  "floss_license_status": "?",
+  "floss_license_justification": null,
+  "maintained_status": "Met",
+  "maintained_justification": null,
+  "interact_status": "met",
+  "interact_justification": "  Mailing list.  ",
+  "test_status": "NA",
+  "OSPS-AC-01.01_status": "Met",
+  "OSPS-AC-01.01_justification": "MFA enforced.",
+  "OSPS-BR-01.01_status": "?",
+  "require_2fa_status": "Met",
+  "oss_license_osi_status": "Met"
+}
+`)
+	answers := model.Answers{
+		"maintained":        {Status: model.Met},
+		"interact":          {Status: model.Met, Justification: "Mailing list."},
+		"test":              {Status: model.NA},
+		"osps_ac_01_01":     {Status: model.Met, Justification: "MFA enforced."},
+		"require_2FA":       {Status: model.Met},
+		"floss_license_osi": {Status: model.Met},
+	}
+	got, respelled, err := ExportOnto(cat, model.Project{}, answers, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "name": "widget",
+  "floss_license_status": "?",
+  "floss_license_justification": null,
+  "maintained_status": "Met",
+  "maintained_justification": null,
+  "interact_status": "met",
+  "interact_justification": "  Mailing list.  ",
+  "test_status": "N/A",
+  "osps_ac_01_01_status": "Met",
+  "osps_ac_01_01_justification": "MFA enforced.",
+  "OSPS-BR-01.01_status": "?",
+  "require_2FA_status": "Met",
+  "floss_license_osi_status": "Met"
+}
+`
+	if string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	wantRe := []Respelled{
+		{From: "OSPS-AC-01.01_status", To: "osps_ac_01_01_status"},
+		{From: "OSPS-AC-01.01_justification", To: "osps_ac_01_01_justification"},
+		{From: "require_2fa_status", To: "require_2FA_status"},
+		{From: "oss_license_osi_status", To: "floss_license_osi_status", Former: true},
+	}
+	if !reflect.DeepEqual(respelled, wantRe) {
+		t.Errorf("respelled %+v", respelled)
+	}
+	// Exported again over its own output: no byte changes, nothing renamed.
+	again, respelled, err := ExportOnto(cat, model.Project{}, answers, got)
+	if err != nil || !bytes.Equal(again, got) || len(respelled) != 0 {
+		t.Errorf("second export: %v %v\n%s", err, respelled, again)
+	}
+	// An answer gone: a placeholder that gives the site nothing stays,
+	// a field that gives it the old answer goes.
+	delete(answers, "maintained")
+	got, _, err = ExportOnto(cat, model.Project{}, answers, again)
+	if err != nil || bytes.Contains(got, []byte(`"maintained_status"`)) || !bytes.Contains(got, []byte(`"maintained_justification": null`)) {
+		t.Errorf("maintained gone: %v\n%s", err, got)
 	}
 }

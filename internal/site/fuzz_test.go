@@ -36,7 +36,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("refused with %s, which should only skip a value", e.Code)
 			}
 			// Whatever export -o finds there, it does not overwrite it unasked.
-			if _, err := ExportOnto(cat, model.Project{}, model.Answers{"test": {Status: model.Met}}, data); err == nil && e.Code != CodeTooLarge {
+			if _, _, err := ExportOnto(cat, model.Project{}, model.Answers{"test": {Status: model.Met}}, data); err == nil && e.Code != CodeTooLarge {
 				t.Fatal("export would write over a file import refuses")
 			}
 			return
@@ -66,7 +66,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("round trip: name %q then %q; %v %v %v", in.Project.Name, back.Project.Name, back.Skipped, back.Unknown, back.Renamed)
 		}
 		// Export onto the input: proven inside, so an error is a refusal.
-		if onto, err := ExportOnto(cat, in.Project, in.Answers, data); err == nil {
+		if onto, _, err := ExportOnto(cat, in.Project, in.Answers, data); err == nil {
 			again, err := Parse(FileName, onto, cat)
 			if err != nil {
 				t.Fatalf("export onto the file wrote what import refuses: %v", err)

@@ -43,6 +43,24 @@ type Imported struct {
 	// status, a number where text belongs, a field given twice): the site
 	// ignores them, and so do we, saying why.
 	Skipped []*Error
+	// Spelled lists, in file order, the criteria fields given in a
+	// spelling other than the site's field name (OSPS-AC-01.01_status, as
+	// the site serves an entry, for osps_ac_01_01_status; require_2fa for
+	// require_2FA). Import reads them; the site, reading a repository's
+	// .bestpractices.json, does not (see SiteReads).
+	Spelled []Spelling
+	// site is what the site reads of the file as a repository's
+	// .bestpractices.json.
+	site model.Answers
+}
+
+// Spelling is a criterion field given under a spelling the site does not
+// read in a repository's file.
+type Spelling struct {
+	Key  string // as written
+	Want string // the site's field name
+	ID   string // the criterion
+	Line int
 }
 
 // Rename is one field read under its former name.
@@ -97,11 +115,12 @@ func Parse(path string, data []byte, cat *criteria.Catalog) (*Imported, error) {
 	if !utf8.Valid(data) {
 		return nil, &Error{Code: CodeNotUTF8, Path: path, Line: lineAt(data, model.FirstInvalidUTF8(data))}
 	}
-	fields, dups, err := readObject(path, data)
+	all, err := readObject(path, data)
 	if err != nil {
 		return nil, err
 	}
-	in := &Imported{Kind: KindFile, Answers: model.Answers{}, Skipped: dups}
+	fields, dups := dedupe(path, all)
+	in := &Imported{Kind: KindFile, Answers: model.Answers{}, Skipped: dups, site: siteRead(cat, all)}
 	// Field names compare folded: osps_ac_01_01, OSPS-AC-01.01 and
 	// require_2FA, require_2fa are the same field.
 	byFold := map[string]string{}
@@ -165,6 +184,9 @@ func Parse(path string, data []byte, cat *criteria.Catalog) (*Imported, error) {
 		}
 		if criteria.PrerequisiteOf(c.id) != "" {
 			continue // the site sets these itself
+		}
+		if want := FieldName(c.id) + strings.TrimPrefix(k, base); c.old == "" && f.key != want {
+			in.Spelled = append(in.Spelled, Spelling{Key: f.key, Want: want, ID: c.id, Line: f.line})
 		}
 		crits = append(crits, c)
 	}
@@ -244,12 +266,9 @@ func containsStr(xs []string, s string) bool {
 	return false
 }
 
-// readObject reads the top-level object's fields in file order. A field
-// given twice (a criterion's also as OSPS-AC-01.01_status and
-// osps_ac_01_01_status) is
-// kept once; when the two differ, the later one wins, as in the site's JSON
-// reader, and the earlier is reported.
-func readObject(path string, data []byte) ([]rawField, []*Error, error) {
+// readObject reads the top-level object's fields in file order, every one
+// as written, a key given twice included.
+func readObject(path string, data []byte) ([]rawField, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	syntax := func(err error) error {
@@ -266,47 +285,59 @@ func readObject(path string, data []byte) ([]rawField, []*Error, error) {
 	}
 	tok, err := dec.Token()
 	if errors.Is(err, io.EOF) {
-		return nil, nil, &Error{Code: CodeNotObject, Path: path, Value: JSONEmpty}
+		return nil, &Error{Code: CodeNotObject, Path: path, Value: JSONEmpty}
 	}
 	if err != nil {
-		return nil, nil, syntax(err)
+		return nil, syntax(err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, nil, &Error{Code: CodeNotObject, Path: path, Line: lineAt(data, int(dec.InputOffset())), Value: jsonKind(tok)}
+		return nil, &Error{Code: CodeNotObject, Path: path, Line: lineAt(data, int(dec.InputOffset())), Value: jsonKind(tok)}
 	}
 	var out []rawField
-	var dups []*Error
-	index := map[string]int{}
 	lines := lineCounter{data: data}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, nil, syntax(err)
+			return nil, syntax(err)
 		}
 		key, _ := tok.(string) // inside an object the decoder only yields string keys
 		line := lines.at(int(dec.InputOffset()))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return nil, nil, syntax(err)
+			return nil, syntax(err)
 		}
-		norm := dedupeKey(key)
+		out = append(out, rawField{key, line, raw})
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, syntax(err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, &Error{Code: CodeSyntax, Path: path, Line: lineAt(data, int(dec.InputOffset())), Value: "more data after the object"}
+	}
+	return out, nil
+}
+
+// dedupe keeps one of the fields that are one field (a criterion's also as
+// OSPS-AC-01.01_status and osps_ac_01_01_status, or a key given twice), in
+// the place of the first; when their values differ, the later one wins, as
+// in the site's JSON reader, and the earlier is reported.
+func dedupe(path string, fields []rawField) ([]rawField, []*Error) {
+	var out []rawField
+	var dups []*Error
+	index := map[string]int{}
+	for _, f := range fields {
+		norm := dedupeKey(f.key)
 		if i, ok := index[norm]; ok {
-			if !sameJSON(out[i].raw, raw) {
-				dups = append(dups, &Error{Code: CodeDuplicate, Path: path, Line: line, Key: key, Other: out[i].key, Value: short(string(raw))})
-				out[i] = rawField{key, line, raw}
+			if !sameJSON(out[i].raw, f.raw) {
+				dups = append(dups, &Error{Code: CodeDuplicate, Path: path, Line: f.line, Key: f.key, Other: out[i].key, Value: short(string(f.raw))})
+				out[i] = f
 			}
 			continue
 		}
 		index[norm] = len(out)
-		out = append(out, rawField{key, line, raw})
+		out = append(out, f)
 	}
-	if _, err := dec.Token(); err != nil { // the closing brace
-		return nil, nil, syntax(err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, nil, &Error{Code: CodeSyntax, Path: path, Line: lineAt(data, int(dec.InputOffset())), Value: "more data after the object"}
-	}
-	return out, dups, nil
+	return out, dups
 }
 
 // dedupeKey is the form in which two keys are one field: a criterion's

@@ -174,7 +174,7 @@ func TestSiteColumnsAreKnown(t *testing.T) {
 		t.Fatal(err)
 	}
 	var fields []rawField
-	fields, _, _ = readObject("entry-2026.json", fixture(t, "entry-2026.json"))
+	fields, _ = readObject("entry-2026.json", fixture(t, "entry-2026.json"))
 	have := map[string]bool{}
 	for _, f := range fields {
 		have[foldKey(f.key)] = true
