@@ -19,6 +19,7 @@ func runPropose(env *Env, args []string) int {
 	fs := env.flagSet("propose")
 	level := fs.String("level", "", "")
 	overrides := fs.String("overrides", "", "")
+	force := fs.Bool("force", false, "")
 	if code, ok := env.parse(fs, args, "ui.site.propose.help"); !ok {
 		return code
 	}
@@ -40,14 +41,28 @@ func runPropose(env *Env, args []string) int {
 			return ExitBadInput
 		}
 		printSkipped(env, in, display)
+		// Overrides replace what the site holds: only the site's own
+		// entry says what that is. A .bestpractices.json says what the
+		// repository proposes, and would force every answer.
+		if in.Kind != site.KindProject {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.propose.not_entry", "File", display, "URL", site.EntryJSONURL(p.BadgeID))))
+			return ExitBadInput
+		}
 		if !site.SameProject(p, in.Project) {
 			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.propose.foreign", "File", display, "URL", safetext.Value(in.Project.URL))))
 			return ExitBadInput
 		}
-		// The entry knows where it is on the site.
-		if p.BadgeID <= 0 {
-			p.BadgeID = in.Project.BadgeID
+		if p.BadgeID > 0 && in.Project.BadgeID != p.BadgeID {
+			// Differences from one entry, pushed to another, would
+			// replace answers nobody compared.
+			if !*force {
+				fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.Loc.T("ui.site.propose.other_entry", "File", display, "Theirs", in.Project.BadgeID, "Ours", p.BadgeID, "URL", site.EntryJSONURL(p.BadgeID))))
+				return ExitBadInput
+			}
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.site.propose.other_entry_forced", "Theirs", in.Project.BadgeID, "Ours", p.BadgeID))
 		}
+		// The links go to the entry the answers were compared with.
+		p.BadgeID = in.Project.BadgeID
 		if p.URL == "" {
 			p.URL = in.Project.URL
 		}

@@ -140,6 +140,17 @@ func levelLinks(p model.Project, answers model.Answers, ids []string, level stri
 	return links, tooLong
 }
 
+// EntryJSONURL is where the site serves a project's entry as JSON, the
+// file import, diff and propose --overrides read; NUMBER stands for an
+// entry not known.
+func EntryJSONURL(badgeID int) string {
+	n := "NUMBER"
+	if badgeID > 0 {
+		n = strconv.Itoa(badgeID)
+	}
+	return Host + "/projects/" + n + ".json"
+}
+
 // linkBase is the start of a level's links: the entry's edit form by
 // number, else the site's lookup by URL, and the project's name.
 func linkBase(p model.Project, level, locale string) string {
