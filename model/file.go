@@ -122,13 +122,18 @@ func New(path string, cat *criteria.Catalog, p Project) *File {
 	var b strings.Builder
 	b.WriteString("# Answers to the OpenSSF Best Practices badge criteria.\n")
 	b.WriteString("# Kept by bestpractices; edit freely, comments are preserved.\n")
-	b.WriteString("version: 1\nproject:\n")
-	fmt.Fprintf(&b, "  name: %s\n", inlineScalar(p.Name, false))
-	if p.URL != "" {
-		fmt.Fprintf(&b, "  url: %s\n", inlineScalar(p.URL, false))
-	}
-	if p.BadgeID > 0 {
-		fmt.Fprintf(&b, "  badge_id: %d\n", p.BadgeID)
+	b.WriteString("version: 1\n")
+	// Only the fields the project has: an empty name: "" would be a
+	// field nobody wrote (a save adds the block when one is known).
+	if fields := projectFields(p); len(fields) > 0 {
+		b.WriteString("project:\n")
+		for _, f := range fields {
+			v := f.value
+			if !f.number {
+				v = inlineScalar(v, false)
+			}
+			fmt.Fprintf(&b, "  %s: %s\n", f.key, v)
+		}
 	}
 	b.WriteString("answers:\n")
 	f, err := Parse(path, []byte(b.String()), cat)

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/model"
 )
 
 // export -o over a .bestpractices.json kept from a download: the "?"
@@ -51,6 +54,32 @@ func TestExportOverPlaceholders(t *testing.T) {
 	}
 	if out, _, code := run(t, dir, "check", "--json-in-sync"); code != ExitOK {
 		t.Errorf("check after: %d\n%s", code, out)
+	}
+}
+
+// An import into a repository without an answers file, a name or a remote
+// writes no empty field: no name: "" nobody gave.
+func TestImportWritesNoEmptyName(t *testing.T) {
+	dir := t.TempDir()
+	siteWrite(t, filepath.Join(dir, "h.json"), `{"homepage_url":"https://widget.example","contribution_status":"Met"}`)
+	if _, errOut, code := run(t, dir, "import", "h.json"); code != ExitOK {
+		t.Fatalf("import: %d %s", code, errOut)
+	}
+	got := siteRead(t, filepath.Join(dir, ".bestpractices.yaml"))
+	if strings.Contains(got, "name:") || strings.Contains(got, `""`) || !strings.Contains(got, "contribution:\n    status: Met\n") {
+		t.Errorf("answers file:\n%s", got)
+	}
+	if out, _, code := run(t, dir, "export"); code != ExitOK || strings.Contains(out, `"name"`) {
+		t.Errorf("export: %d %s", code, out)
+	}
+	// A name given later goes under a project block of its own.
+	siteWrite(t, filepath.Join(dir, "n.json"), `{"name":"widget","repo_url":"https://github.com/acme/widget"}`)
+	if _, errOut, code := run(t, dir, "import", "n.json"); code != ExitOK {
+		t.Fatalf("import: %d %s", code, errOut)
+	}
+	f, err := model.Load(filepath.Join(dir, ".bestpractices.yaml"), criteria.Default())
+	if err != nil || f.Project.Name != "widget" || f.Project.URL != "https://github.com/acme/widget" || f.Answers["contribution"].Status != model.Met {
+		t.Errorf("%v %+v", err, f)
 	}
 }
 
