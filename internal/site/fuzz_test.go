@@ -62,7 +62,7 @@ func FuzzParse(f *testing.F) {
 		if d := Compare(cat, in.Answers, back.Answers); len(d) > 0 {
 			t.Fatalf("round trip lost %+v", d[0])
 		}
-		if back.Project.Name != in.Project.Name || len(back.Skipped)+len(back.Unknown)+len(back.Renamed) > 0 {
+		if back.Project.Name != in.Project.Name || len(back.Skipped)+len(back.Unknown)+len(back.Renamed)+len(back.Spelled) > 0 {
 			t.Fatalf("round trip: name %q then %q; %v %v %v", in.Project.Name, back.Project.Name, back.Skipped, back.Unknown, back.Renamed)
 		}
 		// Export onto the input: proven inside, so an error is a refusal.
@@ -73,6 +73,10 @@ func FuzzParse(f *testing.F) {
 			}
 			if d := Compare(cat, in.Answers, SiteReads(again)); len(d) > 0 {
 				t.Fatalf("export onto the file lost %+v", d[0])
+			}
+			// Onto its own output, it changes nothing.
+			if twice, re, err := ExportOnto(cat, in.Project, in.Answers, onto); err != nil || string(twice) != string(onto) || len(re) > 0 {
+				t.Fatalf("export onto its own output: %v %v\n%s\nthen\n%s", err, re, onto, twice)
 			}
 		} else if !isCode(err, CodeExportTooLarge) && !isCode(err, CodeJustificationTooLong) {
 			t.Fatalf("export onto a file import reads: %v", err)
