@@ -67,3 +67,29 @@ func TestJSONStringAndWrite(t *testing.T) {
 		t.Error("a function encoded")
 	}
 }
+
+// FuzzJSONString: any text, valid UTF-8 or not, is written with no raw
+// character that drives a terminal, and parses back to the text
+// encoding/json would give.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", "\u009b2J", "a\u202eb\u2066c", "\x1b[31m\x7f", "bad \xff\xfe", "日本語 \u200e é", "\u2028\u2029", `"\`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := JSONString(s)
+		for _, r := range string(b) {
+			if r < 0x20 || jsonEscaped(r) || r == 0x2028 || r == 0x2029 {
+				t.Fatalf("%q written with %U raw: %s", s, r, b)
+			}
+		}
+		var back, want string
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%q: %s does not parse: %v", s, b, err)
+		}
+		std, _ := json.Marshal(s)
+		json.Unmarshal(std, &want)
+		if back != want {
+			t.Fatalf("%q: parsed %q, encoding/json gives %q", s, back, want)
+		}
+	})
+}
