@@ -22,7 +22,7 @@ func (r *reviewModel) reviewLines(in io.Reader, out io.Writer) bool {
 	fmt.Fprintln(out, loc.T("ui.tui.review.title", "File", r.source))
 	fmt.Fprintln(out, loc.T("ui.tui.review.counts", "Conflicts", len(r.m.Conflicts), "Added", len(r.m.Added), "Same", len(r.m.Same)))
 	if r.m.Foreign != "" {
-		fmt.Fprintln(out, loc.T("ui.tui.review.foreign", "File", r.source, "URL", safetext.Line(r.m.Foreign)))
+		fmt.Fprintln(out, loc.T("ui.tui.review.foreign", "File", r.source, "URL", safetext.Value(r.m.Foreign)))
 	}
 	// In the order of site.Side (ours, theirs), then the way out.
 	options := []string{loc.T("ui.tui.review.keys.ours"), loc.T("ui.tui.review.keys.theirs"), loc.T("ui.tui.review.prompt.keys.cancel")}

@@ -338,3 +338,19 @@ func TestReviewOnLines(t *testing.T) {
 		}
 	}
 }
+
+// Another project's entry whose URL hides an escape is shown with the
+// escape visible, on the screen and on lines: cleaned, it would read
+// exactly as ours does.
+func TestReviewShowsAForeignURLEscaped(t *testing.T) {
+	m := reviewMerge(t)
+	m.Foreign = "https://github.com/acme/widget\x1b[31m"
+	d := newReviewDriver(t, m, i18n.English(), 120, 40)
+	d.want(`"https://github.com/acme/widget\x1b[31m"`)
+	r := newReview(i18n.English(), criteria.Default(), m, "theirs.json")
+	var out strings.Builder
+	r.reviewLines(strings.NewReader("3\n"), &out)
+	if !strings.Contains(out.String(), `"https://github.com/acme/widget\x1b[31m"`) || strings.Contains(out.String(), "\x1b") {
+		t.Errorf("the lines show %q", out.String())
+	}
+}

@@ -72,7 +72,7 @@ func (r *reviewModel) headerLines() []string {
 		lines = append(lines, r.projectLines()...)
 	}
 	if m.Foreign != "" {
-		lines = append(lines, st.Warn.Render(loc.T("ui.tui.review.foreign", "File", r.source, "URL", safetext.Line(m.Foreign))))
+		lines = append(lines, st.Warn.Render(loc.T("ui.tui.review.foreign", "File", r.source, "URL", safetext.Value(m.Foreign))))
 	}
 	if len(m.Conflicts) == 0 {
 		return lines
