@@ -52,7 +52,9 @@ var ecosystems = []ecosystem{
 	{lang: "Scala", tool: "sbt", names: []string{"build.sbt"}, depth: 1, deps: true, test: "sbt test"},
 	{lang: "Clojure", tool: "Leiningen", names: []string{"project.clj"}, depth: 1, deps: true, test: "lein test"},
 	{lang: "Clojure", tool: "Clojure CLI", names: []string{"deps.edn"}, depth: 1, deps: true},
-	{lang: ".NET", tool: ".NET", exts: []string{".sln", ".slnx", ".csproj", ".fsproj", ".vbproj"}, depth: 3, deps: true, locks: []string{"packages.lock.json"}, test: "dotnet test"},
+	// A solution lists projects, not dependencies: the projects do.
+	{lang: ".NET", tool: ".NET", exts: []string{".sln", ".slnx"}, depth: 3, test: "dotnet test"},
+	{lang: ".NET", tool: ".NET", exts: []string{".csproj", ".fsproj", ".vbproj"}, depth: 3, deps: true, locks: []string{"packages.lock.json"}, test: "dotnet test"},
 	{lang: "Ruby", tool: "Bundler", names: []string{"Gemfile"}, depth: 1, deps: true, locks: []string{"Gemfile.lock"}},
 	{lang: "Ruby", tool: "RubyGems", exts: []string{".gemspec"}, depth: 1, deps: true},
 	{lang: "Ruby", tool: "Rake", names: []string{"Rakefile"}, depth: 1, test: "rake test", testRe: lazyregexp.New(`(?i)test|spec`)},
@@ -365,21 +367,41 @@ func (s *scanner) scanDependencyLists(ms []manifest) {
 	list := strings.Join(names, ", ")
 	s.add("osps_qa_02_01", model.Met, strong, s.T("ui.detect.j.dependency_list", "Files", list, "Where", where), at(first.rel, 0))
 	s.add("external_dependencies", model.Met, strong, s.T("ui.detect.j.dependency_list", "Files", list, "Where", where), at(first.rel, 0))
-	s.add("osps_br_05_01", model.Met, fair, s.T("ui.detect.j.standard_deps", "Tool", first.eco.tool, "Where", where), at(first.rel, 0))
-	s.add("updateable_reused_components", model.Met, fair, s.T("ui.detect.j.updateable", "Tool", first.eco.tool, "Where", where), at(first.rel, 0))
+	tool, _ := s.packageManager(first)
+	s.add("osps_br_05_01", model.Met, fair, s.T("ui.detect.j.standard_deps", "Tool", tool, "Where", where), at(first.rel, 0))
+	s.add("updateable_reused_components", model.Met, fair, s.T("ui.detect.j.updateable", "Tool", tool, "Where", where), at(first.rel, 0))
 	// A lock file beside a manifest: the build takes exactly what was reviewed.
 	for _, m := range lists {
-		dir := path.Dir(m.rel)
-		if dir == "." {
-			dir = ""
-		}
-		for _, l := range m.eco.locks {
-			if rel := path.Join(dir, l); s.exists(rel) {
-				s.add("osps_br_05_01", model.Met, strong, s.T("ui.detect.j.standard_deps_lock", "Tool", m.eco.tool, "Lock", s.where(rel, 0)), at(m.rel, 0), at(rel, 0))
-				return
-			}
+		if tool, lock := s.packageManager(m); lock != "" {
+			s.add("osps_br_05_01", model.Met, strong, s.T("ui.detect.j.standard_deps_lock", "Tool", tool, "Lock", s.where(lock, 0)), at(m.rel, 0), at(lock, 0))
+			return
 		}
 	}
+}
+
+// lockTools name the package manager a lock file belongs to, where the
+// manifest is shared (package.json serves npm, Yarn, pnpm and Bun).
+var lockTools = map[string]string{
+	"package-lock.json": "npm", "npm-shrinkwrap.json": "npm", "yarn.lock": "Yarn", "pnpm-lock.yaml": "pnpm",
+	"bun.lockb": "Bun", "bun.lock": "Bun", "poetry.lock": "Poetry", "uv.lock": "uv", "pdm.lock": "PDM",
+}
+
+// packageManager is the tool that fetches a manifest's dependencies, and
+// the lock file beside it ("" when none): yarn.lock makes it Yarn.
+func (s *scanner) packageManager(m manifest) (tool, lock string) {
+	dir := path.Dir(m.rel)
+	if dir == "." {
+		dir = ""
+	}
+	for _, l := range m.eco.locks {
+		if rel := path.Join(dir, l); s.exists(rel) {
+			if t := lockTools[l]; t != "" {
+				return t, rel
+			}
+			return m.eco.tool, rel
+		}
+	}
+	return m.eco.tool, ""
 }
 
 // scanTests: the test files, their frameworks and the standard command.
@@ -428,16 +450,12 @@ func testCommand(s *scanner, m manifest) string {
 		}
 	}
 	if m.eco.tool == "npm" {
-		dir := path.Dir(m.rel)
-		if dir == "." {
-			dir = ""
-		}
-		switch {
-		case s.exists(path.Join(dir, "pnpm-lock.yaml")):
+		switch tool, _ := s.packageManager(m); tool {
+		case "pnpm":
 			return "pnpm test"
-		case s.exists(path.Join(dir, "yarn.lock")):
+		case "Yarn":
 			return "yarn test"
-		case s.exists(path.Join(dir, "bun.lockb")), s.exists(path.Join(dir, "bun.lock")):
+		case "Bun":
 			return "bun test"
 		}
 	}

@@ -171,7 +171,7 @@ var ecosystemTrees = []struct {
 		expect("build", model.Met, ".NET", "src/Widget.sln"),
 		expect("test_invocation", model.Met, "dotnet test"),
 		expect("test", model.Met, "src/Widget.Tests"),
-		expect("osps_qa_02_01", model.Met, "src/Widget.sln"),
+		expect("osps_qa_02_01", model.Met, "src/Widget/Widget.csproj"),
 		expect("warnings_strict", model.Met, "TreatWarningsAsErrors"),
 		expect("test_continuous_integration", model.Met, "build-and-test.yml#L7"),
 	}},

@@ -133,7 +133,7 @@ func (s *scanner) buildConfigs() []string {
 	for _, n := range []string{"Makefile", "GNUmakefile", "makefile", ".pre-commit-config.yaml", "CMakeLists.txt", "meson.build", "package.json",
 		"pyproject.toml", "setup.cfg", "tox.ini", "noxfile.py", "justfile", "Justfile", "Taskfile.yml", "build.sh", "Cargo.toml", ".cargo/config.toml",
 		"Directory.Build.props", "pom.xml", "build.gradle", "build.gradle.kts", "composer.json", "Rakefile", "mix.exs", ".lefthook.yml", "lefthook.yml",
-		".husky/pre-commit", "DESCRIPTION", "configure.ac"} {
+		".husky/pre-commit", "DESCRIPTION", "configure.ac", "Makefile.am"} {
 		if s.exists(n) && !s.ranInCI(n) {
 			out = append(out, n)
 		}
@@ -208,7 +208,7 @@ const (
 	kindLint      toolKind = 1 << iota // warnings about code: a linter, a compiler's warnings
 	kindSAST                           // static analysis beyond warnings
 	kindVulns                          // looks for common vulnerabilities
-	kindFormat                         // enforces a coding style
+	kindFormat                         // checks the coding style (a formatter, a style linter)
 	kindSecrets                        // finds committed credentials
 	kindDeps                           // finds vulnerable dependencies
 	kindFuzz                           // a fuzzer
@@ -219,13 +219,33 @@ const (
 )
 
 // tool is something recognised by a phrase in CI or build files, or by a
-// configuration file of its own.
+// configuration file of its own. Its name is what justifications call it:
+// each phrase of re must be that tool's (a flag shared by several tools
+// is an entry of its own, named after the flag).
 type tool struct {
 	name    string
 	kind    toolKind
 	re      *lazyregexp.Regexp
-	configs []string // its configuration files (any directory up to one level down)
+	configs []string // its configuration files, at the top of the repository
+	// skip: a line matching it is not this tool's, though re matches it
+	// (automake's own -Wall -Werror are not the compiler's).
+	skip *lazyregexp.Regexp
 }
+
+// find is the first line of t where the tool is found, 0 when none.
+func (tl *tool) find(t *text) int {
+	for i, l := range t.lines {
+		if tl.re.MatchString(l) && (tl.skip == nil || !tl.skip.MatchString(l)) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// autotoolsLine is a line about autotools' own warnings: automake's options
+// (AM_INIT_AUTOMAKE([-Wall -Werror foreign]), AUTOMAKE_OPTIONS) and the
+// autotools commands, whose -Wall and -Werror are not the compiler's.
+var autotoolsLine = lazyregexp.New(`AM_INIT_AUTOMAKE|AUTOMAKE_OPTIONS|\b(autoreconf|automake|aclocal|autoconf|autoheader|libtoolize)\b`)
 
 var tools = []tool{
 	// Security-focused static analysis.
@@ -250,45 +270,47 @@ var tools = []tool{
 	{name: "golangci-lint", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)golangci`), configs: []string{".golangci.yml", ".golangci.yaml", ".golangci.toml", ".golangci.json"}},
 	{name: "cppcheck", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bcppcheck\b`)},
 	{name: "clang-tidy", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bclang-tidy\b`), configs: []string{".clang-tidy"}},
-	{name: "Clang Static Analyzer", kind: kindSAST, re: lazyregexp.New(`\bscan-build\b|--analyze\b`)},
+	{name: "Clang Static Analyzer", kind: kindSAST, re: lazyregexp.New(`\bscan-build\b|\bclang(\+\+)?\b.*\s--analyze\b`)},
 	{name: "SpotBugs", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bspotbugs\b`)},
-	{name: "PMD", kind: kindSAST | kindLint, re: lazyregexp.New(`\bpmd\b`)},
+	{name: "PMD", kind: kindSAST | kindLint | kindFormat, re: lazyregexp.New(`\bpmd\b`)},
 	{name: "Error Prone", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)errorprone|error_prone`)},
 	{name: "Infer", kind: kindSAST, re: lazyregexp.New(`\bfbinfer\b|\binfer run\b`)},
-	{name: "Clippy", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bclippy\b`), configs: []string{"clippy.toml", ".clippy.toml"}},
+	{name: "Clippy", kind: kindSAST | kindLint | kindFormat, re: lazyregexp.New(`(?i)\bclippy\b`), configs: []string{"clippy.toml", ".clippy.toml"}},
 	{name: "PHPStan", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bphpstan\b`), configs: []string{"phpstan.neon", "phpstan.neon.dist", "phpstan.dist.neon"}},
 	{name: "ShellCheck", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bshellcheck\b`), configs: []string{".shellcheckrc"}},
 	{name: "mypy", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bmypy\b`), configs: []string{"mypy.ini", ".mypy.ini"}},
 	{name: "Pyright", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bpyright\b`), configs: []string{"pyrightconfig.json"}},
 	{name: "Dialyzer", kind: kindSAST, re: lazyregexp.New(`(?i)\bdialyzer\b|dialyxir`)},
-	{name: "Credo", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bcredo\b`), configs: []string{".credo.exs"}},
-	{name: "HLint", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bhlint\b`), configs: []string{".hlint.yaml"}},
-	{name: "SwiftLint", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bswiftlint\b`), configs: []string{".swiftlint.yml", ".swiftlint.yaml"}},
-	{name: "detekt", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bdetekt\b`), configs: []string{"detekt.yml", "config/detekt/detekt.yml"}},
-	{name: "lintr", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\blintr\b`), configs: []string{".lintr"}},
+	{name: "Credo", kind: kindSAST | kindLint | kindFormat, re: lazyregexp.New(`(?i)\bcredo\b`), configs: []string{".credo.exs"}},
+	{name: "HLint", kind: kindSAST | kindLint | kindFormat, re: lazyregexp.New(`(?i)\bhlint\b`), configs: []string{".hlint.yaml"}},
+	{name: "SwiftLint", kind: kindSAST | kindLint | kindFormat, re: lazyregexp.New(`(?i)\bswiftlint\b`), configs: []string{".swiftlint.yml", ".swiftlint.yaml"}},
+	{name: "detekt", kind: kindSAST | kindLint | kindFormat, re: lazyregexp.New(`(?i)\bdetekt\b`), configs: []string{"detekt.yml", "config/detekt/detekt.yml"}},
+	{name: "lintr", kind: kindSAST | kindLint | kindFormat, re: lazyregexp.New(`(?i)\blintr\b`), configs: []string{".lintr"}},
 	{name: "Checkstyle", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bcheckstyle\b`), configs: []string{"checkstyle.xml", "config/checkstyle/checkstyle.xml"}},
 	{name: "actionlint", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bactionlint\b`)},
 	{name: "hadolint", kind: kindLint, re: lazyregexp.New(`(?i)\bhadolint\b`), configs: []string{".hadolint.yaml", ".hadolint.yml"}},
-	{name: ".NET analyzers", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)<(EnableNETAnalyzers|AnalysisLevel|AnalysisMode)>|StyleCop\.Analyzers|Roslynator`)},
+	{name: ".NET analyzers", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)<(EnableNETAnalyzers|AnalysisLevel|AnalysisMode)>`)},
+	{name: "Roslynator", kind: kindSAST | kindLint, re: lazyregexp.New(`(?i)\bRoslynator\b`)},
+	{name: "StyleCop", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)StyleCop\.Analyzers`)},
 	// Linters: warnings about the language's pitfalls.
 	{name: "go vet", kind: kindLint, re: lazyregexp.New(`\bgo vet\b`)},
-	{name: "ESLint", kind: kindLint, re: lazyregexp.New(`(?i)\beslint\b`), configs: []string{".eslintrc", ".eslintrc.js", ".eslintrc.cjs", ".eslintrc.json", ".eslintrc.yml", ".eslintrc.yaml", "eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", "eslint.config.ts"}},
+	{name: "ESLint", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\beslint\b`), configs: []string{".eslintrc", ".eslintrc.js", ".eslintrc.cjs", ".eslintrc.json", ".eslintrc.yml", ".eslintrc.yaml", "eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", "eslint.config.ts"}},
 	{name: "Biome", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bbiome\b`), configs: []string{"biome.json", "biome.jsonc"}},
-	{name: "oxlint", kind: kindLint, re: lazyregexp.New(`(?i)\boxlint\b`), configs: []string{".oxlintrc.json"}},
-	{name: "TSLint", kind: kindLint, configs: []string{"tslint.json"}},
-	{name: "Pylint", kind: kindLint, re: lazyregexp.New(`(?i)\bpylint\b`), configs: []string{".pylintrc", "pylintrc"}},
+	{name: "oxlint", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\boxlint\b`), configs: []string{".oxlintrc.json"}},
+	{name: "TSLint", kind: kindLint | kindFormat, configs: []string{"tslint.json"}},
+	{name: "Pylint", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bpylint\b`), configs: []string{".pylintrc", "pylintrc"}},
 	{name: "Ruff", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bruff\b`), configs: []string{"ruff.toml", ".ruff.toml"}},
-	{name: "Flake8", kind: kindLint, re: lazyregexp.New(`(?i)\bflake8\b`), configs: []string{".flake8"}},
+	{name: "Flake8", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bflake8\b`), configs: []string{".flake8"}},
 	{name: "RuboCop", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\brubocop\b`), configs: []string{".rubocop.yml"}},
 	{name: "Standard", kind: kindLint | kindFormat, configs: []string{".standard.yml"}},
 	{name: "PHP_CodeSniffer", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bphpcs\b`), configs: []string{"phpcs.xml", "phpcs.xml.dist", ".phpcs.xml", ".phpcs.xml.dist"}},
-	{name: "stylelint", kind: kindLint, configs: []string{".stylelintrc", ".stylelintrc.json", "stylelint.config.js"}},
+	{name: "stylelint", kind: kindLint | kindFormat, configs: []string{".stylelintrc", ".stylelintrc.json", "stylelint.config.js"}},
 	{name: "ktlint", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\bktlint\b`)},
-	{name: "yamllint", kind: kindLint, re: lazyregexp.New(`(?i)\byamllint\b`), configs: []string{".yamllint", ".yamllint.yml", ".yamllint.yaml"}},
-	{name: "markdownlint", kind: kindLint, re: lazyregexp.New(`(?i)markdownlint`)},
-	{name: "MegaLinter", kind: kindLint | kindSAST, re: lazyregexp.New(`(?i)mega-?linter`), configs: []string{".mega-linter.yml"}},
-	{name: "Super-Linter", kind: kindLint, re: lazyregexp.New(`(?i)super-linter`)},
-	{name: "compiler warnings", kind: kindLint, re: lazyregexp.New(`(-Wall\b|-Wextra\b|-Wpedantic\b|<WarningLevel>|ghc-options:.*-Wall)`)},
+	{name: "yamllint", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)\byamllint\b`), configs: []string{".yamllint", ".yamllint.yml", ".yamllint.yaml"}},
+	{name: "markdownlint", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)markdownlint`)},
+	{name: "MegaLinter", kind: kindLint | kindSAST | kindFormat, re: lazyregexp.New(`(?i)mega-?linter`), configs: []string{".mega-linter.yml"}},
+	{name: "Super-Linter", kind: kindLint | kindFormat, re: lazyregexp.New(`(?i)super-linter`)},
+	{name: "compiler warnings", kind: kindLint, re: lazyregexp.New(`(-Wall\b|-Wextra\b|-Wpedantic\b|<WarningLevel>|ghc-options:.*-Wall|AX_(C|CXX)FLAGS_WARN_ALL|AX_COMPILER_FLAGS\b|/W4\b|-Xlint\b)`), skip: autotoolsLine},
 	{name: "R CMD check", kind: kindLint, re: lazyregexp.New(`R CMD check|rcmdcheck|check-r-package`)},
 	// Style enforcement.
 	{name: "gofmt", kind: kindFormat, re: lazyregexp.New(`\bgofmt\b|\bgofumpt\b|\bgoimports\b`)},
@@ -303,13 +325,22 @@ var tools = []tool{
 	{name: "Spotless", kind: kindFormat, re: lazyregexp.New(`(?i)\bspotless\b`)},
 	{name: "ormolu", kind: kindFormat, re: lazyregexp.New(`(?i)\b(ormolu|fourmolu|stylish-haskell)\b`)},
 	// Warnings as errors.
-	{name: "-Werror", kind: kindStrict, re: lazyregexp.New(`-Werror\b`)},
+	{name: "-Werror", kind: kindStrict, re: lazyregexp.New(`-Werror\b`), skip: autotoolsLine},
 	{name: "-D warnings", kind: kindStrict, re: lazyregexp.New(`-D ?warnings\b|RUSTFLAGS.*-D(eny)? ?warnings|-Dwarnings\b`)},
 	{name: "--deny warnings", kind: kindStrict, re: lazyregexp.New(`--deny[ =]warnings`)},
 	{name: "--max-warnings 0", kind: kindStrict, re: lazyregexp.New(`--max-warnings[ =]0\b`)},
 	{name: "werror=true", kind: kindStrict, re: lazyregexp.New(`werror\s*=\s*true`)},
-	{name: "TreatWarningsAsErrors", kind: kindStrict, re: lazyregexp.New(`(?i)TreatWarningsAsErrors>\s*true|warnings-as-errors|-warnaserror`)},
-	{name: "error_on = \"warning\"", kind: kindStrict, re: lazyregexp.New(`error[-_]on[-_](warning|lint)\s*[:=]\s*"?(true|warning)|error-on:\s*['"]*warning|LINTR_ERROR_ON_LINT\s*[:=]\s*"?true|--fail-on-warning|-Werror=|--strict-warnings|fail_on_warning`)},
+	{name: "--werror", kind: kindStrict, re: lazyregexp.New(`--werror\b`)},
+	{name: "TreatWarningsAsErrors", kind: kindStrict, re: lazyregexp.New(`(?i)TreatWarningsAsErrors>\s*true|TreatWarningsAsErrors=true`)},
+	{name: "-warnaserror", kind: kindStrict, re: lazyregexp.New(`(?i)(^|\s)[-/]warnaserror\b`)},
+	{name: "/WX", kind: kindStrict, re: lazyregexp.New(`(^|\s|")/WX\b`)},
+	{name: "--warnings-as-errors", kind: kindStrict, re: lazyregexp.New(`--warnings-as-errors\b`)},
+	{name: "allWarningsAsErrors", kind: kindStrict, re: lazyregexp.New(`allWarningsAsErrors\s*(=|\.set\()\s*true`)},
+	{name: "error_on = \"warning\"", kind: kindStrict, re: lazyregexp.New(`error[-_]on\s*[:=]\s*['"]*warning|error_on_warning\s*[:=]\s*"?(true|TRUE)`)},
+	{name: "LINTR_ERROR_ON_LINT", kind: kindStrict, re: lazyregexp.New(`LINTR_ERROR_ON_LINT\s*[:=]\s*"?(true|TRUE)`)},
+	{name: "--fail-on-warning", kind: kindStrict, re: lazyregexp.New(`--fail-on-warning\b`)},
+	{name: "--strict-warnings", kind: kindStrict, re: lazyregexp.New(`--strict-warnings\b`)},
+	{name: "fail_on_warning", kind: kindStrict, re: lazyregexp.New(`fail_on_warning\s*:\s*true`)},
 	// Committed secrets.
 	{name: "Gitleaks", kind: kindSecrets, re: lazyregexp.New(`(?i)gitleaks`), configs: []string{".gitleaks.toml", ".gitleaksignore"}},
 	{name: "TruffleHog", kind: kindSecrets, re: lazyregexp.New(`(?i)trufflehog`)},
@@ -340,28 +371,40 @@ var tools = []tool{
 	// Dynamic analysis.
 	{name: "ClusterFuzzLite", kind: kindFuzz, re: lazyregexp.New(`(?i)clusterfuzzlite`)},
 	{name: "CIFuzz", kind: kindFuzz, re: lazyregexp.New(`(?i)\bcifuzz\b|oss-fuzz`)},
-	{name: "go test -fuzz", kind: kindFuzz, re: lazyregexp.New(`go test .*-fuzz\b|-fuzz=|-fuzz `)},
+	// Go's flag, not afl-fuzz's name: a space or "go test" before it.
+	{name: "go test -fuzz", kind: kindFuzz, re: lazyregexp.New(`(?i)\bgo\)?\}?\s+test\b.*\s-fuzz[= ]|\s-fuzz=Fuzz`)},
 	{name: "cargo fuzz", kind: kindFuzz, re: lazyregexp.New(`cargo[ +].*\bfuzz\b`)},
 	{name: "Atheris", kind: kindFuzz, re: lazyregexp.New(`(?i)\batheris\b`)},
 	{name: "Jazzer", kind: kindFuzz, re: lazyregexp.New(`(?i)\bjazzer\b`)},
 	{name: "AFL++", kind: kindFuzz, re: lazyregexp.New(`(?i)\bafl(\+\+|-fuzz|plusplus)`)},
-	{name: "libFuzzer", kind: kindFuzz, re: lazyregexp.New(`-fsanitize=[a-z,]*fuzzer`)},
-	{name: "AddressSanitizer", kind: kindSanitizer, re: lazyregexp.New(`-fsanitize=[a-z,]*(address|memory|undefined)|ASAN_OPTIONS|b_sanitize`)},
+	{name: "SharpFuzz", kind: kindFuzz, re: lazyregexp.New(`(?i)\bsharpfuzz\b`)},
+	{name: "libFuzzer", kind: kindFuzz, re: lazyregexp.New(`-fsanitize=[a-z,]*fuzzer|libfuzzer-dotnet`)},
+	{name: "AddressSanitizer", kind: kindSanitizer, re: lazyregexp.New(`-fsanitize=[a-z,]*address|ASAN_OPTIONS|b_sanitize=[a-z,]*address`)},
+	{name: "MemorySanitizer", kind: kindSanitizer, re: lazyregexp.New(`-fsanitize=[a-z,]*memory|MSAN_OPTIONS|b_sanitize=[a-z,]*memory`)},
+	{name: "UndefinedBehaviorSanitizer", kind: kindSanitizer, re: lazyregexp.New(`-fsanitize=[a-z,]*undefined|UBSAN_OPTIONS|b_sanitize=[a-z,]*undefined`)},
 	{name: "Valgrind", kind: kindSanitizer, re: lazyregexp.New(`(?i)\bvalgrind\b`)},
 	{name: "Miri", kind: kindSanitizer, re: lazyregexp.New(`cargo[ +].*\bmiri\b`)},
 	// Test coverage.
 	{name: "Codecov", kind: kindCoverage, re: lazyregexp.New(`(?i)codecov`), configs: []string{"codecov.yml", ".codecov.yml"}},
 	{name: "Coveralls", kind: kindCoverage, re: lazyregexp.New(`(?i)coveralls`)},
-	{name: "go test -cover", kind: kindCoverage, re: lazyregexp.New(`-cover(profile|pkg)?\b`)},
+	{name: "go test -cover", kind: kindCoverage, re: lazyregexp.New(`(?i)\bgo\)?\}?\s+test\b.*\s-cover(profile|pkg|mode)?\b|\s-coverprofile[= ]`)},
+	{name: "mix test --cover", kind: kindCoverage, re: lazyregexp.New(`mix test\b.*--cover\b`)},
 	{name: "coverage.py", kind: kindCoverage, re: lazyregexp.New(`--cov\b|--cov=|\bcoverage (run|report|xml)\b|pytest-cov`), configs: []string{".coveragerc"}},
 	{name: "covr", kind: kindCoverage, re: lazyregexp.New(`\bcovr\b`)},
 	{name: "JaCoCo", kind: kindCoverage, re: lazyregexp.New(`(?i)jacoco`)},
-	{name: "cargo tarpaulin", kind: kindCoverage, re: lazyregexp.New(`tarpaulin|cargo[- ]llvm-cov`)},
+	{name: "cargo tarpaulin", kind: kindCoverage, re: lazyregexp.New(`tarpaulin`)},
+	{name: "cargo llvm-cov", kind: kindCoverage, re: lazyregexp.New(`cargo[- ]llvm-cov`)},
 	{name: "coverlet", kind: kindCoverage, re: lazyregexp.New(`(?i)coverlet|XPlat Code Coverage`)},
-	{name: "c8/nyc", kind: kindCoverage, re: lazyregexp.New(`\b(c8|nyc)\b|--coverage\b|vitest.*coverage`)},
+	{name: "c8", kind: kindCoverage, re: lazyregexp.New(`\bc8\b`)},
+	{name: "nyc", kind: kindCoverage, re: lazyregexp.New(`\bnyc\b`)},
+	{name: "Jest --coverage", kind: kindCoverage, re: lazyregexp.New(`\bjest\b.*--coverage\b`)},
+	{name: "Vitest coverage", kind: kindCoverage, re: lazyregexp.New(`\bvitest\b.*coverage`)},
 	{name: "SimpleCov", kind: kindCoverage, re: lazyregexp.New(`(?i)simplecov`)},
-	{name: "gcov", kind: kindCoverage, re: lazyregexp.New(`\b(gcovr|lcov|gcov)\b|--coverage`)},
-	{name: "go test -race", kind: kindRace, re: lazyregexp.New(`go test .*-race\b|-race `)},
+	{name: "gcov", kind: kindCoverage, re: lazyregexp.New(`\b(gcovr|lcov|gcov)\b|(?i:\b(CFLAGS|CXXFLAGS|LDFLAGS|gcc|g\+\+|clang)\b).*\s--coverage\b|-fprofile-arcs`)},
+	// A flag that several tools share is named as it is written.
+	{name: "--coverage", kind: kindCoverage, re: lazyregexp.New(`\s--coverage\b`)},
+	{name: "go test -race", kind: kindRace, re: lazyregexp.New(`(?i)\bgo\)?\}?\s+test\b.*\s-race\b|\s-race(\s|$)`)},
+	{name: "ThreadSanitizer", kind: kindRace, re: lazyregexp.New(`-fsanitize=[a-z,]*thread|TSAN_OPTIONS|b_sanitize=[a-z,]*thread`)},
 }
 
 // use is a tool found: where, and whether CI runs it there.
@@ -370,6 +413,25 @@ type use struct {
 	rel  string
 	line int
 	ci   bool
+	// via: what the tool runs that counts here (golangci-lint's gosec),
+	// and cfg the evidence "path:line" of the configuration enabling it.
+	via, cfg string
+}
+
+// label is the tool as a justification names it: "golangci-lint (gosec)".
+func (u use) label() string {
+	if u.via != "" {
+		return u.tool.name + " (" + u.via + ")"
+	}
+	return u.tool.name
+}
+
+// evidence is where it was found, and the configuration enabling it.
+func (u use) evidence() []string {
+	if u.cfg != "" {
+		return []string{at(u.rel, u.line), u.cfg}
+	}
+	return []string{at(u.rel, u.line)}
 }
 
 // uses finds every tool of the table: in the files CI runs (strongest),
@@ -380,13 +442,12 @@ func (s *scanner) uses() map[toolKind][]use {
 	}
 	s.memo.usesDone = true
 	found := map[toolKind][]use{}
-	seen := map[string]bool{}
+	seen := map[*tool]bool{}
 	record := func(u use) {
-		k := u.tool.name
-		if seen[k] {
+		if seen[u.tool] {
 			return
 		}
-		seen[k] = true
+		seen[u.tool] = true
 		for bit := kindLint; bit <= kindCoverage; bit <<= 1 {
 			if u.tool.kind&bit != 0 {
 				found[bit] = append(found[bit], u)
@@ -405,7 +466,7 @@ func (s *scanner) uses() map[toolKind][]use {
 				if tl.re == nil {
 					continue
 				}
-				if line := t.find(tl.re); line > 0 {
+				if line := tl.find(t); line > 0 {
 					record(use{tool: tl, rel: f, line: line, ci: pass == 0})
 				}
 			}
@@ -420,6 +481,7 @@ func (s *scanner) uses() map[toolKind][]use {
 			}
 		}
 	}
+	s.golangciLinters(found, record)
 	s.memo.usesFound = found
 	return found
 }
@@ -442,20 +504,25 @@ var coversAnalysis = []string{"test_most", "warnings", "warnings_strict", "stati
 
 func (s *scanner) scanAnalysis() {
 	found := s.uses()
+	// A linter that golangci-lint's configuration enables is read off
+	// the configuration, not seen running: one level lower.
 	conf := func(u use) int {
-		if u.ci {
+		switch {
+		case u.ci && u.via == "":
 			return strong
+		case u.ci || u.via == "":
+			return fair
 		}
-		return fair
+		return weak
 	}
 	if u, ok := best(found[kindLint]); ok {
-		s.add("warnings", model.Met, conf(u), s.T("ui.detect.j.warnings", "Tool", u.tool.name, "Where", s.where(u.rel, u.line)), at(u.rel, u.line))
+		s.add("warnings", model.Met, conf(u), s.T("ui.detect.j.warnings", "Tool", u.label(), "Where", s.where(u.rel, u.line)), u.evidence()...)
 	}
 	if u, ok := best(found[kindStrict]); ok {
 		where := s.where(u.rel, u.line)
-		s.add("warnings_strict", model.Met, conf(u), s.T("ui.detect.j.warnings_strict", "Flag", u.tool.name, "Where", where), at(u.rel, u.line))
+		s.add("warnings_strict", model.Met, conf(u), s.T("ui.detect.j.warnings_strict", "Flag", u.label(), "Where", where), u.evidence()...)
 		// Warnings made errors are warnings enabled.
-		s.add("warnings", model.Met, conf(u), s.T("ui.detect.j.warnings_strict", "Flag", u.tool.name, "Where", where), at(u.rel, u.line))
+		s.add("warnings", model.Met, conf(u), s.T("ui.detect.j.warnings_strict", "Flag", u.label(), "Where", where), u.evidence()...)
 	}
 	// Static analysis: a dedicated tool counts as it is; a linter is
 	// static analysis of a kind, which a maintainer may judge enough.
@@ -466,9 +533,9 @@ func (s *scanner) scanAnalysis() {
 		}
 	}
 	vulns = found[kindVulns]
-	if u, ok := best(sast); ok {
+	if u, ok := best(sast); ok && conf(u) > weak {
 		where := s.where(u.rel, u.line)
-		s.add("static_analysis", model.Met, conf(u), s.T("ui.detect.j.static_analysis", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+		s.add("static_analysis", model.Met, conf(u), s.T("ui.detect.j.static_analysis", "Tool", u.label(), "Where", where), u.evidence()...)
 	}
 	if u, ok := best(found[kindSAST]); ok {
 		where := s.where(u.rel, u.line)
@@ -477,49 +544,49 @@ func (s *scanner) scanAnalysis() {
 			c = weak
 		}
 		if c == weak {
-			s.confirm("static_analysis", model.Met, s.T("ui.detect.j.static_analysis_config", "Tool", u.tool.name, "Where", where), s.T("ui.detect.c.static_analysis"), at(u.rel, u.line))
+			s.confirm("static_analysis", model.Met, s.T("ui.detect.j.static_analysis_config", "Tool", u.label(), "Where", where), s.T("ui.detect.c.static_analysis"), u.evidence()...)
 		} else {
-			s.add("static_analysis", model.Met, c, s.T("ui.detect.j.static_analysis", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+			s.add("static_analysis", model.Met, c, s.T("ui.detect.j.static_analysis", "Tool", u.label(), "Where", where), u.evidence()...)
 		}
 		if u.ci {
-			s.add("static_analysis_often", model.Met, strong, s.T("ui.detect.j.static_analysis_often", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+			s.add("static_analysis_often", model.Met, strong, s.T("ui.detect.j.static_analysis_often", "Tool", u.label(), "Where", where), u.evidence()...)
 		}
 	}
 	if u, ok := best(vulns); ok {
 		where := s.where(u.rel, u.line)
-		s.add("static_analysis_common_vulnerabilities", model.Met, conf(u), s.T("ui.detect.j.static_analysis_vulns", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+		if c := conf(u); c == weak {
+			s.confirm("static_analysis_common_vulnerabilities", model.Met, s.T("ui.detect.j.static_analysis_vulns", "Tool", u.label(), "Where", where), s.T("ui.detect.c.static_analysis"), u.evidence()...)
+		} else {
+			s.add("static_analysis_common_vulnerabilities", model.Met, c, s.T("ui.detect.j.static_analysis_vulns", "Tool", u.label(), "Where", where), u.evidence()...)
+		}
 		if u.ci {
-			s.add("static_analysis_often", model.Met, strong, s.T("ui.detect.j.static_analysis_often", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+			s.add("static_analysis_often", model.Met, strong, s.T("ui.detect.j.static_analysis_often", "Tool", u.label(), "Where", where), u.evidence()...)
 			if w := s.workflowOf(u.rel); w == nil || w.onChanges() {
-				s.confirm("osps_vm_06_02", model.Met, s.T("ui.detect.j.sast_on_changes", "Tool", u.tool.name, "Where", where), s.T("ui.detect.c.required_check"), at(u.rel, u.line))
+				s.confirm("osps_vm_06_02", model.Met, s.T("ui.detect.j.sast_on_changes", "Tool", u.label(), "Where", where), s.T("ui.detect.c.required_check"), u.evidence()...)
 			}
 		}
 	}
-	var style []use
-	for _, u := range append(append([]use(nil), found[kindFormat]...), found[kindLint]...) {
-		if u.tool.name != "compiler warnings" && u.tool.name != "R CMD check" && u.tool.name != "go vet" {
-			style = append(style, u)
-		}
-	}
-	if u, ok := best(style); ok {
+	// Only a tool that checks the style says it is enforced: a bug finder
+	// (SpotBugs, PHPStan) or the compiler's warnings do not.
+	if u, ok := best(found[kindFormat]); ok {
 		where := s.where(u.rel, u.line)
 		if u.ci {
-			s.add("coding_standards_enforced", model.Met, strong, s.T("ui.detect.j.style_enforced", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+			s.add("coding_standards_enforced", model.Met, strong, s.T("ui.detect.j.style_enforced", "Tool", u.label(), "Where", where), u.evidence()...)
 		} else {
-			s.confirm("coding_standards_enforced", model.Met, s.T("ui.detect.j.style_configured", "Tool", u.tool.name, "Where", where), s.T("ui.detect.c.style_enforced"), at(u.rel, u.line))
+			s.confirm("coding_standards_enforced", model.Met, s.T("ui.detect.j.style_configured", "Tool", u.label(), "Where", where), s.T("ui.detect.c.style_enforced"), u.evidence()...)
 		}
 	}
 	if u, ok := best(found[kindSecrets]); ok {
 		where := s.where(u.rel, u.line)
-		s.add("no_leaked_credentials", model.Met, conf(u), s.T("ui.detect.j.secrets_scan", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
-		s.add("osps_br_07_01", model.Met, conf(u), s.T("ui.detect.j.secrets_scan", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+		s.add("no_leaked_credentials", model.Met, conf(u), s.T("ui.detect.j.secrets_scan", "Tool", u.label(), "Where", where), u.evidence()...)
+		s.add("osps_br_07_01", model.Met, conf(u), s.T("ui.detect.j.secrets_scan", "Tool", u.label(), "Where", where), u.evidence()...)
 	} else if line, ok := s.ignoresSecrets(); ok {
 		s.confirm("osps_br_07_01", model.Met, s.T("ui.detect.j.secrets_ignored", "Where", s.where(".gitignore", line)), s.T("ui.detect.c.secrets"), at(".gitignore", line))
 	}
 	// Coverage measured says how much is tested; whether that is most of
 	// the code is for a maintainer to read off the report.
 	if u, ok := best(found[kindCoverage]); ok {
-		s.confirm("test_most", model.Met, s.T("ui.detect.j.coverage", "Tool", u.tool.name, "Where", s.where(u.rel, u.line)), s.T("ui.detect.c.coverage"), at(u.rel, u.line))
+		s.confirm("test_most", model.Met, s.T("ui.detect.j.coverage", "Tool", u.label(), "Where", s.where(u.rel, u.line)), s.T("ui.detect.c.coverage"), u.evidence()...)
 	}
 	s.scanDynamic(found)
 }
@@ -558,15 +625,15 @@ func (s *scanner) scanDynamic(found map[toolKind][]use) {
 	unsafeCount, unsafeExample := s.unsafeCode()
 	switch {
 	case fuzzOK && fuzz.ci:
-		s.add("dynamic_analysis", model.Met, strong, s.T("ui.detect.j.dynamic_ci", "Tool", fuzz.tool.name, "Where", s.where(fuzz.rel, fuzz.line)), at(fuzz.rel, fuzz.line))
+		s.add("dynamic_analysis", model.Met, strong, s.T("ui.detect.j.dynamic_ci", "Tool", fuzz.label(), "Where", s.where(fuzz.rel, fuzz.line)), fuzz.evidence()...)
 	case sanOK && san.ci:
-		s.add("dynamic_analysis", model.Met, strong, s.T("ui.detect.j.dynamic_ci", "Tool", san.tool.name, "Where", s.where(san.rel, san.line)), at(san.rel, san.line))
+		s.add("dynamic_analysis", model.Met, strong, s.T("ui.detect.j.dynamic_ci", "Tool", san.label(), "Where", s.where(san.rel, san.line)), san.evidence()...)
 	case raceOK && race.ci:
-		s.add("dynamic_analysis", model.Met, fair, s.T("ui.detect.j.dynamic_ci", "Tool", race.tool.name, "Where", s.where(race.rel, race.line)), at(race.rel, race.line))
+		s.add("dynamic_analysis", model.Met, fair, s.T("ui.detect.j.dynamic_ci", "Tool", race.label(), "Where", s.where(race.rel, race.line)), race.evidence()...)
 	}
 	if unsafeCount > 0 {
 		if sanOK && san.ci {
-			s.add("dynamic_analysis_unsafe", model.Met, strong, s.T("ui.detect.j.dynamic_unsafe", "Tool", san.tool.name, "Where", s.where(san.rel, san.line)), at(san.rel, san.line))
+			s.add("dynamic_analysis_unsafe", model.Met, strong, s.T("ui.detect.j.dynamic_unsafe", "Tool", san.label(), "Where", s.where(san.rel, san.line)), san.evidence()...)
 		} else {
 			s.note("dynamic_analysis_unsafe", s.T("ui.detect.n.unsafe_code", "Count", unsafeCount, "Example", safeID(unsafeExample)))
 		}
@@ -602,7 +669,7 @@ func (s *scanner) scanDynamic(found map[toolKind][]use) {
 		}
 	}
 	if fuzzOK {
-		s.confirm("dynamic_analysis", model.Met, s.T("ui.detect.j.dynamic_analysis", "Where", s.where(fuzz.rel, fuzz.line)), s.T("ui.detect.c.dynamic_analysis"), at(fuzz.rel, fuzz.line))
+		s.confirm("dynamic_analysis", model.Met, s.T("ui.detect.j.dynamic_analysis", "Where", s.where(fuzz.rel, fuzz.line)), s.T("ui.detect.c.dynamic_analysis"), fuzz.evidence()...)
 	}
 }
 
@@ -628,10 +695,10 @@ func (s *scanner) scanDependencies() {
 		if u.ci {
 			conf = strong
 		}
-		s.add("dependency_monitoring", model.Met, conf, s.T("ui.detect.j.dependency_monitoring", "Tool", u.tool.name, "Where", where), at(u.rel, u.line))
+		s.add("dependency_monitoring", model.Met, conf, s.T("ui.detect.j.dependency_monitoring", "Tool", u.label(), "Where", where), u.evidence()...)
 		if u.ci {
 			if w := s.workflowOf(u.rel); w == nil || w.onChanges() {
-				s.confirm("osps_vm_05_03", model.Met, s.T("ui.detect.j.deps_on_changes", "Tool", u.tool.name, "Where", where), s.T("ui.detect.c.required_check"), at(u.rel, u.line))
+				s.confirm("osps_vm_05_03", model.Met, s.T("ui.detect.j.deps_on_changes", "Tool", u.label(), "Where", where), s.T("ui.detect.c.required_check"), u.evidence()...)
 			}
 		}
 	}
