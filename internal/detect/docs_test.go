@@ -104,13 +104,13 @@ func TestOneOddTagAmongManyIsStillSemver(t *testing.T) {
 	if p.Confidence != fair {
 		t.Errorf("mostly semver is fair; confidence %d", p.Confidence)
 	}
-	// Mostly not semver, the latest included: Unmet.
+	// Mostly neither SemVer nor CalVer, the latest included: Unmet.
 	dir = fixture(t, map[string]string{"README.md": "# w\n"})
 	fakeGit(t, dir, "https://github.com/acme/w")
-	for _, v := range []string{"2023.1", "2023.2", "2024.1", "v1.0.0"} {
+	for _, v := range []string{"1.1", "1.2", "2.1", "v1.0.0"} {
 		writeRef(t, dir, "refs/tags/"+v, sha1+"\n")
 	}
-	want(t, scan(t, dir), "version_semver", model.Unmet, "2024.1")
+	want(t, scan(t, dir), "version_semver", model.Unmet, "2.1")
 }
 
 // Evidence that could not be read gives no proposal, and --explain says

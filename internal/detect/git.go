@@ -23,10 +23,13 @@ import (
 )
 
 var (
-	shaPattern     = lazyregexp.New(`^[0-9a-f]{40}([0-9a-f]{24})?$`)
-	versionPrefix  = lazyregexp.New(`(?i)^(v|version[-_]?|release[-_]?|rel[-_]?)`)
-	versionTag     = lazyregexp.New(`(?i)^(v|version[-_]?|release[-_]?|rel[-_]?)?\d+(\.\d+)*([-+._].*)?$`)
-	semverTag      = lazyregexp.New(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+	shaPattern    = lazyregexp.New(`^[0-9a-f]{40}([0-9a-f]{24})?$`)
+	versionPrefix = lazyregexp.New(`(?i)^(v|version[-_]?|release[-_]?|rel[-_]?)`)
+	versionTag    = lazyregexp.New(`(?i)^(v|version[-_]?|release[-_]?|rel[-_]?)?\d+(\.\d+)*([-+._].*)?$`)
+	semverTag     = lazyregexp.New(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+	// calverTag: Calendar Versioning, a year first (2024.1.0, 2023.06,
+	// 2024.02.15), or a short year and a two-digit month (24.04).
+	calverTag      = lazyregexp.New(`^(?:(\d{4})\.\d{1,2}|(\d{2})\.(0[1-9]|1[0-2]))(\.\d+)*([-+._][0-9A-Za-z.+-]*)?$`)
 	committerLine  = lazyregexp.New(`(?m)^committer .* (\d+) [+-]\d{4}$`)
 	reflogLine     = lazyregexp.New(`^[0-9a-f]+ ([0-9a-f]+) .*> (\d+) [+-]\d{4}\t(.*)$`)
 	commitMessages = lazyregexp.New(`^(commit|merge|pull|rebase|cherry-pick|am|revert)`)
@@ -130,6 +133,7 @@ func numbers(v string) []int {
 func (s *scanner) scanTags() {
 	all := s.tags()
 	var versions, notSemver []string
+	calver := 0
 	for _, t := range all {
 		last := t
 		if i := strings.LastIndex(t, "/"); i >= 0 {
@@ -139,7 +143,12 @@ func (s *scanner) scanTags() {
 			continue
 		}
 		versions = append(versions, t)
-		if !semverTag.MatchString(versionOf(t)) {
+		v := versionOf(t)
+		switch {
+		case s.isCalver(v):
+			// The criterion takes SemVer or CalVer: 2024.1.0 is both.
+			calver++
+		case !semverTag.MatchString(v):
 			notSemver = append(notSemver, t)
 		}
 	}
@@ -162,8 +171,11 @@ func (s *scanner) scanTags() {
 	s.add("version_unique", model.Met, fair, s.T("ui.detect.j.version_unique", "Tag", latest, "Where", where), ev...)
 	// One odd tag among many (an early "v1") says less than the rest: the
 	// latest tag and most of them decide.
-	latestSemver := semverTag.MatchString(versionOf(versions[0]))
+	latestSemver := semverTag.MatchString(versionOf(versions[0])) || s.isCalver(versionOf(versions[0]))
 	switch {
+	case len(notSemver) == 0 && calver > 0:
+		// Which numbers are dates is read off their values: fair.
+		s.add("version_semver", model.Met, fair, s.T("ui.detect.j.version_calver", "Tag", latest, "Where", where), ev...)
 	case len(notSemver) == 0:
 		s.add("version_semver", model.Met, strong, s.T("ui.detect.j.version_semver", "Tag", latest, "Where", where), ev...)
 	case latestSemver && len(notSemver)*5 <= len(versions):
@@ -173,6 +185,22 @@ func (s *scanner) scanTags() {
 	default:
 		s.confirm("version_semver", model.Unmet, s.T("ui.detect.j.version_not_semver", "Tags", safetext.Line(strings.Join(capList(sortedCopy(notSemver)), ", "))), s.T("ui.detect.c.version_semver"), ev...)
 	}
+}
+
+// isCalver reports whether a version reads as Calendar Versioning: its
+// year no later than next year's, and from 2000 on for a short year.
+func (s *scanner) isCalver(v string) bool {
+	m := calverTag.FindStringSubmatch(v)
+	if m == nil {
+		return false
+	}
+	year := s.opts.Now.Year()
+	if m[1] != "" {
+		y, _ := strconv.Atoi(m[1])
+		return y >= 1990 && y <= year+1
+	}
+	y, _ := strconv.Atoi(m[2])
+	return y >= 10 && y <= year%100+1
 }
 
 func sortedCopy(xs []string) []string {
