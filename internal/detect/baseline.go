@@ -1,6 +1,10 @@
 package detect
 
-import "github.com/bestpractices/bestpractices/model"
+import (
+	"strings"
+
+	"github.com/bestpractices/bestpractices/model"
+)
 
 // sameEvidence pairs OSPS Baseline controls with the badge criteria that
 // the same evidence answers: a README's usage section documents basic use
@@ -37,6 +41,14 @@ func (s *scanner) deriveBaseline() {
 	for _, p := range sameEvidence {
 		from, ok := s.rep.Proposals[p.from]
 		if !ok {
+			// Undecided for the same reason: the file it needs was not
+			// read, or what --explain says of it.
+			if rel := s.notRead[p.from]; rel != "" && s.notRead[p.baseline] == "" {
+				s.notRead[p.baseline] = rel
+			}
+			if n, ok := s.notes[p.from]; ok {
+				s.leave(p.baseline, s.why[p.from], n)
+			}
 			continue
 		}
 		s.add(p.baseline, from.Status, from.Confidence, from.Justification, from.Evidence...)
@@ -46,7 +58,11 @@ func (s *scanner) deriveBaseline() {
 			// git archive, and the forge's source downloads, carry the
 			// license file at the top of the tree.
 			if len(loc.Evidence) > 0 {
-				s.add("osps_le_03_02", model.Met, fair, s.T("ui.detect.j.release_license_file", "Where", s.whereAt(loc.Evidence[0])), loc.Evidence...)
+				key := "ui.detect.j.release_license_file"
+				if strings.HasPrefix(loc.Evidence[0], "LICENSES/") {
+					key = "ui.detect.j.release_license_dir"
+				}
+				s.add("osps_le_03_02", model.Met, fair, s.T(key, "Where", s.whereAt(loc.Evidence[0])), loc.Evidence...)
 			}
 		}
 		s.confirm("osps_le_02_02", model.Met, lic.Justification, s.T("ui.detect.c.release_license"), lic.Evidence...)

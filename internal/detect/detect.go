@@ -159,6 +159,7 @@ type scanner struct {
 	by      map[string]string // criterion -> source that proposed it
 	notRead map[string]string // criterion -> a file it needed that could not be read
 	notes   map[string]string // criterion -> why it could not be decided, in the user's words
+	why     map[string]string // criterion -> why it is left undecided, when a source says (WhyPerson)
 	// memo keeps findings that several sources share (CI files, docs).
 	memo memo
 }
@@ -192,7 +193,7 @@ func newScanner(root string, cat *criteria.Catalog, opts Options) (*scanner, err
 		rep:     &Report{Root: root, Proposals: model.Proposals{}},
 		entries: map[string][]string{}, dirs: map[string]bool{},
 		cache: map[string]*text{}, noted: map[string]bool{}, urlReq: map[string]bool{},
-		by: map[string]string{}, notRead: map[string]string{}, notes: map[string]string{},
+		by: map[string]string{}, notRead: map[string]string{}, notes: map[string]string{}, why: map[string]string{},
 	}
 	for _, l := range cat.Levels {
 		for _, e := range l.Entries {
@@ -527,5 +528,15 @@ func (s *scanner) failed(rel string) bool {
 func (s *scanner) note(id, text string) {
 	if _, ok := s.notes[id]; !ok {
 		s.notes[id] = text
+	}
+}
+
+// leave decides to propose nothing for a criterion, and says why: what
+// the scan found is not enough for a person to go by (WhyPerson), with a
+// note saying what to judge. why "" leaves the reason to undecided.
+func (s *scanner) leave(id, why, text string) {
+	s.note(id, text)
+	if _, ok := s.why[id]; !ok && why != "" {
+		s.why[id] = why
 	}
 }

@@ -75,6 +75,8 @@ func (s *scanner) undecided() []Undecided {
 		case s.notRead[id] != "":
 			u.Why = WhyNotRead
 			u.Note = s.T("ui.detect.n.not_read", "File", safetext.Line(s.notRead[id]))
+		case s.why[id] != "":
+			u.Why = s.why[id]
 		case forgeOnly[id]:
 			u.Why = WhyForge
 			if u.Note == "" {

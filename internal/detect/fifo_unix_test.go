@@ -86,3 +86,25 @@ func TestGitCommandNotRunOnPipes(t *testing.T) {
 		t.Error("git was not run on an ordinary repository")
 	}
 }
+
+// The Baseline controls that the same documents answer are left for the
+// same reason as their badge counterparts: a FIFO CONTRIBUTING.md and a
+// binary SECURITY.md were not read, not found missing.
+func TestBaselineCounterpartsNotRead(t *testing.T) {
+	dir := fixture(t, map[string]string{
+		"README.md":   "# widget\n\nwidget parses widgets into records.\n",
+		"LICENSE":     mitText,
+		"SECURITY.md": "# Security\x00\x01\x02 policy exported as a binary document",
+	})
+	fifotest.Make(t, filepath.Join(dir, "CONTRIBUTING.md"))
+	var rep *Report
+	fifotest.Within(t, func() { rep = scan(t, dir) })
+	pairs := map[string]string{"osps_gv_03_01": "contribution", "osps_vm_02_01": "vulnerability_report_private", "osps_vm_03_01": "vulnerability_report_private"}
+	for baseline, metal := range pairs {
+		none(t, rep, baseline)
+		b, m := undecidedOf(rep, baseline), undecidedOf(rep, metal)
+		if b.Why != WhyNotRead || m.Why != WhyNotRead || b.Note != m.Note {
+			t.Errorf("%s %+v and %s %+v: both must be not_read, for the same file", baseline, b, metal, m)
+		}
+	}
+}

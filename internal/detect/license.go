@@ -353,10 +353,14 @@ func (s *scanner) scanLicense() {
 		} else {
 			rel = unknown[0]
 		}
-		s.add("license_location", model.Met, strong, s.T("ui.detect.j.license_location", "Where", s.where(rel, 0)), at(rel, 0))
+		key := "ui.detect.j.license_location"
+		if strings.HasPrefix(rel, "LICENSES/") {
+			key = "ui.detect.j.license_location_reuse"
+		}
+		s.add("license_location", model.Met, strong, s.T(key, "Where", s.where(rel, 0)), at(rel, 0))
 	} else if present == 0 {
 		// A license file that could not be read is reported, not called missing.
-		s.add("license_location", model.Unmet, fair, s.T("ui.detect.j.license_missing"))
+		s.licenseMissing()
 	}
 
 	var ids []string
@@ -396,7 +400,11 @@ func (s *scanner) scanLicense() {
 		return
 	}
 	list := strings.Join(ids, ", ")
-	s.add("floss_license", model.Met, conf, s.T("ui.detect.j.floss_license", "License", list, "Where", where), ev...)
+	key := "ui.detect.j.floss_license"
+	if conf == fair {
+		key = "ui.detect.j.floss_license_declared" // a manifest names it; no text
+	}
+	s.add("floss_license", model.Met, conf, s.T(key, "License", list, "Where", where), ev...)
 	var notOSI []string
 	for _, id := range ids {
 		if !osiApproved[id] {
@@ -407,6 +415,34 @@ func (s *scanner) scanLicense() {
 		s.add("floss_license_osi", model.Met, conf, s.T("ui.detect.j.floss_license_osi", "License", list, "Where", where), ev...)
 	} else {
 		s.add("floss_license_osi", model.Unmet, fair, s.T("ui.detect.j.floss_license_not_osi", "License", strings.Join(notOSI, ", "), "Where", where), ev...)
+	}
+}
+
+// licenseMissing: no license file at all. A manifest declaring a standard
+// license leaves it open: CRAN forbids R packages to ship a standard
+// license's text (DESCRIPTION's License field is where they state it),
+// and elsewhere a maintainer must say whether the declaration is where
+// users look.
+func (s *scanner) licenseMissing() {
+	expr, file, line := s.declaredLicense()
+	standard := file != ""
+	var ids []string
+	for _, id := range expressionIDs(expr) {
+		c := canonical(id)
+		if c == "" {
+			standard = false
+			break
+		}
+		ids = append(ids, c)
+	}
+	switch {
+	case !standard || len(ids) == 0:
+		s.add("license_location", model.Unmet, fair, s.T("ui.detect.j.license_missing"))
+	case file == "DESCRIPTION":
+		s.leave("license_location", WhyPerson, s.T("ui.detect.n.license_r", "File", at(file, line), "License", strings.Join(ids, ", ")))
+	default:
+		s.confirm("license_location", model.Unmet, s.T("ui.detect.j.license_missing"),
+			s.T("ui.detect.c.license_declared", "File", at(file, line), "License", strings.Join(ids, ", ")), at(file, line))
 	}
 }
 
