@@ -33,15 +33,17 @@ type CarryOutput struct {
 func runCarry(env *Env, args []string) int {
 	fs := env.flagSet("carry")
 	apply := fs.Bool("apply", false, "")
-	minConf := fs.Int("min-confidence", model.ConfidenceWeak, "")
+	conf := &confidenceFlag{def: model.ConfidenceWeak}
+	fs.Var(conf, "min-confidence", "")
 	format := fs.String("format", "text", "")
 	if code, ok := env.parse(fs, args, "ui.carry.help"); !ok {
 		return code
 	}
-	if *minConf < model.ConfidenceWeak || *minConf > model.ConfidenceStrong {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.carry.bad_confidence", "Value", *minConf))
+	min, ok := conf.level(env)
+	if !ok {
 		return ExitBadInput
 	}
+	minConf := &min
 	if !env.knownFormat(*format, "text", "json") {
 		return ExitBadInput
 	}

@@ -16,15 +16,17 @@ func runDetect(env *Env, args []string) int {
 	fs := env.flagSet("detect")
 	apply := fs.Bool("apply", false, "")
 	explain := fs.Bool("explain", false, "")
-	minConf := fs.Int("min-confidence", model.AcceptAllMin, "")
+	conf := &confidenceFlag{def: model.AcceptAllMin}
+	fs.Var(conf, "min-confidence", "")
 	format := fs.String("format", "text", "")
 	if code, ok := env.parse(fs, args, "ui.detect.help"); !ok {
 		return code
 	}
-	if *minConf < model.ConfidenceWeak || *minConf > model.ConfidenceStrong {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.detect.bad_confidence", "Value", *minConf))
+	min, ok := conf.level(env)
+	if !ok {
 		return ExitBadInput
 	}
+	minConf := &min
 	if !env.knownFormat(*format, "text", "json") {
 		return ExitBadInput
 	}
