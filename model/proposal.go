@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Proposal is an answer the program suggests for a criterion: found in the
 // repository (detect) or carried across from an answer in the other series.
@@ -68,11 +71,42 @@ func (ps Proposals) Add(p Proposal) {
 	}
 }
 
+// Open reports whether the criterion is unanswered, so that a proposal
+// may answer it: no status given ("?"). This is the one rule of
+// "unanswered" for proposals; detect, carry and the walk all ask it.
+func (a Answer) Open() bool { return a.Status == Unknown }
+
+// Note is what the user wrote on an open criterion: a justification kept
+// with status "?" (export writes it so), "" when there is none. Nothing a
+// user wrote is lost: accepting all at once leaves a criterion with a note
+// as it is (ForBulk), and accepting its proposal alone keeps the note
+// (Proposal.Over).
+func (a Answer) Note() string {
+	if !a.Open() {
+		return ""
+	}
+	return strings.TrimSpace(a.Justification)
+}
+
+// Over is the answer that accepting p gives over the current one: p's
+// status, and p's justification followed by the note cur holds.
+func (p Proposal) Over(cur Answer) Answer {
+	a := Answer{Status: p.Status, Justification: p.Justification}
+	switch n := cur.Note(); {
+	case n == "" || strings.Contains(p.Justification, n):
+	case strings.TrimSpace(p.Justification) == "":
+		a.Justification = n
+	default:
+		a.Justification = strings.TrimRight(p.Justification, " \t\r\n") + "\n\n" + n
+	}
+	return a
+}
+
 // Open returns the proposals for criteria still unanswered, in id order.
 func (ps Proposals) Open(a Answers) []Proposal {
 	var out []Proposal
 	for id, p := range ps {
-		if a[id].Status == Unknown {
+		if a[id].Open() {
 			out = append(out, p)
 		}
 	}
@@ -80,22 +114,40 @@ func (ps Proposals) Open(a Answers) []Proposal {
 	return out
 }
 
-// OpenInBulk returns the open proposals that accepting all at once takes:
-// those of AcceptAllMin or more, in id order.
-func (ps Proposals) OpenInBulk(a Answers) []Proposal {
-	var out []Proposal
-	for _, p := range ps.Open(a) {
-		if p.InBulk() {
-			out = append(out, p)
+// ForBulk sorts proposals, in the order given, for accepting all at once
+// (the walk's P, detect --apply, carry --apply): take are those it fills,
+// at least min sure, for open criteria without a note. weak counts the
+// open ones below min (accepted one at a time, after reading); noted those
+// it leaves because the criterion holds a note the user wrote.
+func ForBulk(ps []Proposal, a Answers, min int) (take []Proposal, weak, noted int) {
+	for _, p := range ps {
+		cur := a[p.ID]
+		switch {
+		case !cur.Open():
+		case p.Confidence < min:
+			weak++
+		case cur.Note() != "":
+			noted++
+		default:
+			take = append(take, p)
 		}
 	}
-	return out
+	return take, weak, noted
+}
+
+// OpenInBulk returns the open proposals that accepting all at once takes
+// (ForBulk with AcceptAllMin), in id order.
+func (ps Proposals) OpenInBulk(a Answers) []Proposal {
+	take, _, _ := ForBulk(ps.Open(a), a, AcceptAllMin)
+	return take
 }
 
 // Accept fills the proposal's criterion when it is still unanswered and
-// reports whether it did.
+// holds no note of the user's, and reports whether it did: it is for
+// accepting in bulk, which never overwrites what a user wrote. Accepting
+// one proposal on purpose gives p.Over(the answer).
 func (f *File) Accept(p Proposal) bool {
-	if f.Answers[p.ID].Status != Unknown {
+	if cur := f.Answers[p.ID]; !cur.Open() || cur.Note() != "" {
 		return false
 	}
 	f.Set(p.ID, Answer{Status: p.Status, Justification: p.Justification})

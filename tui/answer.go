@@ -140,7 +140,7 @@ func (m *Model) acceptProposal() tea.Cmd {
 		c.message = c.loc.T("ui.tui.no_proposal")
 		return nil
 	}
-	a := model.Answer{Status: p.Status, Justification: p.Justification}
+	a := p.Over(c.file.Answers[p.ID]) // keeps a note the user wrote there
 	if pr := model.Check(c.cat, p.ID, a); pr != nil {
 		c.message = safetext.Line(pr.In(c.loc))
 		return nil
@@ -149,22 +149,19 @@ func (m *Model) acceptProposal() tea.Cmd {
 }
 
 // acceptable are the open proposals that accepting all at once takes: those
-// the badge would take as answers, and sure enough to need no reading
-// (model.AcceptAllMin; weaker ones are accepted one at a time with p).
-// weak counts the open ones left out for being weak.
-func (m *Model) acceptable() (ps []model.Proposal, weak int) {
+// the badge would take as answers, sure enough to need no reading, for
+// criteria holding no note of the user's (model.ForBulk; the others are
+// accepted one at a time with p). weak counts the open ones left out for
+// being weak, noted those left for their note.
+func (m *Model) acceptable() (ps []model.Proposal, weak, noted int) {
 	c := m.c
-	for _, p := range c.proposals.Open(c.file.Answers) {
-		if model.Check(c.cat, p.ID, model.Answer{Status: p.Status, Justification: p.Justification}) != nil {
-			continue
+	take, weak, noted := model.ForBulk(c.proposals.Open(c.file.Answers), c.file.Answers, model.AcceptAllMin)
+	for _, p := range take {
+		if model.Check(c.cat, p.ID, model.Answer{Status: p.Status, Justification: p.Justification}) == nil {
+			ps = append(ps, p)
 		}
-		if !p.InBulk() {
-			weak++
-			continue
-		}
-		ps = append(ps, p)
 	}
-	return ps, weak
+	return ps, weak, noted
 }
 
 // askAcceptAll asks before accepting every open proposal, saying how many
@@ -174,9 +171,11 @@ func (m *Model) askAcceptAll() {
 	if m.blockedReadOnly() {
 		return
 	}
-	switch ps, weak := m.acceptable(); {
+	switch ps, weak, noted := m.acceptable(); {
 	case len(ps) > 0:
 		m.prompt.askAcceptAll(ps, weak)
+	case noted > 0:
+		c.message = c.loc.T("ui.tui.only_noted", "Count", noted, "Key", c.keys.Accept.Help().Key)
 	case weak > 0:
 		c.message = c.loc.T("ui.tui.only_weak", "Count", weak, "Key", c.keys.Accept.Help().Key)
 	default:
@@ -187,11 +186,14 @@ func (m *Model) askAcceptAll() {
 func (m *Model) acceptAll() tea.Cmd {
 	c := m.c
 	var step []change
-	ps, _ := m.acceptable()
+	ps, _, noted := m.acceptable()
 	for _, p := range ps {
 		step = append(step, change{id: p.ID, before: c.file.Answers[p.ID], after: model.Answer{Status: p.Status, Justification: p.Justification}})
 	}
 	c.message = c.loc.T("ui.tui.accepted_all", "Count", len(step))
+	if noted > 0 {
+		c.message = c.loc.T("ui.tui.accepted_all_noted", "Accepted", len(step), "Count", noted, "Key", c.keys.Accept.Help().Key)
+	}
 	return m.apply(step)
 }
 
@@ -205,7 +207,7 @@ func (m *Model) openForm() tea.Cmd {
 	}
 	start := formStart{answer: c.file.Answers[es.Entry.ID]}
 	if p, has := c.proposal(es); has {
-		start.answer = model.Answer{Status: p.Status, Justification: p.Justification}
+		start.answer = p.Over(start.answer) // the proposal, then the user's note
 	}
 	return m.form.open(es.Entry, start)
 }

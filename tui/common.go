@@ -115,5 +115,5 @@ func (c *common) otherSeries() string {
 // proposal is the open proposal for an unanswered criterion, if any.
 func (c *common) proposal(es model.EntryScore) (model.Proposal, bool) {
 	p, ok := c.proposals[es.Entry.ID]
-	return p, ok && es.Answer.Status == model.Unknown
+	return p, ok && es.Answer.Open()
 }

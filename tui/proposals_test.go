@@ -86,3 +86,36 @@ func TestScanProposalsArriveInBackground(t *testing.T) {
 	d.goTo("license_location")
 	d.wantScreen("detected in the repository", "LICENSE:1")
 }
+
+// A note the user kept on an unanswered criterion: P leaves it and says
+// so; p accepts its proposal with the note after the proposal's text.
+func TestProposalsKeepTheUsersNote(t *testing.T) {
+	note := "Ask legal first; see issue 7."
+	d, p := newDriver(t, startFile+"  description_good:\n    status: \"?\"\n    justification: \""+note+"\"\n", 120, 40)
+	d.m.c.opts.Carry = func(_ *i18n.Locale, a model.Answers) model.Proposals {
+		ps := model.Proposals{}
+		ps.Add(model.Proposal{ID: "description_good", Status: model.Met, Justification: "README.md:1 says it.", Source: "test", Confidence: 3})
+		ps.Add(model.Proposal{ID: "interact", Status: model.Met, Justification: "README", Source: "test", Confidence: 2})
+		return ps
+	}
+	d.send(carryReadyMsg{})
+	d.keys("P")
+	d.wantScreen("Accept 1 proposal")
+	d.keys("y")
+	d.wantScreen("1 criterion holding your note was left as it is")
+	if a := d.m.c.file.Answers["description_good"]; a.Status != model.Unknown || a.Justification != note {
+		t.Fatalf("P wrote over the note: %+v", a)
+	}
+	if d.m.c.file.Answers["interact"].Status != model.Met {
+		t.Errorf("P skipped the others: %+v", d.m.c.file.Answers["interact"])
+	}
+	d.goTo("description_good")
+	d.keys("p")
+	if a := d.m.c.file.Answers["description_good"]; a.Status != model.Met || a.Justification != "README.md:1 says it.\n\n"+note {
+		t.Fatalf("p lost the note: %+v", a)
+	}
+	b, _ := os.ReadFile(p)
+	if !strings.Contains(string(b), note) {
+		t.Errorf("the note is not in the saved file:\n%s", b)
+	}
+}

@@ -102,7 +102,7 @@ func propose(cat *criteria.Catalog, maps []criteria.Mapping, into map[string][]s
 		if was {
 			continue
 		}
-		if answers[m.To].Status != model.Unknown || !ordinary(cat, m.To) {
+		if !answers[m.To].Open() || !ordinary(cat, m.To) {
 			continue // never over a given answer, nor for what the badge sets itself
 		}
 		in := m.For(src.Status.String())

@@ -52,15 +52,20 @@ func runCarry(env *Env, args []string) int {
 		return ExitBadInput
 	}
 	ps := carryList(env, f, carry.Propose(env.Catalog, f.Answers, env.Loc), *minConf)
+	noted := 0
 	if *apply && len(ps) > 0 {
-		var filled []model.Proposal
-		for _, p := range ps {
+		// A criterion holding the user's note is left as it is.
+		var take, filled []model.Proposal
+		take, _, noted = model.ForBulk(ps, f.Answers, *minConf)
+		for _, p := range take {
 			if f.Accept(p) {
 				filled = append(filled, p)
 			}
 		}
-		if err := f.Save(false); err != nil {
-			return env.saveFailed(f, err)
+		if len(filled) > 0 {
+			if err := f.Save(false); err != nil {
+				return env.saveFailed(f, err)
+			}
 		}
 		ps = filled
 	}
@@ -71,6 +76,9 @@ func runCarry(env *Env, args []string) int {
 		}
 		safetext.WriteJSON(env.Stdout, out, "  ")
 		return ExitOK
+	}
+	if noted > 0 {
+		defer fmt.Fprintln(env.Stdout, env.Loc.T("ui.cli.notes_kept", "Count", noted))
 	}
 	switch {
 	case len(ps) == 0:
@@ -103,7 +111,7 @@ func runCarry(env *Env, args []string) int {
 func carryList(env *Env, f *model.File, ps model.Proposals, min int) []model.Proposal {
 	var out []model.Proposal
 	for _, id := range env.Catalog.IDs() {
-		if p, ok := ps[id]; ok && p.Confidence >= min && f.Answers[id].Status == model.Unknown {
+		if p, ok := ps[id]; ok && p.Confidence >= min && f.Answers[id].Open() {
 			out = append(out, p)
 		}
 	}

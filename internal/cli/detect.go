@@ -45,13 +45,14 @@ func runDetect(env *Env, args []string) int {
 		given[id] = a
 	}
 	var applied []model.Proposal
+	noted := 0
 	if *apply {
 		var code int
-		if applied, code = applyProposals(env, f, ordered, *minConf); code != ExitOK {
+		if applied, noted, code = applyProposals(env, f, ordered, *minConf); code != ExitOK {
 			return code
 		}
 	}
-	out := detectOutput{rep: rep, path: f.Path, given: given, ps: ordered, applied: applied, apply: *apply, min: *minConf}
+	out := detectOutput{rep: rep, path: f.Path, given: given, ps: ordered, applied: applied, noted: noted, apply: *apply, min: *minConf}
 	if *format == "json" {
 		writeDetectJSON(env, out)
 		return ExitOK
@@ -70,6 +71,7 @@ type detectOutput struct {
 	given   model.Answers // as they were before --apply
 	ps      []model.Proposal
 	applied []model.Proposal
+	noted   int // open criteria --apply left for holding the user's note
 	apply   bool
 	min     int // the least confidence --apply takes
 }
@@ -86,22 +88,24 @@ func orderProposals(env *Env, ps model.Proposals) []model.Proposal {
 }
 
 // applyProposals fills the unanswered criteria with the proposals of at
-// least min confidence and saves; the answers given are never touched
-// (File.Accept refuses them).
-func applyProposals(env *Env, f *model.File, ps []model.Proposal, min int) ([]model.Proposal, int) {
+// least min confidence and saves; the answers given, and the notes written
+// on unanswered criteria, are never touched (model.ForBulk). It returns
+// what it filled and how many criteria it left for their notes.
+func applyProposals(env *Env, f *model.File, ps []model.Proposal, min int) ([]model.Proposal, int, int) {
+	take, _, noted := model.ForBulk(ps, f.Answers, min)
 	var applied []model.Proposal
-	for _, p := range ps {
-		if p.Confidence >= min && f.Accept(p) {
+	for _, p := range take {
+		if f.Accept(p) {
 			applied = append(applied, p)
 		}
 	}
 	if len(applied) == 0 {
-		return nil, ExitOK
+		return nil, noted, ExitOK
 	}
 	if err := f.Save(false); err != nil {
-		return nil, env.saveFailed(f, err)
+		return nil, noted, env.saveFailed(f, err)
 	}
-	return applied, ExitOK
+	return applied, noted, ExitOK
 }
 
 func confidenceWord(env *Env, c int) string { return env.Loc.T(model.ConfidenceKey(c)) }
@@ -127,16 +131,20 @@ func writeDetectText(env *Env, o detectOutput) {
 	if len(ps) == 0 {
 		fmt.Fprintln(w, loc.T("ui.detect.none"))
 	}
-	open, weaker := 0, 0
+	open, weaker, noted := 0, 0, 0
 	statusW := statusWidth(loc, ps)
 	for _, p := range ps {
 		conf := confidenceWord(env, p.Confidence)
-		if a := given[p.ID]; a.Status != model.Unknown {
+		switch a := given[p.ID]; {
+		case !a.Open():
 			conf = loc.Aside(conf, loc.T("ui.detect.answered", "Status", a.Status))
-		} else if p.Confidence >= o.min {
-			open++
-		} else {
+		case p.Confidence < o.min:
 			weaker++
+		case a.Note() != "":
+			conf = loc.Aside(conf, loc.T("ui.detect.noted"))
+			noted++
+		default:
+			open++
 		}
 		fmt.Fprintf(w, "%-38s %s %s\n", idText(p.ID), textwidth.Pad(loc.Word(p.Status), statusW), conf)
 		fmt.Fprintf(w, "    %s\n", safetext.Line(p.Justification))
@@ -162,10 +170,13 @@ func writeDetectText(env *Env, o detectOutput) {
 		for _, p := range o.applied {
 			fmt.Fprintf(w, "  %-38s %s\n", idText(p.ID), loc.Word(p.Status))
 		}
-	case o.apply:
+	case o.apply && o.noted == 0:
 		fmt.Fprintln(w, loc.T("ui.detect.nothing_applied"))
 	case open > 0:
 		fmt.Fprintln(w, loc.T("ui.detect.apply_hint", "Count", open))
+	}
+	if noted > 0 {
+		fmt.Fprintln(w, loc.T("ui.cli.notes_kept", "Count", noted))
 	}
 	if weaker > 0 {
 		fmt.Fprintln(w, loc.T("ui.detect.weaker_left", "Count", weaker, "Level", confidenceWord(env, o.min)))
@@ -179,7 +190,7 @@ func writeExplain(env *Env, rep *detect.Report, given model.Answers) {
 	groups := map[string][]detect.Undecided{}
 	answered := 0
 	for _, u := range rep.Undecided {
-		if given[u.ID].Status != model.Unknown {
+		if !given[u.ID].Open() {
 			answered++
 			continue
 		}
@@ -221,6 +232,9 @@ type detectProposalJSON struct {
 	InBulk bool `json:"in_bulk"`
 	// Answered is the status already given, which the proposal never replaces.
 	Answered string `json:"answered,omitempty"`
+	// Noted: the criterion is unanswered but holds a note the user wrote,
+	// which accepting all at once leaves as it is (in_bulk is false).
+	Noted bool `json:"noted,omitempty"`
 }
 
 type detectUndecidedJSON struct {
@@ -254,14 +268,16 @@ func writeDetectJSON(env *Env, o detectOutput) {
 		if j.Evidence == nil {
 			j.Evidence = []string{}
 		}
-		if a := o.given[p.ID]; a.Status != model.Unknown {
+		if a := o.given[p.ID]; !a.Open() {
 			j.Answered = a.Status.String()
+		} else if a.Note() != "" {
+			j.Noted, j.InBulk = true, false
 		}
 		out.Proposals = append(out.Proposals, j)
 	}
 	for _, u := range rep.Undecided {
 		j := detectUndecidedJSON{Undecided: u}
-		if a := o.given[u.ID]; a.Status != model.Unknown {
+		if a := o.given[u.ID]; !a.Open() {
 			j.Answered = a.Status.String()
 		}
 		out.Undecided = append(out.Undecided, j)

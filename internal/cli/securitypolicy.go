@@ -113,7 +113,7 @@ func runSecurityPolicy(env *Env, args []string) int {
 	open := 0
 	for _, p := range ps {
 		status := loc.Word(p.Status)
-		if a := f.Answers[p.ID]; a.Status != model.Unknown {
+		if a := f.Answers[p.ID]; !a.Open() {
 			status = loc.Aside(status, loc.T("ui.detect.answered", "Status", a.Status))
 		} else if p.InBulk() {
 			open++
@@ -124,17 +124,21 @@ func runSecurityPolicy(env *Env, args []string) int {
 		fmt.Fprintln(env.Stdout, loc.T("ui.detect.apply_hint", "Count", open))
 	}
 	if *apply {
-		applied, code := applyProposals(env, f, ps, model.AcceptAllMin)
+		applied, noted, code := applyProposals(env, f, ps, model.AcceptAllMin)
 		if code != ExitOK {
 			return code
 		}
-		if len(applied) == 0 {
-			fmt.Fprintln(env.Stdout, loc.T("ui.detect.nothing_applied"))
-		} else {
+		if noted > 0 {
+			fmt.Fprintln(env.Stdout, loc.T("ui.cli.notes_kept", "Count", noted))
+		}
+		switch {
+		case len(applied) > 0:
 			fmt.Fprintln(env.Stdout, loc.T("ui.detect.applied", "Count", len(applied), "File", env.DisplayPath(f.Path)))
 			for _, p := range applied {
 				fmt.Fprintf(env.Stdout, "  %-32s %s\n", idText(p.ID), loc.Word(p.Status))
 			}
+		case noted == 0:
+			fmt.Fprintln(env.Stdout, loc.T("ui.detect.nothing_applied"))
 		}
 	}
 	return replaceContradicted(env, f, secpolicy.Contradicted(f.Answers, rep.Proposals), env.DisplayPath(path), *update, interactive)
