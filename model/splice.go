@@ -167,10 +167,28 @@ func (s *splicer) run(ch change) error {
 		return s.fillNull(ak, av, b.String())
 	case av.Kind != yaml.MappingNode:
 		return errNoSplice
+	case !flowRoot && s.emptyFlow(ak, av):
+		// "answers: {}" is a user's empty block: the answers go below,
+		// one per line, as in any answers file.
+		var b strings.Builder
+		for _, id := range ch.dirty {
+			s.entryLines(&b, id, ch.answers[id], ak.Column-1+2, 2)
+		}
+		return s.fillNull(ak, av, b.String())
 	case flowRoot || av.Style&yaml.FlowStyle != 0:
 		return s.flowAnswers(av, ch)
 	}
 	return s.blockAnswers(ak, av, ch)
+}
+
+// emptyFlow: v is an empty flow mapping ({}) written whole on key k's
+// line, which block lines may replace.
+func (s *splicer) emptyFlow(k, v *yaml.Node) bool {
+	if v.Kind != yaml.MappingNode || v.Style&yaml.FlowStyle == 0 || len(v.Content) > 0 {
+		return false
+	}
+	vs, ok := s.sp.at[v]
+	return ok && vs.end > vs.start && s.t.lineOf(vs.start) == k.Line && s.t.lineOf(vs.end-1) == k.Line
 }
 
 // nullRootText: the document is a written null (~, null), which an
@@ -228,12 +246,11 @@ func (s *splicer) fillNull(k, v *yaml.Node, lines string) error {
 		if s.t.lineOf(vs.start) != kLine {
 			return errNoSplice
 		}
-		// "key: ~" becomes "key:", with no blank left at the end.
+		// "key: ~" becomes "key:", with no blank left at the end; a
+		// comment after it keeps its own spacing ("key: {}  # c").
 		start := vs.start
-		if strings.TrimSpace(string(s.t.src[vs.end:s.t.contentEnd(kLine)])) == "" {
-			for start > 0 && isBlankByte(s.t.src[start-1]) {
-				start--
-			}
+		for start > 0 && isBlankByte(s.t.src[start-1]) {
+			start--
 		}
 		s.replace(start, vs.end, "")
 	}
@@ -769,8 +786,8 @@ func (s *splicer) project(root, pk, pv, ak *yaml.Node, p Project, flowRoot bool)
 		return nil
 	}
 	switch {
-	case isNull(pv):
-		if flowRoot || pv.Style&yaml.FlowStyle != 0 {
+	case isNull(pv) || (!flowRoot && s.emptyFlow(pk, pv)):
+		if flowRoot || (isNull(pv) && pv.Style&yaml.FlowStyle != 0) {
 			return errNoSplice
 		}
 		var b strings.Builder
