@@ -102,7 +102,7 @@ func TestProposalsKeepTheUsersNote(t *testing.T) {
 	d.keys("P")
 	d.wantScreen("Accept 1 proposal")
 	d.keys("y")
-	d.wantScreen("1 criterion holding your note was left as it is")
+	d.wantScreen("1 with your note left as is")
 	if a := d.m.c.file.Answers["description_good"]; a.Status != model.Unknown || a.Justification != note {
 		t.Fatalf("P wrote over the note: %+v", a)
 	}
