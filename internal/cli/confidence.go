@@ -37,7 +37,7 @@ func (c *confidenceFlag) level(env *Env) (int, bool) {
 			return l, true
 		}
 	}
-	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.bad_confidence", "Value", safetext.Line(c.text),
+	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.bad_confidence", "Value", safetext.Key(c.text),
 		"Weak", env.Loc.T(model.ConfidenceKey(model.ConfidenceWeak)), "Fair", env.Loc.T(model.ConfidenceKey(model.ConfidenceFair)),
 		"Strong", env.Loc.T(model.ConfidenceKey(model.ConfidenceStrong))))
 	return 0, false

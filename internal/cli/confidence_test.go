@@ -34,6 +34,7 @@ func TestMinConfidenceLevels(t *testing.T) {
 		{[]string{"detect", "--min-confidence", "4"}, []string{"weak (1)"}},
 		{[]string{"carry", "--min-confidence", "0"}, []string{"strong (3)"}},
 		{[]string{"carry", "--min-confidence", ""}, []string{"weak (1)"}},
+		{[]string{"detect", "--min-confidence", "\x1b[2J"}, []string{`\x1b[2J`, "weak (1)"}},
 		{[]string{"detect", "--lang", "fr", "--min-confidence", "haute"}, []string{"n'est pas un niveau", "faible (weak, 1)", "forte (strong, 3)"}},
 		{[]string{"carry", "--min-confidence", "x", "--lang", "ja"}, []string{"weak（", "strong（"}},
 	} {
