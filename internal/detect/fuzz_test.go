@@ -62,3 +62,53 @@ func FuzzWorkflow(f *testing.F) {
 		}
 	})
 }
+
+// Settings files and golangci-lint's configuration are files anyone can
+// commit: YAML with anchors and odd shapes, JSON, Terraform with braces
+// left open, TOML lists that never close. Reading them never fails, and
+// every line they name is a line of the file.
+func FuzzSettings(f *testing.F) {
+	for _, s := range []string{
+		"branches:\n  - name: main\n    protection:\n      required_pull_request_reviews:\n        required_approving_review_count: 2\n      required_status_checks: {strict: true}\n",
+		"branches:\n  - &b {name: main, protection: null}\n  - *b\nrepository: {default_branch: [x]}\n",
+		"github:\n  protected_branches:\n    main: {required_pull_request_reviews: {required_approving_review_count: x}}\n",
+		"{\"target\": \"branch\", \"enforcement\": \"active\", \"conditions\": {\"ref_name\": {\"include\": [\"[\"], \"exclude\": [\"~DEFAULT_BRANCH\"]}}, \"rules\": [{\"type\": \"pull_request\", \"parameters\": {\"required_approving_review_count\": 99999999999999999999}}]}",
+		"resource \"github_repository_ruleset\" \"r\" {\n  enforcement = \"active\"\n  conditions { ref_name { include = [\"~DEFAULT_BRANCH\"] } }\n  rules {\n    pull_request {\n",
+		"[linters]\nenable = [\n  \"gosec\",\n",
+		"linters: {enable-all: true, disable: [gosec], enable: [revive]}\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		tx := &text{lines: strings.Split(src, "\n")}
+		n := len(tx.lines)
+		for _, rel := range []string{".github/settings.yml", ".asf.yaml", ".github/rulesets/main.json", "infra/github.tf"} {
+			tx.rel = rel
+			rules, _ := parseSettings(rel, tx)
+			for _, r := range rules {
+				for _, l := range []int{r.line, r.deletion, -r.deletion, r.checks, r.revLine} {
+					if l > n || l < -n {
+						t.Fatalf("%s: rule %+v names a line past the file's %d", rel, r, n)
+					}
+				}
+				if r.line < 1 {
+					t.Fatalf("%s: rule %+v has no line", rel, r)
+				}
+				r.covers("main")
+			}
+		}
+		for _, toml := range []bool{false, true} {
+			c := &golangciConfig{enabled: map[string]int{}}
+			if toml {
+				c.fromTOML(tx, map[string]bool{})
+			} else {
+				c.fromYAML(tx, map[string]bool{})
+			}
+			for name, l := range c.enabled {
+				if l < 0 || l > n || c.all > n {
+					t.Fatalf("linter %q at line %d (all at %d) of %d", name, l, c.all, n)
+				}
+			}
+		}
+	})
+}
