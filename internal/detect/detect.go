@@ -293,6 +293,14 @@ type text struct {
 
 func (t *text) String() string { return strings.Join(t.lines, "\n") }
 
+// yamlBreaks are what YAML also reads as line breaks (a lone CR, NEL, LS,
+// PS), inside what we count as one line.
+var yamlBreaks = strings.NewReplacer("\r", " ", "\u0085", " ", "\u2028", " ", "\u2029", " ")
+
+// yaml is the text for a YAML parser: its other line breaks made spaces,
+// so that a node's line is the line a justification cites.
+func (t *text) yaml() []byte { return []byte(yamlBreaks.Replace(t.String())) }
+
 // find returns the first line (1-based) matching re, 0 when none does.
 func (t *text) find(re *lazyregexp.Regexp) int {
 	for i, l := range t.lines {

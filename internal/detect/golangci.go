@@ -123,7 +123,7 @@ func (s *scanner) golangciConfig() *golangciConfig {
 // configuration; false when it is not a mapping.
 func (c *golangciConfig) fromYAML(t *text, disabled map[string]bool) bool {
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(t.String()), &doc); err != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+	if err := yaml.Unmarshal(t.yaml(), &doc); err != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return false
 	}
 	for _, section := range []string{"linters", "formatters"} {

@@ -176,7 +176,7 @@ func parseSettings(rel string, t *text) ([]branchRule, string) {
 		return terraformRules(rel, t), ""
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(t.String()), &doc); err != nil || len(doc.Content) == 0 {
+	if err := yaml.Unmarshal(t.yaml(), &doc); err != nil || len(doc.Content) == 0 {
 		return nil, ""
 	}
 	root := doc.Content[0]

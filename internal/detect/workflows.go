@@ -86,7 +86,7 @@ func (s *scanner) workflows() []*workflow {
 		if t == nil {
 			continue
 		}
-		if w := parseWorkflow(f, t.String()); w != nil {
+		if w := parseWorkflow(f, string(t.yaml())); w != nil {
 			s.memo.workflows = append(s.memo.workflows, w)
 		}
 	}
