@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // FuzzWrapStyled: any text, styled or not (with the sequences glamour
@@ -35,7 +37,7 @@ func FuzzWrapStyled(f *testing.F) {
 			t.Fatalf("w=%d: text changed:\n%q\n%q", w, want, got)
 		}
 		for _, l := range lines {
-			if Width(l) > max(w, 2) && !strings.Contains(l, "://") {
+			if Width(l) > max(w, 2) && !strings.Contains(ansi.Strip(l), "://") {
 				t.Fatalf("w=%d: a line of %d cells: %q (from %q)", w, Width(l), l, s)
 			}
 		}

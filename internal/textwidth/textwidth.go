@@ -204,6 +204,10 @@ func urlSpans(s string) [][2]int {
 		for start > i && isSchemeByte(s[start-1]) {
 			start--
 		}
+		// A scheme starts with a letter (RFC 3986): "000://0" is no URL.
+		for start < j && !isLetter(s[start]) {
+			start++
+		}
 		end := j + 3
 		for end < len(s) && s[end] != ' ' && s[end] != '\t' && s[end] != '\n' {
 			end++
@@ -218,6 +222,8 @@ func urlSpans(s string) [][2]int {
 	}
 	return out
 }
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 func isSchemeByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '+' || b == '-' || b == '.'
