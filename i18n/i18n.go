@@ -101,8 +101,7 @@ func (f *File) Translated(key string) bool {
 func Parse(name string, src []byte) (*File, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := YAMLErrorLine(err)
-		if raw := BadBytes(src); line == 0 && len(raw) > 0 {
+		if raw := BadBytes(src); len(raw) > 0 {
 			// The parser does not say where a bad byte is; we can.
 			what := "is not UTF-8 text; save the file as UTF-8"
 			if !raw[0].NotUTF8 {
@@ -110,7 +109,11 @@ func Parse(name string, src []byte) (*File, error) {
 			}
 			return nil, fmt.Errorf("%s:%d: this line %s", name, raw[0].Line, what)
 		}
-		return nil, fmt.Errorf("%s:%d: %s", name, max(line, 1), msg)
+		line, msg, indent := YAMLError(src, err)
+		if indent {
+			msg = "this line's indentation does not match the keys around it (" + msg + ")"
+		}
+		return nil, fmt.Errorf("%s:%d: %s", name, line, msg)
 	}
 	f := &File{Path: name, Messages: map[string]Message{}, Sources: map[string]string{}}
 	if len(doc.Content) == 0 {

@@ -169,6 +169,10 @@ var hostile = map[string]string{
 	"number constant":    `{{27}} {{.Time}}`,
 	"line break":         "Enregistré\nà {{.Time}}",
 	"unclosed":           `Enregistré à {{`,
+	"comment":            `{{/* note */}}Enregistré à {{.Time}}`,
+	"trim both":          `Enregistré à{{- .Time -}}!`,
+	"trim left":          `Enregistré à {{- .Time}}`,
+	"trim right":         `Enregistré à {{.Time -}} !`,
 }
 
 func TestHostileTemplatesFallBackToEnglish(t *testing.T) {
@@ -219,10 +223,9 @@ func TestValuesAreCleanedAfterFilling(t *testing.T) {
 
 func TestParseTemplate(t *testing.T) {
 	good := map[string][]string{
-		"plain":                    nil,
-		"{{.A}} and {{ .B }}":      {"A", "B"},
-		"{{- .A -}} x {{/* c */}}": {"A"},
-		"{{.A}}{{.A}}":             {"A"},
+		"plain":               nil,
+		"{{.A}} and {{ .B }}": {"A", "B"},
+		"{{.A}}{{.A}}":        {"A"},
 	}
 	for s, want := range good {
 		tm, err := ParseTemplate(s)
@@ -332,5 +335,40 @@ func BenchmarkT(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		fr.T("ui.cli.status.holding_back", "Level", "argent", "Count", 3)
 		fr.T("ui.category.MUST")
+	}
+}
+
+// Invisible characters in a translation never reach the terminal: the
+// same rule as i18n check's (safetext.Invisible).
+func TestInvisibleCharactersAreDropped(t *testing.T) {
+	f, err := Parse("de.yaml", []byte("ui:\n  level:\n    silver: \"Sil\\u200bber\\ufeff\"\n  tui:\n    saved: \"\\u2060Gespeichert um {{.Time}}\\u00ad\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := FromFile(f)
+	if got := l.T("ui.level.silver"); got != "Silber" {
+		t.Errorf("one-line text: %q", got)
+	}
+	if got := l.T("ui.tui.saved", "Time", "12:00\u200b"); got != "Gespeichert um 12:00" {
+		t.Errorf("text with a value: %q", got)
+	}
+}
+
+// A line indented wrongly is named, not the mapping above it that YAML
+// names; a second document and a raw escape are found wherever they are.
+func TestYAMLErrorsAtTheLineToFix(t *testing.T) {
+	src := "meta:\n  tag: de\nui:\n  level:\n    silver: Silber\n  status:\n    #= Met\n     met: Erfüllt\n    unmet: Nicht erfüllt\n    na: k. A.\n"
+	_, err := Parse("de.yaml", []byte(src))
+	if err == nil || !strings.HasPrefix(err.Error(), "de.yaml:8: ") || !strings.Contains(err.Error(), "indentation") {
+		t.Errorf("over-indented: %v", err)
+	}
+	if l := SecondDocument([]byte("ui:\n  a: b\n# c\n---\nui:\n  b: c\n")); l != 4 {
+		t.Errorf("second document at %d", l)
+	}
+	if l := SecondDocument([]byte("---\nui:\n  a: b\n...\n")); l != 0 {
+		t.Errorf("one document, its markers: %d", l)
+	}
+	if got := string(Sanitized([]byte("a: b\nc: \"d\x1b[2Je\x07\"\r\nf: \xffg\n"))); got != "a: b\nc: \"de\"\r\nf: \uFFFDg\n" {
+		t.Errorf("sanitized %q", got)
 	}
 }

@@ -90,14 +90,15 @@ func (e *TemplateError) Error() string {
 }
 
 // ParseTemplate reads a text, refusing anything but literal text and
-// {{.Name}} references (spaces and {{- -}} trims allowed, as Go templates
-// read them; comments are dropped).
+// {{.Name}} references (spaces inside the braces allowed). A comment
+// ({{/* */}}) and a trim marker ({{- -}}) are refused too: a comment is no
+// value, and a trim eats the spaces around the value ("Stufe:in progress").
 func ParseTemplate(s string) (*Template, error) {
 	if !strings.Contains(s, "{{") {
 		return &Template{parts: []part{{text: s}}}, nil
 	}
 	tree := parse.New("text")
-	tree.Mode = parse.SkipFuncCheck // a function name is reported as such, below
+	tree.Mode = parse.SkipFuncCheck | parse.ParseComments // a function is reported as such below; a comment is kept to be refused
 	set := map[string]*parse.Tree{}
 	if _, err := tree.Parse(s, "", "", set); err != nil {
 		msg := err.Error()
@@ -119,18 +120,41 @@ func ParseTemplate(s string) (*Template, error) {
 		switch n := n.(type) {
 		case *parse.TextNode:
 			t.parts = append(t.parts, part{text: string(n.Text)})
-		case *parse.CommentNode:
 		case *parse.ActionNode:
 			name, ok := fieldOnly(n.Pipe)
 			if !ok {
 				return nil, &TemplateError{Kind: "action", What: clip(n.String())}
 			}
 			t.parts = append(t.parts, part{field: name})
-		default:
+		default: // a comment, if, range, with, template...
 			return nil, &TemplateError{Kind: "action", What: clip(n.String())}
 		}
 	}
+	if a := trimmed(s); a != "" {
+		return nil, &TemplateError{Kind: "action", What: clip(a)}
+	}
 	return t, nil
+}
+
+// trimmed finds an action written with a trim marker ({{- .Name}} or
+// {{.Name -}}), which the parse tree does not record. Every "{{" of a text
+// that parsed as fields alone opens a field, closed by the next "}}".
+func trimmed(s string) string {
+	for rest := s; ; {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			return ""
+		}
+		j := strings.Index(rest[i:], "}}")
+		if j < 0 {
+			return ""
+		}
+		action := rest[i : i+j+2]
+		if strings.HasPrefix(action, "{{-") || strings.HasSuffix(action, "-}}") {
+			return action
+		}
+		rest = rest[i+j+2:]
+	}
 }
 
 // fieldOnly reports whether a pipeline is one plain field reference, .Name.

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
@@ -65,7 +66,7 @@ func (p Problem) Message(loc *i18n.Locale) string {
 
 // problemKinds lists every Kind, so that a test can see each has its text.
 var problemKinds = []string{
-	"yaml", "utf8", "control_raw", "control", "bidi", "root", "key_type", "duplicate",
+	"yaml", "indent", "second_document", "utf8", "control_raw", "control", "bidi", "invisible", "root", "key_type", "duplicate",
 	"unknown_key", "group", "not_text", "list", "plural_form", "plural_other",
 	"plural_unused", "plural_never", "plural_lacks", "template", "placeholder_missing",
 	"placeholder_added", "template_action", "one_line", "too_wide", "glossary", "fr_spacing", "link_open", "link_close", "link_empty", "link_space",
@@ -96,17 +97,23 @@ func Check(name string, src []byte) []Problem {
 	c := &checker{en: en, groups: englishGroups()}
 	raw := rawProblems(src)
 	c.out = append(c.out, raw...)
+	if len(raw) > 0 {
+		// Reported: the rest of the file is read with them made harmless,
+		// so that every other problem is listed too.
+		src = i18n.Sanitized(src)
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := i18n.YAMLErrorLine(err)
-		if line == 0 && len(raw) > 0 {
-			return c.sorted() // the bytes found above are what the parser tripped on
+		line, msg, indent := i18n.YAMLError(src, err)
+		if indent {
+			c.add(line, "", Error, "indent", "Detail", msg)
+		} else {
+			c.add(line, "", Error, "yaml", "Detail", msg)
 		}
-		if line == 0 {
-			line = 1 // the parser leaves out the line number of line 1
-		}
-		c.add(line, "", Error, "yaml", "Detail", msg)
 		return c.sorted()
+	}
+	if l := i18n.SecondDocument(src); l > 0 {
+		c.add(l, "", Error, "second_document")
 	}
 	if len(doc.Content) == 0 {
 		c.missing(&i18n.File{Messages: map[string]i18n.Message{}})
@@ -363,14 +370,20 @@ func (c *checker) plural(key string, k, v *yaml.Node, em i18n.Message) {
 // text checks one text (a form of a plural, or the whole message) and
 // returns the template fields it uses.
 func (c *checker) text(key, form, s string, line int, em i18n.Message) map[string]bool {
+	seen := map[string]bool{} // each kind once per text
 	for _, r := range s {
-		if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0 {
-			c.add(line, key, Error, "control", "Char", fmt.Sprintf("U+%04X", r))
-			break
+		kind := ""
+		switch {
+		case r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0:
+			kind = "control"
+		case unicode.Is(unicode.Bidi_Control, r): // as safetext drops them
+			kind = "bidi"
+		case safetext.Invisible(r): // the run time drops it: one rule
+			kind = "invisible"
 		}
-		if r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
-			c.add(line, key, Error, "bidi", "Char", fmt.Sprintf("U+%04X", r))
-			break
+		if kind != "" && !seen[kind] {
+			seen[kind] = true
+			c.add(line, key, Error, kind, "Char", fmt.Sprintf("U+%04X", r))
 		}
 	}
 	enText := em.Text

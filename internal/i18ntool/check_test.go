@@ -116,7 +116,7 @@ func TestCheckFindsProblems(t *testing.T) {
 		{"bidirectional override", "ui:\n  status:\n    met: \"\u202eSatisfait\"\n", []want{{3, "bidi", Error}}},
 		{"raw escape byte", "ui:\n  status:\n    met: a\x1b[31mb\n", []want{{3, "control_raw", Error}}},
 		{"not UTF-8", "ui:\n  status:\n    met: caf\xe9\n", []want{{3, "utf8", Error}}},
-		{"bad YAML", "ui:\n  status:\n met: x\n   unmet: y\n", []want{{2, "yaml", Error}}},
+		{"bad YAML: a key indented too shallow", "ui:\n  status:\n met: x\n   unmet: y\n", []want{{3, "indent", Error}}},
 		{"bad YAML on line 1", "ui: a: b\n", []want{{1, "yaml", Error}}},
 		{"not a mapping", "- a\n- b\n", []want{{1, "root", Error}}},
 		{"bad tag", "meta:\n  tag: not a tag\n  name: X\n", []want{{2, "tag", Error}}},
@@ -201,7 +201,7 @@ func TestCheckCleanTranslation(t *testing.T) {
 // line of what it cannot read.
 func TestParseErrorsHaveLines(t *testing.T) {
 	cases := map[string]string{
-		"ui:\n  status:\n met: x\n   unmet: y\n": "x.yaml:2:",
+		"ui:\n  status:\n met: x\n   unmet: y\n": "x.yaml:3:", // the line indented wrongly, not the mapping it breaks
 		"ui:\n  status:\n    met: caf\xe9\n":     "x.yaml:3:",
 		"ui:\n  status:\n    met: a\x1bb\n":      "x.yaml:3:",
 		"ui:\n  status:\n    met: [a]\n":         "x.yaml:3:",
@@ -323,6 +323,9 @@ func TestCheckRefusesHostileTemplates(t *testing.T) {
 		"template":                      {`{{template "x" .}}{{.Time}}`, "template_action"},
 		"string constant":               {`{{"\x1b[2J"}}{{.Time}}`, "template_action"},
 		"line break in a one-line text": {"Enregistré\nà {{.Time}}", "one_line"},
+		"comment":                       {`{{/* note */}}Enregistré à {{.Time}}`, "template_action"},
+		"trim markers":                  {`Enregistré à{{- .Time -}}!`, "template_action"},
+		"trim marker after":             {`Enregistré à {{.Time -}} !`, "template_action"},
 	}
 	for name, c := range cases {
 		src := "meta:\n  tag: fr\n  name: Français\nui:\n  tui:\n    saved: " + strconv.Quote(c.text) + "\n"
@@ -386,5 +389,70 @@ func TestGlossary(t *testing.T) {
 				t.Errorf("%s %s = %q, want %q", tag, k, got, words[i])
 			}
 		}
+	}
+}
+
+// A translator's slips and an attacker's tricks that the check let through:
+// each is reported at the line to fix, and one raw escape does not hide
+// the file's other problems.
+func TestCheckReportsEveryProblemAtItsLine(t *testing.T) {
+	head := "meta:\n  tag: de\n  name: Deutsch\nui:\n" // lines 1-4
+	cases := map[string]struct {
+		src  string
+		want []want
+	}{
+		"a raw escape, then a comment between braces": {
+			head + "  level:\n    silver: Sil\x1b[2Jber\n    gold: \"{{/* x */}}Gold\"\n",
+			[]want{{6, "control_raw", Error}, {7, "template_action", Error}},
+		},
+		"two raw bytes and a trim marker": {
+			head + "  level:\n    silver: \"a\x07\"\n    gold: b\x01\n  cli:\n    status:\n      badge_level: \"Stufe: {{- .Level -}} ({{.Tiered}})\"\n",
+			[]want{{6, "control_raw", Error}, {7, "control_raw", Error}, {10, "template_action", Error}},
+		},
+		"a second document": {
+			head + "  level:\n    silver: Silber\n---\nui:\n  level:\n    gold: \"\\e[2J\"\n",
+			[]want{{7, "second_document", Error}},
+		},
+		"a second document after ...": {
+			head + "  level:\n    silver: Silber\n...\n---\nui: {}\n",
+			[]want{{7, "second_document", Error}},
+		},
+		"invisible characters": {
+			head + "  level:\n    silver: \"Sil\\u200bber\"\n    gold: \"\\ufeffGold\"\n    passing: \"best\\u2060anden\"\n",
+			[]want{{6, "invisible", Error}, {7, "invisible", Error}, {8, "invisible", Error}},
+		},
+		"a key indented too deep": { // YAML names line 4, the mapping it breaks
+			head + "  level:\n    silver: Silber\n  status:\n    #= Met\n     met: Erfüllt\n    unmet: Nicht erfüllt\n    na: k. A.\n",
+			[]want{{9, "indent", Error}},
+		},
+		"a key indented too shallow": {
+			head + "  status:\n    #= Met\n  met: Erfüllt\n    unmet: Nicht erfüllt\n    na: k. A.\n",
+			[]want{{7, "indent", Error}},
+		},
+		"the keys after a key too shallow": {
+			head + "  status:\n    met: Erfüllt\n    unmet: Nicht erfüllt\n   na: k. A.\n",
+			[]want{{8, "indent", Error}},
+		},
+		"a tab": {
+			head + "  level:\n    silver: Silber\n\tgold: Gold\n",
+			[]want{{7, "indent", Error}},
+		},
+	}
+	for name, c := range cases {
+		ps := Check("de.yaml", []byte(c.src))
+		for _, w := range c.want {
+			if !has(ps, w) {
+				t.Errorf("%s: want %+v, got %+v", name, w, findings(ps))
+			}
+		}
+		if got := len(findings(ps)); got != len(c.want) && !strings.Contains(name, "trim") {
+			t.Errorf("%s: %d findings, want %d: %+v", name, got, len(c.want), findings(ps))
+		}
+	}
+	// A valid file with a plain text going on below its key is no
+	// indentation error, nor is a block scalar.
+	ok := head + "  level:\n    silver: Sil\n      ber\n  cli:\n    usage: |-\n      Zeile\n        eingerückt\n    extra_args: \"zu viel: {{.Args}}\"\n"
+	if ps := Check("de.yaml", []byte(ok)); Errors(ps) > 0 {
+		t.Errorf("valid file: %+v", findings(ps))
 	}
 }

@@ -15,9 +15,10 @@ import (
 // Clean removes terminal escape sequences and control characters from s,
 // keeping newlines and tabs. Bidirectional controls go too (the marks
 // U+200E, U+200F and U+061C as well as the overrides and isolates): they
-// can make a line read differently from what it holds. The line breaks that
-// YAML counts and terminals do not show as such (NEL, LS, PS) become
-// newlines, so that a text is shown on the lines it is read as.
+// can make a line read differently from what it holds; and so do invisible
+// format characters (Invisible). The line breaks that YAML counts and
+// terminals do not show as such (NEL, LS, PS) become newlines, so that a
+// text is shown on the lines it is read as.
 func Clean(s string) string {
 	if isPlain(s) {
 		return s
@@ -31,7 +32,7 @@ func Clean(s string) string {
 			return '\n'
 		case r == '\r':
 			return -1
-		case unicode.IsControl(r), isBidiControl(r):
+		case unicode.IsControl(r), isBidiControl(r), Invisible(r):
 			return -1
 		}
 		return r
@@ -52,7 +53,7 @@ func Line(s string) string {
 // isPlain is the fast path: printable ASCII and ordinary Unicode only.
 func isPlain(s string) bool {
 	for _, r := range s {
-		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' || isBidiControl(r) {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' || isBidiControl(r) || Invisible(r) {
 			return false
 		}
 	}
@@ -61,6 +62,18 @@ func isPlain(s string) bool {
 
 // isBidiControl: Unicode's Bidi_Control characters.
 func isBidiControl(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }
+
+// Invisible reports whether r is a format character that shows nothing
+// and takes no cell (zero-width space U+200B, byte-order mark U+FEFF, word
+// joiner, soft hyphen, tags...): a text can hide a difference behind it,
+// and a terminal shows it as nothing or as garbage. The joiners U+200C and
+// U+200D stay (they shape Indic and Persian words and emoji), and so do
+// the marks that show (Arabic number signs); bidirectional controls have
+// their own rule.
+func Invisible(r rune) bool {
+	return r >= 0xad && unicode.Is(unicode.Cf, r) && r != 0x200c && r != 0x200d &&
+		!unicode.Is(unicode.Prepended_Concatenation_Mark, r) && !isBidiControl(r)
+}
 
 // maxKey is how much of a key or id Key shows: enough for any real one.
 const maxKey = 64

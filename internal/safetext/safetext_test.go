@@ -20,7 +20,10 @@ func TestClean(t *testing.T) {
 		// Every Bidi_Control: the marks reorder a line as well.
 		"rlm \u200fx\u200e lrm \u061c alm": "rlm x lrm  alm",
 		// Breaks YAML reads and terminals do not show: shown as newlines.
-		"ls\u2028ps\u2029end": "ls\nps\nend",
+		"ls\u2028ps\u2029end":                      "ls\nps\nend",
+		"zero\u200bwidth\ufeff bom\u2060 wj\u00ad": "zerowidth bom wj",
+		"tag\U000E0041 \u180emongolian":            "tag mongolian",
+		"joiners \u200c\u200d and \u0600 stay":     "joiners \u200c\u200d and \u0600 stay",
 	}
 	for in, want := range cases {
 		if got := Clean(in); got != want {
