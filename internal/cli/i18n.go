@@ -185,8 +185,8 @@ func i18nStatus(env *Env, args []string) int {
 		return ExitBadInput
 	}
 	var rows []localeStatus
-	add := func(f *i18n.File, file string) {
-		p := i18ntool.Measure(f)
+	add := func(f *i18n.File, src []byte, file string) {
+		p := i18ntool.Measure(f, i18ntool.MarkedStale(f, src))
 		rows = append(rows, localeStatus{
 			Tag: safetext.Line(f.Tag), Name: f.Name, File: file,
 			Translated: p.All.Translated, Total: p.All.Total, Percent: p.All.Percent(),
@@ -204,7 +204,7 @@ func i18nStatus(env *Env, args []string) int {
 				if f.Tag == "" {
 					f.Tag = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 				}
-				add(f, name)
+				add(f, src, name)
 				continue
 			}
 		}
@@ -221,13 +221,15 @@ func i18nStatus(env *Env, args []string) int {
 			code = ExitBadInput
 			continue
 		}
-		add(f, f.Path)
+		src, _ := i18n.Source(tag)
+		add(f, src, f.Path)
 	}
 	if env.LocaleFile != "" && len(names) == 0 {
-		add(env.Loc.File(), env.LocaleFile)
+		src, _ := i18n.ReadFile(env.resolve(env.LocaleFile)) // read once already: a file that changed since is only less marked
+		add(env.Loc.File(), src, env.LocaleFile)
 	}
 	if *format == "json" {
-		en := i18ntool.Measure(&i18n.File{})
+		en := i18ntool.Measure(&i18n.File{}, nil)
 		out := struct {
 			Source   string         `json:"source"`
 			Keys     int            `json:"keys"`
@@ -242,7 +244,7 @@ func i18nStatus(env *Env, args []string) int {
 		return code
 	}
 	w := env.Stdout
-	en := i18ntool.Measure(&i18n.File{})
+	en := i18ntool.Measure(&i18n.File{}, nil)
 	fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.source", "Count", en.All.Total, "UI", en.UI.Total, "Criteria", en.Criteria.Total))
 	if len(rows) == 0 {
 		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.status.none"))
@@ -439,10 +441,23 @@ func i18nStamp(env *Env, args []string) int {
 	all := i18ntool.EnglishKeys()
 	var chosen []string
 	if len(keys) == 0 {
+		// Every translation without a record, but those update marked
+		// stale (#|): recording them would call them current unrevised.
+		// Naming a key is the translator saying it is revised.
+		marked := i18ntool.MarkedStale(f, src)
+		var held []string
 		for _, k := range all {
 			if _, has := f.Sources[k]; !has && f.Translated(k) {
-				chosen = append(chosen, k)
+				if marked[k] {
+					held = append(held, k)
+				} else {
+					chosen = append(chosen, k)
+				}
 			}
+		}
+		if len(held) > 0 {
+			fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.stamp.held_stale", "Count", len(held), "File", name))
+			listKeys(env.Stderr, held, len(held), env)
 		}
 	}
 	for _, want := range keys {

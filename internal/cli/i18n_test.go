@@ -221,7 +221,7 @@ func TestI18nStampAndStatus(t *testing.T) {
 
 	// A file that does not parse is never written.
 	bad := writeFile(t, dir, "bad.yaml", "ui:\n  status:\n met: x\n   unmet: y\n")
-	if _, errOut, code := run(t, dir, "i18n", "stamp", "bad.yaml", "ui.status.met"); code != ExitBadInput || !strings.Contains(errOut, "bad.yaml:2") {
+	if _, errOut, code := run(t, dir, "i18n", "stamp", "bad.yaml", "ui.status.met"); code != ExitBadInput || !strings.Contains(errOut, "bad.yaml:3") {
 		t.Errorf("bad file: %d %q", code, errOut)
 	}
 	if b, _ := os.ReadFile(bad); string(b) != "ui:\n  status:\n met: x\n   unmet: y\n" {
@@ -233,7 +233,7 @@ func TestLocaleFileProblems(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "broken.yaml", "ui:\n  status:\n met: x\n   unmet: y\n")
 	_, errOut, code := run(t, dir, "--locale-file", "broken.yaml", "criteria")
-	if code != ExitBadInput || !strings.Contains(errOut, "broken.yaml:2: error: not valid YAML") {
+	if code != ExitBadInput || !strings.Contains(errOut, "broken.yaml:3: error: this line is indented differently") {
 		t.Errorf("bad YAML: %d %q", code, errOut)
 	}
 	writeFile(t, dir, "list.yaml", "ui:\n  status:\n    met: [a, b]\n")
@@ -407,5 +407,49 @@ func TestI18nPO(t *testing.T) {
 	writeFile(t, dir, "fr.po", "\ufeffmsgctxt \"ui.status.met\"\nmsgid \"Met\"\nmsgstr \"a\\qb\"\n")
 	if _, errOut, code := run(t, dir, "--lang", "fr", "i18n", "import-po", "fr.po", "fr.yaml"); code != ExitBadInput || !strings.Contains(errOut, "fr.po:3\u00a0: échappement inconnu \\q") {
 		t.Errorf("bad PO: %d %q", code, errOut)
+	}
+}
+
+// The translator's round: update marks a translation whose English
+// changed; status says it is stale; stamp without keys does not call it
+// current, stamp with its key does.
+func TestI18nUpdateStaleStatusStamp(t *testing.T) {
+	dir := t.TempDir()
+	src := "meta:\n  tag: de\n  name: Deutsch\nui:\n  tui:\n    saved: Gespeichert um {{.Time}} #= Saved {{.Time}}\n    saving: Speichern… #= Saving…\n"
+	p := writeFile(t, dir, "de.yaml", src)
+	if out, _, code := run(t, dir, "i18n", "update", "de.yaml"); code != ExitOK || !strings.Contains(out, "ui.tui.saved") {
+		t.Fatalf("update: %d\n%s", code, out)
+	}
+	out, _, _ := run(t, dir, "i18n", "status", "--verbose", "de.yaml")
+	if !strings.Contains(out, "1 stale translation") || !strings.Contains(out, "    ui.tui.saved\n") || strings.Contains(out, "records no English source") {
+		t.Errorf("status after update:\n%s", out)
+	}
+	before, _ := os.ReadFile(p)
+	if out, _, _ := run(t, dir, "i18n", "stamp", "de.yaml"); !strings.Contains(out, "nothing to record") {
+		t.Errorf("stamp without keys: %s", out)
+	}
+	if after, _ := os.ReadFile(p); string(after) != string(before) {
+		t.Error("stamp without keys recorded a stale translation as current")
+	}
+	if out, _, code := run(t, dir, "i18n", "stamp", "de.yaml", "ui.tui.saved"); code != ExitOK || !strings.Contains(out, "recorded the current English source of 1 translation") {
+		t.Errorf("stamp KEY: %d %s", code, out)
+	}
+	if out, _, _ := run(t, dir, "i18n", "status", "de.yaml"); strings.Contains(out, "stale") {
+		t.Errorf("status after stamp:\n%s", out)
+	}
+
+	// A file an older update marked (#|) without a record: stale, and held
+	// back by stamp without keys.
+	old := "meta:\n  tag: de\n  name: Deutsch\nui:\n  tui:\n    #| Saved {{.Time}}\n    #= Saved at {{.Time}}\n    saved: Gespeichert um {{.Time}}\n    saving: Speichern… #= Saving…\n"
+	p = writeFile(t, dir, "old.yaml", old)
+	out, _, _ = run(t, dir, "i18n", "status", "old.yaml")
+	if !strings.Contains(out, "1 stale translation") || !strings.Contains(out, "1 translation records no English source yet") {
+		t.Errorf("status of a marked file:\n%s", out)
+	}
+	out, errOut, _ := run(t, dir, "i18n", "stamp", "old.yaml")
+	b, _ := os.ReadFile(p)
+	if !strings.Contains(errOut, "1 translation of old.yaml is marked stale (#|)") || !strings.Contains(errOut, "    ui.tui.saved\n") ||
+		strings.Contains(string(b), "ui.tui.saved:") || !strings.Contains(string(b), "ui.tui.saving: \""+i18ntool.SourceHash("ui.tui.saving")) {
+		t.Errorf("stamp of a marked file: %s%s\n%s", out, errOut, b)
 	}
 }

@@ -152,7 +152,7 @@ func Check(name string, src []byte) []Problem {
 		return c.sorted()
 	}
 	c.missing(f)
-	c.stale(f)
+	c.stale(f, MarkedStale(f, src))
 	return c.sorted()
 }
 
@@ -773,10 +773,11 @@ func (c *checker) missing(f *i18n.File) {
 	}
 }
 
-// stale notes the translations made from an English text that has changed.
-func (c *checker) stale(f *i18n.File) {
+// stale notes the translations made from an English text that has
+// changed: by their recorded source, or by update's #| mark.
+func (c *checker) stale(f *i18n.File, marked map[string]bool) {
 	for _, k := range EnglishKeys() {
-		if h, ok := f.Sources[k]; ok && f.Translated(k) && h != SourceHash(k) {
+		if h, ok := f.Sources[k]; ok && f.Translated(k) && h != SourceHash(k) || marked[k] {
 			c.add(f.Messages[k].Line, k, Info, "stale")
 		}
 	}

@@ -184,7 +184,7 @@ func TestCheckCleanTranslation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := Measure(f)
+	p := Measure(f, nil)
 	if p.UI.Translated != 3 || p.Criteria.Translated != 1 || len(p.Stale) != 0 || len(p.Unstamped) != 3 {
 		t.Errorf("progress %+v", p.UI)
 	}
@@ -227,7 +227,7 @@ func TestStarterFile(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tag, err)
 		}
-		if p := Measure(f); f.Tag != tag || p.All.Translated != 0 || len(f.Sources) != 0 {
+		if p := Measure(f, nil); f.Tag != tag || p.All.Translated != 0 || len(f.Sources) != 0 {
 			t.Errorf("%s: tag %q, %d texts, %d hashes; a starter file translates and records nothing", tag, f.Tag, p.All.Translated, len(f.Sources))
 		}
 		for _, p := range Check(tag+".yaml", src) {
@@ -235,7 +235,7 @@ func TestStarterFile(t *testing.T) {
 				t.Errorf("%s starter:%d: %s", tag, p.Line, p.Message(i18n.English()))
 			}
 		}
-		if p := Measure(f); len(p.Missing) != len(EnglishKeys()) || len(p.Stale) != 0 {
+		if p := Measure(f, nil); len(p.Missing) != len(EnglishKeys()) || len(p.Stale) != 0 {
 			t.Errorf("%s: %+v", tag, p.All)
 		}
 		// Every English text is there for the translator to read, with
@@ -259,7 +259,7 @@ func TestStarterFile(t *testing.T) {
 		if err != nil || !g.Translated("sections.Basics") {
 			t.Fatalf("%s: filling in a value: %v", tag, err)
 		}
-		if p := Measure(g); len(p.Stale) != 0 || len(p.Unstamped) != 0 || g.Sources["sections.Basics"] != SourceHash("sections.Basics") {
+		if p := Measure(g, nil); len(p.Stale) != 0 || len(p.Unstamped) != 0 || g.Sources["sections.Basics"] != SourceHash("sections.Basics") {
 			t.Errorf("%s: a translation of the English shown is not current: %+v", tag, p)
 		}
 	}
@@ -281,7 +281,7 @@ func TestStamp(t *testing.T) {
 		t.Errorf("stamp changed more than the _source block:\n%s\nwant:\n%s", out, wantOut)
 	}
 	f, _ := i18n.Parse("fr.yaml", out)
-	if p := Measure(f); len(p.Stale) != 0 || len(p.Unstamped) != 1 || p.Unstamped[0] != "sections.Basics" {
+	if p := Measure(f, nil); len(p.Stale) != 0 || len(p.Unstamped) != 1 || p.Unstamped[0] != "sections.Basics" {
 		t.Errorf("after stamp: stale %v, unstamped %v", p.Stale, p.Unstamped)
 	}
 

@@ -135,6 +135,28 @@ func layoutImport(f, old *i18n.File, doc *yaml.Node, sourceHeader string, tag la
 	return layout(f, old, doc, "", sourceHeader, tag, noStamp)
 }
 
+// MarkedStale lists the translations of src that carry a #| comment (the
+// English they were made from, written by i18n update) and no _source
+// entry: a file updated by an older bestpractices, or edited by hand.
+// They are stale, not merely unrecorded: i18n status says so, and i18n
+// stamp records them only when named.
+func MarkedStale(f *i18n.File, src []byte) map[string]bool {
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	old := map[string]*entry{}
+	var order []string
+	collect(doc.Content[0], "", f, old, &order)
+	out := map[string]bool{}
+	for _, k := range order {
+		if _, recorded := f.Sources[k]; !recorded && old[k].previous != "" && f.Translated(k) {
+			out[k] = true
+		}
+	}
+	return out
+}
+
 // yamlDoc is a file's YAML tree.
 type yamlDoc struct{ node *yaml.Node }
 
@@ -175,12 +197,17 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 		topComment = b.String()
 	}
 
-	// Renames: a translated key English no longer has, whose recorded
-	// English text is exactly that of a new key, moves there.
+	// Renames: a translated key English no longer has, whose English text
+	// is exactly that of a new key, moves there. Its English is the one
+	// _source records, else the one its #= comment shows (a file never
+	// stamped).
 	byHash := map[string][]string{}
 	for _, k := range oldOrder {
 		if _, inEnglish := en.Messages[k]; !inEnglish && f.Translated(k) {
 			if h, ok := f.Sources[k]; ok {
+				byHash[h] = append(byHash[h], k)
+			} else if e := old[k]; e != nil && e.hasEnglish {
+				h := hashOf(f.Messages[k], e.english)
 				byHash[h] = append(byHash[h], k)
 			}
 		}
@@ -198,7 +225,9 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 		if cands := byHash[SourceHash(k)]; len(cands) == 1 && !moved[cands[0]] {
 			source[k], moved[cands[0]] = cands[0], true
 			up.Renamed[k] = cands[0]
-			f.Sources[k] = f.Sources[cands[0]]
+			if h, ok := f.Sources[cands[0]]; ok {
+				f.Sources[k] = h
+			}
 		}
 	}
 
@@ -402,7 +431,10 @@ func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.
 			showEnglish = true
 		}
 	case translated && e != nil && e.previous != "":
-		// Marked stale by an earlier update and not stamped since.
+		// Marked stale by an earlier update and not stamped since: the
+		// English it was made from is recorded, so that status calls it
+		// stale and stamp does not take it for a new translation.
+		sources[full] = hashOf(m, e.previous)
 		up.Stale = append(up.Stale, StaleText{Key: full, Before: e.previous, Now: englishPlain(m)})
 		heads = append(heads, commentLines(markPrevious, e.previous))
 		showEnglish = true
@@ -411,6 +443,9 @@ func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.
 		sources[full] = current // translated from the English shown beside it: current
 		up.Stamped = append(up.Stamped, full)
 	case translated && e != nil && e.hasEnglish:
+		// Made from the older English shown beside it: that is what is
+		// recorded, and the translation shows as stale until stamped.
+		sources[full] = hashOf(m, e.english)
 		up.Stale = append(up.Stale, StaleText{Key: full, Before: e.english, Now: englishPlain(m)})
 		heads = append(heads, commentLines(markPrevious, e.english))
 		showEnglish = true

@@ -81,8 +81,10 @@ type Progress struct {
 }
 
 // Measure compares f with English, key by key. UI counts ui.* keys;
-// Criteria counts the criterion texts and section names.
-func Measure(f *i18n.File) Progress {
+// Criteria counts the criterion texts and section names. marked lists the
+// translations marked stale in the file without a recorded source
+// (MarkedStale): stale too.
+func Measure(f *i18n.File, marked map[string]bool) Progress {
 	p := Progress{Missing: []string{}, Stale: []string{}, Unstamped: []string{}}
 	for _, k := range EnglishKeys() {
 		part := &p.All // neither UI nor criteria: counted in the whole only
@@ -106,6 +108,8 @@ func Measure(f *i18n.File) Progress {
 		switch {
 		case !ok:
 			p.Missing = append(p.Missing, k)
+		case !stamped && marked[k]:
+			p.Stale = append(p.Stale, k)
 		case !stamped:
 			p.Unstamped = append(p.Unstamped, k)
 		case h != SourceHash(k):

@@ -54,8 +54,10 @@ func TestUpdate(t *testing.T) {
 	if s := stale["ui.level.gold"]; s.Before != "" || s.Now != "gold" || f.Sources["ui.level.gold"] != "00000000" {
 		t.Errorf("stale gold: %+v", s)
 	}
-	if _, ok := f.Sources["ui.status.met"]; ok {
-		t.Error("a stale translation was recorded as current")
+	// A stale translation records the English it was made from, never
+	// the current one: status calls it stale, stamp without keys leaves it.
+	if h := f.Sources["ui.status.met"]; h != Hash("Met needs it") {
+		t.Errorf("a stale translation records %q, not the English it was made from", h)
 	}
 	// Translations, the translator's comments and header stay; new keys
 	// come in empty with their English.
@@ -143,5 +145,49 @@ func TestRewritesKeepLineBreaksAndBOM(t *testing.T) {
 		if err != nil || f.Messages["ui.level.passing"].Text != "Bestanden" {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+}
+
+// A renamed key is found from the English its #= comment shows, in a file
+// that was never stamped: its translation moves to the new key and is
+// recorded as current there.
+func TestUpdateRenameFromTheEnglishComment(t *testing.T) {
+	src := "meta:\n  tag: de\n  name: Deutsch\nui:\n  tui:\n" +
+		"    ro_file_old: die Antwortdatei ist nicht beschreibbar #= the answers file is not writable\n" +
+		"    gone: Weg #= Something English dropped\n"
+	up, err := Update("de.yaml", []byte(src), "sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := i18n.Parse("de.yaml", up.Data)
+	if up.Renamed["ui.tui.ro_file"] != "ui.tui.ro_file_old" || f.Messages["ui.tui.ro_file"].Text != "die Antwortdatei ist nicht beschreibbar" {
+		t.Errorf("renamed %v, ro_file %q", up.Renamed, f.Messages["ui.tui.ro_file"].Text)
+	}
+	if f.Sources["ui.tui.ro_file"] != SourceHash("ui.tui.ro_file") {
+		t.Errorf("the moved translation is not recorded as current: %q", f.Sources["ui.tui.ro_file"])
+	}
+	if len(up.Obsolete) != 1 || up.Obsolete[0] != "ui.tui.gone" {
+		t.Errorf("obsolete %v", up.Obsolete)
+	}
+}
+
+// A file an older update marked stale (#|) without recording its source:
+// stale for status and check, not merely unrecorded.
+func TestMarkedStaleWithoutSource(t *testing.T) {
+	src := []byte("meta:\n  tag: de\n  name: Deutsch\nui:\n  tui:\n    #| Saved {{.Time}}\n    #= Saved at {{.Time}}\n    saved: Gespeichert um {{.Time}}\n    saving: Speichern… #= Saving…\n")
+	f, err := i18n.Parse("de.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := MarkedStale(f, src)
+	if !marked["ui.tui.saved"] || marked["ui.tui.saving"] {
+		t.Errorf("marked %v", marked)
+	}
+	p := Measure(f, marked)
+	if len(p.Stale) != 1 || p.Stale[0] != "ui.tui.saved" || len(p.Unstamped) != 1 || p.Unstamped[0] != "ui.tui.saving" {
+		t.Errorf("stale %v unstamped %v", p.Stale, p.Unstamped)
+	}
+	if !has(Check("de.yaml", src), want{8, "stale", Info}) {
+		t.Errorf("check: %+v", findings(Check("de.yaml", src)))
 	}
 }
