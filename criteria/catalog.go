@@ -66,46 +66,61 @@ func PrerequisiteOf(id string) string {
 // URL is the link to the entry's official text on the badge site.
 func (e *Entry) URL() string { return e.URLIn("en") }
 
-// URLIn is the criterion's page on the badge site in the language lang
-// (a BCP 47 tag) where the site has it (SiteLanguage), else in English.
-func (e *Entry) URLIn(lang string) string {
+// URLIn is the criterion's page on the badge site in the first of langs
+// the site has (SiteLanguage), else in English.
+func (e *Entry) URLIn(langs ...string) string {
 	lvl := fmt.Sprint(e.LevelIndex)
 	if e.Series == Baseline {
 		lvl = e.Level
 	}
-	return "https://www.bestpractices.dev/" + SiteLanguage(lang) + "/criteria/" + lvl + "#" + lvl + "." + e.ID
+	return "https://www.bestpractices.dev/" + SiteLanguage(langs...) + "/criteria/" + lvl + "#" + lvl + "." + e.ID
 }
 
 // siteLanguages are the languages the badge site serves its pages in.
 var siteLanguages = []string{"en", "fr", "de", "ja", "zh-CN", "es", "pt-BR", "ru", "sw"}
 
-// SiteLanguage is the badge site's language closest to the BCP 47 tag
-// lang: fr-CA gives fr, pt gives pt-BR, zh-Hans gives zh-CN; "en" when the
-// site does not have it.
-func SiteLanguage(lang string) string {
+// SiteLanguage is the badge site's language for the first of langs (BCP
+// 47 tags or POSIX locales, most wanted first: i18n.Locale.Asked) that
+// the site serves: fr-CA gives fr, pt gives pt-BR, zh-Hans gives zh-CN;
+// "en" when it serves none of them. It does not matter whether this
+// program has a translation: German asked for opens the site in German.
+func SiteLanguage(langs ...string) string {
+	for _, l := range langs {
+		if s, ok := siteLanguage(l); ok {
+			return s
+		}
+	}
+	return "en"
+}
+
+// siteLanguage is the site's language closest to lang, if it has one.
+func siteLanguage(lang string) (string, bool) {
 	lang = strings.ReplaceAll(lang, "_", "-")
+	if i := strings.IndexAny(lang, ".@"); i >= 0 {
+		lang = lang[:i] // de_DE.UTF-8
+	}
 	base, rest, _ := strings.Cut(lang, "-")
 	base = strings.ToLower(base)
 	for _, s := range siteLanguages {
 		if strings.EqualFold(s, lang) {
-			return s
+			return s, true
 		}
 	}
 	switch base {
 	case "zh":
 		if r := strings.ToLower(rest); strings.Contains(r, "hant") || r == "tw" || r == "hk" || r == "mo" {
-			return "en" // the site has simplified Chinese only
+			return "", false // the site has simplified Chinese only
 		}
-		return "zh-CN"
+		return "zh-CN", true
 	case "pt":
-		return "pt-BR"
+		return "pt-BR", true
 	}
 	for _, s := range siteLanguages {
 		if s == base {
-			return s
+			return s, true
 		}
 	}
-	return "en"
+	return "", false
 }
 
 // Level is one badge level with its entries in the badge's order.

@@ -20,6 +20,12 @@ func TestURLInTheUsersLanguage(t *testing.T) {
 	if got := e.URLIn("fr"); got != "https://www.bestpractices.dev/fr/criteria/0#0.floss_license" {
 		t.Errorf("URLIn(fr) = %s", got)
 	}
+	if got := e.URLIn("de_DE.UTF-8", "en"); got != "https://www.bestpractices.dev/de/criteria/0#0.floss_license" {
+		t.Errorf("URLIn(de_DE.UTF-8, en) = %s", got)
+	}
+	if got := SiteLanguage("zh-TW", "it", "ja"); got != "ja" {
+		t.Errorf("SiteLanguage(zh-TW, it, ja) = %s", got)
+	}
 	if e.URL() != e.URLIn("en") {
 		t.Error("URL is not the English page")
 	}

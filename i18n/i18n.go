@@ -58,6 +58,11 @@ type Locale struct {
 	file *File
 	en   *File
 
+	// asked is the languages the user asked for, most wanted first (the
+	// flag; or LANGUAGE's list and the locale), whether or not there is a
+	// translation of them: see Asked.
+	asked []string
+
 	mu sync.Mutex
 	// resolved holds, per key looked up, the texts chosen (this
 	// language's, or English's when this one's cannot be used), parsed.
@@ -255,15 +260,27 @@ func New(tag string) (*Locale, error) {
 	if err != nil {
 		panic(err) // the build is broken; tests catch it
 	}
+	asked := []string{normalizeTag(tag)}
 	best, ok := Match(tag)
 	if !ok {
-		return &Locale{Tag: language.English, file: en, en: en}, fmt.Errorf("no translation for %q; using English", tag)
+		return &Locale{Tag: language.English, file: en, en: en, asked: asked}, fmt.Errorf("no translation for %q; using English", tag)
 	}
 	f, err := Embedded(best)
 	if err != nil {
-		return &Locale{Tag: language.English, file: en, en: en}, err
+		return &Locale{Tag: language.English, file: en, en: en, asked: asked}, err
 	}
-	return FromFile(f), nil
+	l := FromFile(f)
+	l.asked = asked
+	return l, nil
+}
+
+// Asked is the languages the user asked for, most wanted first, then the
+// language shown: German asked for, and shown in English for want of a
+// translation, is ["de", "en"]. Links to the badge site follow it
+// (criteria.SiteLanguage): the site may serve a language this program
+// does not.
+func (l *Locale) Asked() []string {
+	return append(append([]string(nil), l.asked...), l.Tag.String())
 }
 
 // FromFile returns a locale for a parsed file (a translator's draft given
@@ -343,6 +360,7 @@ func normalizeTag(s string) string {
 // warning when the choice had to fall back.
 func FromEnvironment(flag string, getenv func(string) string) (*Locale, string) {
 	req := flag
+	var asked []string // every language asked for, in order: see Asked
 	if req == "" {
 		locale := ""
 		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
@@ -358,11 +376,12 @@ func FromEnvironment(flag string, getenv func(string) string) (*Locale, string) 
 			if want == "" {
 				continue
 			}
-			if _, ok := Match(want); ok || normalizeTag(want) == "en" {
+			asked = append(asked, normalizeTag(want))
+			if _, ok := Match(want); (ok || normalizeTag(want) == "en") && req == "" {
 				req = want
-				break
 			}
 		}
+		asked = append(asked, normalizeTag(locale))
 		if req == "" {
 			req = locale
 		}
@@ -371,6 +390,9 @@ func FromEnvironment(flag string, getenv func(string) string) (*Locale, string) 
 		return English(), ""
 	}
 	l, err := New(req)
+	if asked != nil {
+		l.asked = asked
+	}
 	if err != nil {
 		// The warning is in English: that is the language we fall back to.
 		return l, l.T("ui.cli.unknown_language", "Tag", safetext.Line(req))

@@ -372,3 +372,26 @@ func TestYAMLErrorsAtTheLineToFix(t *testing.T) {
 		t.Errorf("sanitized %q", got)
 	}
 }
+
+// The languages asked for are kept, with or without a translation here:
+// links to the badge site follow them.
+func TestAskedLanguages(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cases := []struct {
+		flag string
+		env  map[string]string
+		want []string
+	}{
+		{"de", nil, []string{"de", "en"}},
+		{"", map[string]string{"LANG": "de_DE.UTF-8"}, []string{"de-DE", "en"}},
+		{"", map[string]string{"LANG": "fr_FR.UTF-8", "LANGUAGE": "de:fr"}, []string{"de", "fr", "fr-FR", "fr"}},
+		{"", map[string]string{"LANG": "C", "LANGUAGE": "de"}, []string{"en", "en"}},
+		{"ja", map[string]string{"LANG": "de_DE.UTF-8"}, []string{"ja", "ja"}},
+	}
+	for _, c := range cases {
+		l, _ := FromEnvironment(c.flag, env(c.env))
+		if got := strings.Join(l.Asked(), ","); got != strings.Join(c.want, ",") {
+			t.Errorf("%q %v: asked %s, want %s", c.flag, c.env, got, strings.Join(c.want, ","))
+		}
+	}
+}

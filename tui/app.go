@@ -312,7 +312,7 @@ func (m *Model) walkKey(msg tea.KeyMsg) tea.Cmd {
 		return m.save.save(false)
 	case key.Matches(msg, k.Open):
 		if es, ok := m.list.current(); ok {
-			return m.openPage(es.Entry.URLIn(m.c.loc.Tag.String()))
+			return m.openPage(es.Entry.URLIn(m.c.loc.Asked()...))
 		}
 	case key.Matches(msg, k.NextLevel):
 		return m.switchLevel(1)

@@ -161,7 +161,7 @@ func (d *detailModel) prerender() tea.Cmd {
 // shows them, else the URL on a line of its own (over several when the
 // pane is narrower; o opens it or copies it whole).
 func officialSection(c *common, es model.EntryScore, width int) string {
-	url := es.Entry.URLIn(c.loc.Tag.String())
+	url := es.Entry.URLIn(c.loc.Asked()...)
 	w := max(10, width-2)
 	var out []string
 	for _, l := range textwidth.Link(c.loc.T("ui.tui.detail.official"), url, w, c.opts.Hyperlinks) {

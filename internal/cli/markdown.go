@@ -58,7 +58,7 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 		fmt.Fprintf(w, "\n## %s\n\n", loc.T("ui.cli.status.holding_back", "Level", i18n.Level(l.Level.Name), "Count", len(blockers)))
 		for _, b := range blockers {
 			title := loc.Aside(mdCell(loc.CriterionTitle(l.Level.Name, b.Entry.ID)), loc.T("ui.category."+string(b.Entry.Category)))
-			fmt.Fprintf(w, "- [`%s`](%s) %s\n", b.Entry.ID, b.Entry.URLIn(loc.Tag.String()), loc.Label(title, mdCell(model.Reason(loc, b))))
+			fmt.Fprintf(w, "- [`%s`](%s) %s\n", b.Entry.ID, b.Entry.URLIn(loc.Asked()...), loc.Label(title, mdCell(model.Reason(loc, b))))
 		}
 	}
 	fmt.Fprintf(w, "\n## %s\n", loc.T("ui.report.all_criteria"))
@@ -76,7 +76,7 @@ func writeStatusMarkdown(w io.Writer, loc *i18n.Locale, f *model.File, s *model.
 			if !e.Result.Satisfied() {
 				result = mdCell(model.Reason(loc, e))
 			}
-			fmt.Fprintf(w, "| %s | [`%s`](%s) %s | %s | %s |\n", model.StatusMark(e), e.Entry.ID, e.Entry.URLIn(loc.Tag.String()), mdCell(loc.CriterionTitle(l.Level.Name, e.Entry.ID)), status, result)
+			fmt.Fprintf(w, "| %s | [`%s`](%s) %s | %s | %s |\n", model.StatusMark(e), e.Entry.ID, e.Entry.URLIn(loc.Asked()...), mdCell(loc.CriterionTitle(l.Level.Name, e.Entry.ID)), status, result)
 		}
 		fmt.Fprintf(w, "\n</details>\n")
 	}

@@ -34,7 +34,7 @@ func runPropose(env *Env, args []string) int {
 	if p.URL == "" {
 		p.URL = env.DefaultProject(f.Path).URL
 	}
-	opts := site.LinkOptions{Level: *level, Locale: site.SiteLocale(env.Loc.Tag.String())}
+	opts := site.LinkOptions{Level: *level, Locale: site.SiteLocale(env.Loc.Asked()...)}
 	if *overrides != "" {
 		in, display, ok := env.readSource(*overrides)
 		if !ok {

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -556,6 +558,27 @@ func TestProposeCommand(t *testing.T) {
 	out, _, _ = run(t, dir, "--lang", "fr", "propose")
 	if !strings.HasPrefix(out, "https://www.bestpractices.dev/fr/projects/4321/passing/edit?name=demo&description_good_status=Met&") {
 		t.Errorf("fr, by number: %q", out)
+	}
+	// German: no translation here, but the site serves it; asked for
+	// with --lang, with LANG, or first in LANGUAGE.
+	for _, env := range []map[string]string{{}, {"LANG": "de_DE.UTF-8"}, {"LANG": "fr_FR.UTF-8", "LANGUAGE": "de:fr"}} {
+		args := []string{"propose"}
+		if len(env) == 0 {
+			args = []string{"--lang", "de", "propose"}
+		}
+		var o, e bytes.Buffer
+		Run(&environ.Env{Stdin: strings.NewReader(""), Stdout: &o, Stderr: &e, Dir: dir, Getenv: func(k string) string { return env[k] }}, UI{}, args)
+		if !strings.HasPrefix(o.String(), "https://www.bestpractices.dev/de/projects/4321/passing/edit?") {
+			t.Errorf("German asked for (%v %v): %q", env, args, o.String())
+		}
+	}
+	// Traditional Chinese, which the site does not serve, then Japanese.
+	var o bytes.Buffer
+	Run(&environ.Env{Stdin: strings.NewReader(""), Stdout: &o, Stderr: io.Discard, Dir: dir, Getenv: func(k string) string {
+		return map[string]string{"LANG": "zh_TW.UTF-8", "LANGUAGE": "zh_TW:ja"}[k]
+	}}, UI{}, []string{"propose"})
+	if !strings.HasPrefix(o.String(), "https://www.bestpractices.dev/ja/projects/4321/") {
+		t.Errorf("zh-TW then ja: %q", o.String())
 	}
 
 	// Every answer at length: each level in as many links as it takes.

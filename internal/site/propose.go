@@ -16,25 +16,10 @@ const Host = "https://www.bestpractices.dev"
 // commonly refuse much beyond 8,000 characters.
 const MaxURLLength = 8000
 
-// siteLocales are the languages the site's pages come in, besides English.
-var siteLocales = setOf("fr", "de", "ja", "zh-CN", "es", "pt-BR", "ru", "sw")
-
-// SiteLocale is the site's language code for a BCP 47 tag: the user's
-// language where the site has it, else English.
-func SiteLocale(tag string) string {
-	t := strings.ReplaceAll(strings.TrimSpace(tag), "_", "-")
-	base, _, _ := strings.Cut(strings.ToLower(t), "-")
-	switch base {
-	case "zh":
-		return "zh-CN"
-	case "pt":
-		return "pt-BR"
-	}
-	if siteLocales[base] {
-		return base
-	}
-	return "en"
-}
+// SiteLocale is the site's language code for the languages the user
+// asked for (i18n.Locale.Asked): the first the site serves, else English.
+// The one rule is criteria.SiteLanguage.
+func SiteLocale(asked ...string) string { return criteria.SiteLanguage(asked...) }
 
 // Link is one proposal link.
 type Link struct {

@@ -99,12 +99,15 @@ func TestProposalByNumberAndLanguage(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", res.Links[0].URL, want)
 	}
 	for tag, want := range map[string]string{
-		"fr": "fr", "fr-CA": "fr", "de-AT": "de", "ja": "ja", "zh": "zh-CN", "zh-Hant-TW": "zh-CN", "pt": "pt-BR",
+		"fr": "fr", "fr-CA": "fr", "de-AT": "de", "ja": "ja", "zh": "zh-CN", "zh-Hant-TW": "en", "pt": "pt-BR",
 		"pt_PT": "pt-BR", "es-419": "es", "ru": "ru", "sw": "sw", "en-GB": "en", "nl": "en", "": "en", "und": "en",
 	} {
 		if got := SiteLocale(tag); got != want {
 			t.Errorf("SiteLocale(%q) = %q, want %q", tag, got, want)
 		}
+	}
+	if got := SiteLocale("zh-Hant-TW", "nl", "de-CH", "fr"); got != "de" {
+		t.Errorf("the first the site serves: %q", got)
 	}
 }
 
