@@ -15,6 +15,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/regfile"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
@@ -25,8 +26,11 @@ import (
 // Messages of the background work, named for what happened.
 type (
 	detailsRenderedMsg struct{}
-	proposalsFoundMsg  struct{ ps model.Proposals }
-	carryReadyMsg      struct{}
+	proposalsFoundMsg  struct {
+		ps  model.Proposals
+		loc *i18n.Locale // the language of their texts
+	}
+	carryReadyMsg struct{}
 )
 
 // Model is the walk's top model.
@@ -62,10 +66,7 @@ func New(o Options) *Model {
 // Init starts the background work: rendering the level's details ahead,
 // looking for proposals, watching the file.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.detail.prerender()}
-	if scan := m.c.opts.ScanProposals; scan != nil {
-		cmds = append(cmds, func() tea.Msg { return proposalsFoundMsg{scan()} })
-	}
+	cmds := []tea.Cmd{m.detail.prerender(), m.scan()}
 	cmds = append(cmds, m.save.watch())
 	if carry := m.c.opts.Carry; carry != nil {
 		loc := m.c.loc
@@ -167,6 +168,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		c.message = c.loc.T("ui.tui.page_"+cmp.Or(msg.how, "shown"), "URL", msg.url, "Reason", safetext.Line(msg.reason))
 		return m, nil
 	case proposalsFoundMsg:
+		if msg.loc != c.loc {
+			return m, nil // in a language left since: the scan in the new one follows
+		}
 		m.scanned = msg.ps
 		m.rescore()
 		m.showCurrent()

@@ -21,8 +21,10 @@ type Options struct {
 	// WatchInterval is how often the file is checked for changes made
 	// elsewhere; 0 turns the check off (tests).
 	WatchInterval time.Duration
-	// ScanProposals runs once, in the background (repository evidence).
-	ScanProposals func() model.Proposals
+	// ScanProposals runs in the background (repository evidence), with its
+	// texts in the language given: at start, and again when the user
+	// switches language.
+	ScanProposals func(*i18n.Locale) model.Proposals
 	// Carry derives proposals from the answers given (the other
 	// series). It runs after every change, so it must be fast; its first run
 	// may load every locale (milliseconds each), so that one is made from

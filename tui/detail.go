@@ -56,7 +56,7 @@ func (d *detailModel) show(es model.EntryScore, ok bool) {
 		return
 	}
 	w := c.readingWidth()
-	static, cached := d.rend.cached(detailKey{es.Entry.Level, es.Entry.ID, c.loc.Tag.String(), w})
+	static, cached := d.rend.cached(detailKey{es.Entry.Level, es.Entry.ID, c.loc.File(), w})
 	if !cached {
 		static = d.rend.render(c.loc, es.Entry, w)
 	}

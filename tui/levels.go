@@ -29,12 +29,27 @@ func (m *Model) switchSeries() tea.Cmd {
 	return m.detail.prerender()
 }
 
-// nextLanguage switches to the next language of the cycle.
+// nextLanguage switches to the next language of the cycle. Everything
+// worded in the language left is worded again: the carried proposals at
+// once, the repository's evidence by a new scan in the background (the
+// proposals in the language left stay until it lands).
 func (m *Model) nextLanguage() tea.Cmd {
 	c := m.c
 	loc := c.opts.Languages.Next(c.loc)
 	c.setLocale(loc)
 	c.message = loc.T("ui.tui.language", "Name", loc.Name())
-	m.rebuild()
-	return m.detail.prerender()
+	m.rescore()
+	m.showCurrent()
+	return tea.Batch(m.detail.prerender(), m.scan())
+}
+
+// scan looks for proposals in the repository, in the background, their
+// texts in the language shown now.
+func (m *Model) scan() tea.Cmd {
+	scan := m.c.opts.ScanProposals
+	if scan == nil {
+		return nil
+	}
+	loc := m.c.loc
+	return func() tea.Msg { return proposalsFoundMsg{scan(loc), loc} }
 }

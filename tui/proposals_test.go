@@ -76,7 +76,7 @@ func TestScanProposalsArriveInBackground(t *testing.T) {
 	os.WriteFile(p, []byte(startFile), 0o644)
 	f, _ := model.Load(p, criteria.Default())
 	m := New(Options{File: f, Catalog: criteria.Default(), Locale: i18n.English(), GlamourStyle: "notty",
-		ScanProposals: func() model.Proposals {
+		ScanProposals: func(*i18n.Locale) model.Proposals {
 			return model.Proposals{"license_location": {ID: "license_location", Status: model.Met, Justification: "LICENSE at the root: https://example.org/LICENSE", Source: "detected in the repository", Evidence: []string{"LICENSE:1"}, Confidence: 3}}
 		}})
 	d := &driver{t: t, m: m}
@@ -117,5 +117,58 @@ func TestProposalsKeepTheUsersNote(t *testing.T) {
 	b, _ := os.ReadFile(p)
 	if !strings.Contains(string(b), note) {
 		t.Errorf("the note is not in the saved file:\n%s", b)
+	}
+}
+
+// Switching language words the proposals again: the repository's (a new
+// scan in the background) and the carried ones, as when the walk starts in
+// that language. A scan in the language left, landing late, is dropped.
+func TestProposalsFollowTheLanguageSwitch(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, model.DefaultName)
+	os.WriteFile(p, []byte(startFile+"  vulnerability_report_private:\n    status: Met\n    justification: Reports go through https://github.com/demo/demo/security/advisories/new\n"), 0o644)
+	f, _ := model.Load(p, criteria.Default())
+	scans := 0
+	m := New(Options{File: f, Catalog: criteria.Default(), Locale: i18n.English(), GlamourStyle: "notty",
+		ScanProposals: func(loc *i18n.Locale) model.Proposals {
+			scans++
+			return model.Proposals{"description_good": {ID: "description_good", Status: model.Met, Source: loc.T("ui.detect.source"),
+				Justification: loc.T("ui.detect.j.description_good", "Where", "README.md:1"), Evidence: []string{"README.md:1"}, Confidence: 1}}
+		},
+		Carry: func(loc *i18n.Locale, a model.Answers) model.Proposals {
+			return carry.Propose(criteria.Default(), a, loc)
+		},
+		Languages: i18n.NewCycle(nil)})
+	d := &driver{t: t, m: m}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d.run(m.Init())
+	d.goTo("description_good")
+	detail := func() string { return strings.Join(d.m.detail.lines, "\n") }
+	if !strings.Contains(detail(), "detected in the repository") || !strings.Contains(detail(), "The README says what the software does") {
+		t.Fatalf("in English:\n%s", detail())
+	}
+	for d.m.c.loc.Tag.String() != "fr" {
+		d.keys("L")
+	}
+	if !strings.Contains(detail(), "Satisfait · détecté dans le dépôt · confiance") || !strings.Contains(detail(), "Le README explique ce que fait le logiciel") ||
+		strings.Contains(detail(), "detected in the repository") || strings.Contains(detail(), "The README says") {
+		t.Errorf("after the switch to French:\n%s", detail())
+	}
+	// The carried proposal too, without a new answer.
+	d.keys("b")
+	for d.m.c.level != criteria.Default().EntriesFor("osps_vm_03_01")[0].Level {
+		d.keys("]")
+	}
+	d.goTo("osps_vm_03_01")
+	if !strings.Contains(detail(), "d'après votre réponse à vulnerability_report_private") {
+		t.Errorf("carried, after the switch:\n%s", detail())
+	}
+	// A scan in English that lands after the switch changes nothing.
+	d.send(proposalsFoundMsg{ps: model.Proposals{"description_good": {ID: "description_good", Status: model.Met, Source: "detected in the repository"}}, loc: i18n.English()})
+	if d.m.scanned["description_good"].Source != "détecté dans le dépôt" {
+		t.Errorf("a late scan in the language left was taken: %+v", d.m.scanned["description_good"])
+	}
+	if scans < 2 {
+		t.Errorf("%d scans: the switch did not scan again", scans)
 	}
 }

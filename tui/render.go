@@ -29,9 +29,13 @@ type renderer struct {
 	width int
 }
 
+// detailKey names a rendered text. The language is its file, not its tag:
+// a translator's draft (--locale-file) and the built-in file of the same
+// language are both in the cycle, and each shows its own words.
 type detailKey struct {
-	level, id, lang string
-	width           int
+	level, id string
+	lang      *i18n.File
+	width     int
 }
 
 func newRenderer(style string, cat *criteria.Catalog) *renderer {
@@ -48,7 +52,7 @@ func (r *renderer) cached(k detailKey) (string, bool) {
 
 // render renders (and caches) one criterion's fixed texts.
 func (r *renderer) render(loc *i18n.Locale, e *criteria.Entry, width int) string {
-	k := detailKey{e.Level, e.ID, loc.Tag.String(), width}
+	k := detailKey{e.Level, e.ID, loc.File(), width}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if s, ok := r.cache[k]; ok {

@@ -58,8 +58,8 @@ func Run(env *environ.Env) int {
 	if env.LocaleFile != "" { // a translator's draft joins the languages L steps through
 		opts.Languages = i18n.NewCycle(env.Loc.File())
 	}
-	opts.ScanProposals = func() model.Proposals {
-		r, err := env.Detect(f)
+	opts.ScanProposals = func(loc *i18n.Locale) model.Proposals {
+		r, err := env.DetectIn(f, loc)
 		if err != nil {
 			return nil // no proposals is the honest answer when the scan fails
 		}

@@ -132,8 +132,13 @@ func (env *Env) RepoRoot() string {
 
 // Detect scans the repository for the answers file f (detect, and the
 // walk's proposals).
-func (env *Env) Detect(f *model.File) (*detect.Report, error) {
-	opts := detect.Options{Loc: env.Loc}
+func (env *Env) Detect(f *model.File) (*detect.Report, error) { return env.DetectIn(f, env.Loc) }
+
+// DetectIn is Detect with its texts (justifications, sources, evidence
+// notes) in the language loc: the walk scans again when the user switches
+// language.
+func (env *Env) DetectIn(f *model.File, loc *i18n.Locale) (*detect.Report, error) {
+	opts := detect.Options{Loc: loc}
 	if f != nil && f.Exists {
 		opts.ProjectURL = f.Project.URL // a new file's URL is made from the remote: no news
 	}
