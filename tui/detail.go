@@ -95,10 +95,12 @@ func (d *detailModel) showUnknown(id string) {
 	d.set(id, b.String())
 }
 
-// set shows s for id, from the top unless id was already shown.
+// set shows s for id, from the top unless id was already shown. A URL
+// is kept whole (wholeLines), past the pane's edge if need be.
 func (d *detailModel) set(id, s string) {
-	d.lines = strings.Split(strings.TrimRight(s, "\n"), "\n")
-	d.total = strings.Count(s, "\n") + 1
+	body := strings.TrimRight(s, "\n")
+	d.lines = wholeLines(strings.Split(body, "\n"), d.c.detailMax())
+	d.total = len(d.lines) + len(s) - len(body)
 	if id != d.shown || id == "" {
 		d.offset = 0
 	}
@@ -135,7 +137,7 @@ func (d *detailModel) view(w, h int) []string {
 	if end < len(d.lines) && h > 1 {
 		lines = append(lines[:h-1:h-1], d.c.st.Dim.Render(d.c.loc.T("ui.tui.detail.more", "Key", d.c.keys.DetailDown.Help().Key, "Lines", len(d.lines)-end+1)))
 	}
-	return fitLines(lines, w, h)
+	return fitOver(lines, w, d.c.detailMax(), h)
 }
 
 // prerender renders the shown level's fixed texts in the background so
@@ -158,19 +160,19 @@ func (d *detailModel) prerender() tea.Cmd {
 
 // officialSection links the criterion's page on the badge site, in the
 // user's language where the site has it: an OSC 8 link where the terminal
-// shows them, else the URL on a line of its own (over several when the
-// pane is narrower; o opens it or copies it whole).
+// shows them, else the URL whole on a line of its own, flush left when
+// only that way it fits the pane, past the pane's edge when even so it
+// does not (set; o opens it or copies it).
 func officialSection(c *common, es model.EntryScore, width int) string {
 	url := es.Entry.URLIn(c.loc.Asked()...)
-	w := max(10, width-2)
 	var out []string
-	for _, l := range textwidth.Link(c.loc.T("ui.tui.detail.official"), url, w, c.opts.Hyperlinks) {
-		if textwidth.Width(l) > w { // wider than the pane: shown whole over lines, not cut
-			l = ansi.Hardwrap(l, w, false)
+	for _, l := range textwidth.Link(c.loc.T("ui.tui.detail.official"), url, max(10, width-2), c.opts.Hyperlinks) {
+		if w := textwidth.Width(l); w+2 <= width || w > width {
+			l = "  " + l
 		}
-		out = append(out, strings.Split(l, "\n")...)
+		out = append(out, l)
 	}
-	return "  " + strings.Join(out, "\n  ")
+	return strings.Join(out, "\n")
 }
 
 // answerSection shows the answer as given, and why it does not count yet.
@@ -264,19 +266,13 @@ func fill(words []string, w int) []string {
 	return append(lines, line)
 }
 
-// wrapCells wraps text to w cells where its language allows a break; a
-// URL wider than w, which Wrap keeps whole, is cut over lines so that
-// nothing is lost off the pane's edge. A tab is shown as spaces: written
-// raw it would move the terminal's cursor by a width no layout counted.
+// wrapCells wraps text to w cells where its language allows a break. A
+// URL wider than w stays whole on a line of its own, wider than w: the
+// pane lets it run past its edge (wholeLines). A tab is shown as spaces:
+// written raw it would move the terminal's cursor by a width no layout
+// counted.
 func wrapCells(text string, w int) []string {
-	var out []string
-	for _, line := range textwidth.Wrap(strings.ReplaceAll(text, "\t", tabSpaces), w) {
-		if textwidth.Width(line) > w {
-			line = ansi.Hardwrap(line, w, false)
-		}
-		out = append(out, strings.Split(line, "\n")...)
-	}
-	return out
+	return textwidth.Wrap(strings.ReplaceAll(text, "\t", tabSpaces), w)
 }
 
 // quote writes text wrapped to the pane behind a bar, at the places the

@@ -53,11 +53,30 @@ const maxReading = 88
 // readingWidth is the width the detail's text and the form are laid out at.
 func (c *common) readingWidth() int { return min(c.detailWidth(), maxReading) }
 
+// minListKept is what the list keeps of a row beside a detail line wider
+// than the detail pane (a URL shown whole): enough to tell the row.
+const minListKept = 16
+
+// detailMax is the widest a line of the detail may be. A URL is never cut
+// short: its line may take the screen's whole width in the narrow layout,
+// and cells of the list's row beside it in the wide one (View makes room).
+func (c *common) detailMax() int {
+	if c.wide() {
+		return c.width - 3 - min(minListKept, c.listWidth())
+	}
+	return c.width
+}
+
 // listHeight is the rows the list shows (one line is its heading).
 func (c *common) listHeight() int { return max(1, c.bodyHeight()-1) }
 
 // fitLines cuts or pads each line to w columns and the list to h lines.
-func fitLines(lines []string, w, h int) []string {
+func fitLines(lines []string, w, h int) []string { return fitOver(lines, w, w, h) }
+
+// fitOver is fitLines for a pane whose lines may run past its width w, up
+// to over cells: a URL kept whole (wholeLines). Those are left as they
+// are; the caller makes room for them.
+func fitOver(lines []string, w, over, h int) []string {
 	out := make([]string, h)
 	for i := range out {
 		if i >= len(lines) {
@@ -66,11 +85,37 @@ func fitLines(lines []string, w, h int) []string {
 		}
 		l := lines[i]
 		lw := ansi.StringWidth(l)
-		if lw > w {
+		if lw > over {
 			l = ansi.Truncate(l, w, "…")
 			lw = ansi.StringWidth(l)
 		}
 		out[i] = l + strings.Repeat(" ", max(0, w-lw))
+	}
+	return out
+}
+
+// wholeLines keeps every line within maxW cells without cutting a URL
+// short. Text is wrapped before it comes here (textwidth.Wrap), so a line
+// wider than maxW is a URL kept whole: it gives up its indentation and a
+// quote's bar first, and only a URL wider than maxW itself, the screen's
+// width, is broken, at maxW, over lines of its own, so that every
+// character of it still shows.
+func wholeLines(lines []string, maxW int) []string {
+	maxW = max(1, maxW)
+	var out []string
+	for _, l := range lines {
+		if ansi.StringWidth(l) <= maxW {
+			out = append(out, l)
+			continue
+		}
+		plain := ansi.Strip(l)
+		body := strings.TrimLeft(plain, " ")
+		body = strings.TrimPrefix(body, "│ ")
+		l = ansi.Cut(l, ansi.StringWidth(plain)-ansi.StringWidth(body), ansi.StringWidth(plain))
+		if ansi.StringWidth(l) > maxW {
+			l = ansi.Hardwrap(l, maxW, false)
+		}
+		out = append(out, strings.Split(l, "\n")...)
 	}
 	return out
 }

@@ -156,8 +156,8 @@ func TestWalkLayoutByDisplayWidth(t *testing.T) {
 			d.keys("v")
 			check("detail")
 			for _, l := range d.m.detail.lines {
-				if lw := textwidth.Width(l); lw > d.m.c.detailWidth() {
-					t.Errorf("%s %dx%d: a detail line of %d cells, wider than its pane (%d), is cut: %q", name, w, h, lw, d.m.c.detailWidth(), l)
+				if lw := textwidth.Width(l); lw > d.m.c.detailWidth() && (!urlLine(l) || lw > d.m.c.detailMax()) {
+					t.Errorf("%s %dx%d: a detail line of %d cells, wider than its pane (%d), is no URL kept whole: %q", name, w, h, lw, d.m.c.detailWidth(), l)
 				}
 			}
 			d.keys("esc", "?")
@@ -192,7 +192,7 @@ func TestDetailShowsSecurityInsightsFields(t *testing.T) {
 				}
 			}
 			for _, l := range d.m.detail.lines {
-				if lw := textwidth.Width(l); lw > d.m.c.readingWidth() {
+				if lw := textwidth.Width(l); lw > d.m.c.readingWidth() && !urlLine(l) {
 					t.Errorf("%s at %d: line of %d cells: %q", name, w, lw, l)
 				}
 			}
@@ -202,4 +202,12 @@ func TestDetailShowsSecurityInsightsFields(t *testing.T) {
 			}
 		}
 	}
+}
+
+// urlLine reports whether a line is a URL alone (behind an indentation or
+// a quote's bar): the one kind of line allowed past its pane's edge.
+func urlLine(l string) bool {
+	s := strings.TrimSpace(ansi.Strip(l))
+	s = strings.TrimSpace(strings.TrimPrefix(s, "│"))
+	return (strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) && !strings.ContainsAny(s, " \t")
 }

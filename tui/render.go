@@ -76,9 +76,12 @@ func (r *renderer) render(loc *i18n.Locale, e *criteria.Entry, width int) string
 
 // rewrap wraps glamour's output to the pane. glamour itself wraps at
 // spaces only, so Japanese or Chinese text, which has none, came out as one
-// long line; it now renders unwrapped and every line is wrapped here, at
-// spaces where there are some and between characters where there are not.
-// Continuation lines keep the line's indentation.
+// long line, and it cuts a long word (a URL) anywhere; it now renders
+// unwrapped and every line is wrapped here where its language allows a
+// break (textwidth.WrapStyled, glamour's colours kept), never inside a
+// URL: one wider than the pane keeps a line of its own, which the detail
+// lets run past the pane's edge. Continuation lines keep the line's
+// indentation.
 func rewrap(s string, width int) string {
 	lines := strings.Split(s, "\n")
 	out := make([]string, 0, len(lines))
@@ -94,21 +97,7 @@ func rewrap(s string, width int) string {
 			indent = 0
 		}
 		pad := strings.Repeat(" ", indent)
-		var wrapped []string
-		if hasWide(plain) {
-			// CJK breaks between characters, but never before 、。） or a
-			// small kana, nor inside MUST or a URL (textwidth.Wrap's rules);
-			// a URL wider than the pane is then cut, as it would be anyway.
-			for _, w := range textwidth.WrapStyled(l, max(1, width-indent)) {
-				if ansi.StringWidth(w) > width-indent {
-					w = ansi.Hardwrap(w, max(1, width-indent), true)
-				}
-				wrapped = append(wrapped, strings.Split(w, "\n")...)
-			}
-		} else {
-			wrapped = strings.Split(ansi.Wrap(l, max(1, width-indent), ""), "\n")
-		}
-		for i, w := range wrapped {
+		for i, w := range textwidth.WrapStyled(l, max(1, width-indent)) {
 			if i > 0 {
 				w = pad + strings.TrimLeft(w, " ")
 			}
@@ -179,13 +168,4 @@ func (r *renderer) markdown(loc *i18n.Locale, e *criteria.Entry) string {
 		fmt.Fprintf(&b, "- %s\n", loc.T("ui.tui.detail.unmet_"+strings.ToLower(string(e.Category))))
 	}
 	return b.String()
-}
-
-func hasWide(s string) bool {
-	for _, r := range s {
-		if r >= 0x1100 && ansi.StringWidth(string(r)) == 2 {
-			return true
-		}
-	}
-	return false
 }

@@ -354,3 +354,37 @@ func TestReviewShowsAForeignURLEscaped(t *testing.T) {
 		t.Errorf("the lines show %q", out.String())
 	}
 }
+
+// A URL in a justification is shown whole in the review: a conflict whose
+// URL is wider than its column is stacked, where the URL has the whole
+// width; only one wider than the screen is broken, at its edge.
+func TestReviewKeepsURLsWhole(t *testing.T) {
+	const url = "https://github.com/demo/demo/blob/main/docs/contributing/how-to-send-a-change.md"
+	cat := criteria.Default()
+	have := model.Answers{"contribution": {Status: model.Met, Justification: "See " + url}}
+	in, err := site.Parse("theirs.json", []byte(`{"contribution_status": "Unmet", "contribution_justification": "Nothing written down."}`), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{120, 40}, {100, 30}, {80, 24}, {60, 15}} {
+		m := site.MergeAnswers(cat, have, model.Project{}, in, site.MergeOptions{Machine: site.NewMachineText()})
+		d := newReviewDriver(t, m, i18n.English(), size[0], size[1])
+		var lines []string
+		for i := 0; i < 6; i++ {
+			for _, l := range strings.Split(d.screen(), "\n") {
+				if textwidth.Width(l) > size[0] {
+					t.Errorf("%v: a line of %d cells", size, textwidth.Width(l))
+				}
+				lines = append(lines, strings.TrimSpace(ansi.Strip(l)))
+			}
+			d.keys("down")
+		}
+		all := strings.Join(lines, "\n")
+		switch {
+		case len(url) <= size[0] && !strings.Contains(all, url):
+			t.Errorf("%v: the URL is cut:\n%s", size, all)
+		case !strings.Contains(strings.Join(lines, ""), url):
+			t.Errorf("%v: the URL lost characters:\n%s", size, all)
+		}
+	}
+}

@@ -189,7 +189,9 @@ func (r *reviewModel) wrapped(side site.Side, text string, w int) []string {
 }
 
 // bodyLines are the two answers of the conflict shown: side by side from
-// sideBySide columns, else yours above the file's.
+// sideBySide columns, else yours above the file's. A URL is never cut at
+// a column's edge: a conflict whose justification holds one wider than
+// its column is stacked, where it has the whole width (wholeLines).
 func (r *reviewModel) bodyLines() []string {
 	if len(r.m.Conflicts) == 0 {
 		return nil
@@ -201,11 +203,14 @@ func (r *reviewModel) bodyLines() []string {
 	theirs := func(w int) []string {
 		return r.side(site.Theirs, r.loc.T("ui.tui.review.theirs", "File", r.source), c.New, c.TheirsMachine, c.Take == site.Theirs, w)
 	}
-	if r.width < sideBySide {
-		return append(append(ours(r.width), ""), theirs(r.width)...)
-	}
 	cw := (r.width - 3) / 2
-	left, right := ours(cw), theirs(cw)
+	var left, right []string
+	if r.width >= sideBySide {
+		left, right = ours(cw), theirs(cw)
+	}
+	if r.width < sideBySide || textwidth.MaxWidth(left...) > cw || textwidth.MaxWidth(right...) > cw {
+		return wholeLines(append(append(ours(r.width), ""), theirs(r.width)...), r.width)
+	}
 	sep := r.st.Dim.Render("│")
 	out := make([]string, max(len(left), len(right)))
 	for i := range out {

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/charmbracelet/lipgloss"
 )
 
@@ -27,16 +28,20 @@ func (m *Model) View() string {
 	case m.help.open:
 		lines = append(lines, m.help.view(c.width, bh)...)
 	case c.wide():
-		left := fitLines(m.list.view(c.listWidth()), c.listWidth(), bh)
+		lw, dw := c.listWidth(), c.detailWidth()
+		left := fitLines(m.list.view(lw), lw, bh)
 		right := m.rightPane()
 		sep := " " + c.st.Dim.Render("│") + " "
 		for i := 0; i < bh; i++ {
-			lines = append(lines, left[i]+sep+right[i])
+			l := left[i]
+			if over := textwidth.Width(right[i]) - dw; over > 0 { // a URL shown whole: the list's row gives way
+				l = textwidth.Fit(strings.TrimRight(l, " "), lw-over)
+			}
+			lines = append(lines, l+sep+right[i])
 		}
 	case m.form.isOpen() || m.detail.open:
-		pad := strings.Repeat(" ", c.width-c.detailWidth())
 		for _, l := range m.rightPane() {
-			lines = append(lines, l+pad)
+			lines = append(lines, l+strings.Repeat(" ", max(0, c.width-textwidth.Width(l))))
 		}
 	default:
 		lines = append(lines, fitLines(m.list.view(c.width), c.width, bh)...)

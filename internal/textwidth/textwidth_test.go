@@ -136,4 +136,35 @@ func TestLink(t *testing.T) {
 		!Hyperlinks(env(map[string]string{"VTE_VERSION": "7600"})) || Hyperlinks(env(map[string]string{"VTE_VERSION": "4800"})) {
 		t.Error("Hyperlinks")
 	}
+	// Forced: on in tmux 3.4 and later and in screen, off in an older tmux,
+	// which drops them and would lose the URL; "0" turns them off.
+	tmux := func(v string, more ...string) map[string]string {
+		m := map[string]string{"TMUX": "/tmp/tmux-0/default,1,0", "TERM_PROGRAM": "tmux", "TERM_PROGRAM_VERSION": v}
+		for i := 0; i+1 < len(more); i += 2 {
+			m[more[i]] = more[i+1]
+		}
+		return m
+	}
+	cases := []struct {
+		env  map[string]string
+		want bool
+	}{
+		{tmux("3.4", "FORCE_HYPERLINKS", "1"), true},
+		{tmux("3.5a", "FORCE_HYPERLINKS", "1"), true},
+		{tmux("next-3.6", "FORCE_HYPERLINKS", "1"), true},
+		{tmux("3.3a", "FORCE_HYPERLINKS", "1"), false},
+		{tmux("3.4"), false},
+		{tmux("3.4", "FORCE_HYPERLINKS", "0"), false},
+		{tmux("3.4", "FORCE_HYPERLINKS", "1", "NO_HYPERLINKS", "1"), false},
+		{map[string]string{"TMUX": "/tmp/x", "FORCE_HYPERLINKS": "1"}, false}, // a tmux that does not say its version
+		{map[string]string{"STY": "1.pts-0", "FORCE_HYPERLINKS": "1"}, true},
+		{map[string]string{"STY": "1.pts-0", "TERM_PROGRAM": "WezTerm"}, false},
+		{map[string]string{"FORCE_HYPERLINKS": "1", "TERM": "dumb"}, true},
+		{map[string]string{"FORCE_HYPERLINKS": "0", "TERM_PROGRAM": "WezTerm"}, false},
+	}
+	for _, c := range cases {
+		if got := Hyperlinks(env(c.env)); got != c.want {
+			t.Errorf("Hyperlinks(%v) = %v, want %v", c.env, got, c.want)
+		}
+	}
 }
