@@ -19,7 +19,7 @@ func TestLevelValuesShowTheLevelsName(t *testing.T) {
 		want string
 	}{
 		{fr, "ui.cli.status.level_done", Level("silver"), "argent"},
-		{fr, "ui.tui.nothing_open", Level("passing"), "base"},
+		{fr, "ui.tui.nothing_open", Level("passing"), "basique"},
 		{ja, "ui.tui.nothing_open", Level("gold"), "ゴールド"},
 		{ja, "ui.cli.status.badge_level", BadgeLevel("in_progress"), "進行中"},
 		{fr, "ui.cli.status.badge_level", BadgeLevel("silver"), "argent"},

@@ -53,7 +53,7 @@ func TestREADMETableOfShownWords(t *testing.T) {
 	for _, c := range []struct {
 		loc   *i18n.Locale
 		names string
-	}{{fr, `"base", "argent", "or"`}, {ja, "合格, シルバー, ゴールド"}} {
+	}{{fr, `"basique", "argent", "or"`}, {ja, "合格, シルバー, ゴールド"}} {
 		want := c.loc.Level("passing") + ", " + c.loc.Level("silver") + ", " + c.loc.Level("gold")
 		if c.loc == fr {
 			want = `"` + c.loc.Level("passing") + `", "` + c.loc.Level("silver") + `", "` + c.loc.Level("gold") + `"`

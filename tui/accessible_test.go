@@ -99,7 +99,7 @@ func TestReadOnlyDetected(t *testing.T) {
 // Japanese; the level and the answers in the user's words.
 func TestAccessibleHeadingInUsersTypography(t *testing.T) {
 	for _, c := range []struct{ lang, head, saved string }{
-		{"fr", "[1/67] DOIT description_good\u00a0: ", "Niveau base\u00a0: "},
+		{"fr", "[1/67] DOIT description_good\u00a0: ", "Niveau basique\u00a0: "},
 		{"ja", "[1/67] 必須 description_good：", "合格"},
 	} {
 		dir := t.TempDir()

@@ -91,7 +91,7 @@ func TestPercentAsTheLanguageWritesIt(t *testing.T) {
 	dir := writeAnswers(t, three)
 	for _, c := range []struct{ lang, row, md, summary string }{
 		{"en", `\d+%  \d+/\d+$`, "| 4% |", "passing: 4% (3/67)"},
-		{"fr", `\d+\x{a0}%  \d+/\d+$`, "| 4\u00a0% |", "base\u00a0: 4\u00a0% (3/67)"},
+		{"fr", `\d+\x{a0}%  \d+/\d+$`, "| 4\u00a0% |", "basique\u00a0: 4\u00a0% (3/67)"},
 		{"ja", `\d+%  \d+/\d+$`, "| 4% |", "合格：4%（3/67）"},
 	} {
 		row := regexp.MustCompile(c.row)
