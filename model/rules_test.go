@@ -88,7 +88,7 @@ func TestRefusalNamesLevelInUsersLanguage(t *testing.T) {
 	}{
 		{"dco", "silver", fr, "au niveau argent"},
 		{"dco", "silver", ja, "シルバーでは"},
-		{"report_tracker", "passing", fr, "au niveau base"},
+		{"report_tracker", "passing", fr, "au niveau basique"},
 		{"report_tracker", "passing", ja, "合格では"},
 	}
 	for _, c := range cases {

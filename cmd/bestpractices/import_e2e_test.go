@@ -94,7 +94,7 @@ func TestImportReviewCancelWritesNothing(t *testing.T) {
 // only q works; in Japanese the review speaks Japanese.
 func TestImportReviewSmallAndJapanese(t *testing.T) {
 	x, answers := startImport(t, "--lang ja")
-	x.waitFor("取り込みの確認: theirs.json", "1/3 · interact", "満たす", "満たさない")
+	x.waitFor("取り込みの確認：theirs.json", "1/3 · interact", "満たす", "満たさない")
 	x.run("resize-window", "-t", "e2e", "-x", "60", "-y", "15")
 	s := x.waitFor("● 既存の回答 · 維持", "o 既存を残す", "a 適用")
 	if strings.Contains(s, "│ ○") {

@@ -69,7 +69,7 @@ var problemKinds = []string{
 	"yaml", "indent", "second_document", "utf8", "control_raw", "control", "bidi", "invisible", "root", "key_type", "duplicate",
 	"unknown_key", "group", "not_text", "list", "plural_form", "plural_other",
 	"plural_unused", "plural_never", "plural_lacks", "template", "placeholder_missing",
-	"placeholder_added", "template_action", "one_line", "too_wide", "glossary", "fr_spacing", "link_open", "link_close", "link_empty", "link_space",
+	"placeholder_added", "template_action", "one_line", "too_wide", "glossary", "fr_spacing", "ja_colon", "link_open", "link_close", "link_empty", "link_space",
 	"link_scheme", "link_count", "brackets", "meta_type", "meta_unknown", "tag",
 	"tag_form", "no_tag", "no_name", "source_type", "source_value", "source_unknown",
 	"source_hash", "parse", "missing", "stale",
@@ -450,7 +450,17 @@ func (c *checker) glossary(key string, line int, s string) {
 	if base.String() == "fr" && frenchSpace().MatchString(s) {
 		c.add(line, key, Warning, "fr_spacing")
 	}
+	if base.String() == "ja" && japaneseColon().MatchString(s) {
+		c.add(line, key, Warning, "ja_colon")
+	}
 }
+
+// japaneseColon is a half-width colon right after Japanese text, where
+// Japanese writes the full-width ： (as ui.words.label does): the two
+// side by side on one screen read as a slip.
+var japaneseColon = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[\p{Han}\p{Hiragana}\p{Katakana}ー々）」』】〕〉》]:`)
+})
 
 // frenchSpace is a plain space before : ; ? ! or », or after «.
 var frenchSpace = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\S [:;?!»](\s|$)|« `) })

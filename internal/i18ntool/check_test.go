@@ -173,7 +173,7 @@ func TestCheckMarkdownLinks(t *testing.T) {
 }
 
 func TestCheckCleanTranslation(t *testing.T) {
-	src := "meta:\n  tag: ja\n  name: 日本語\nui:\n  status:\n    met: 満たす\n    unmet: \"\"\n  cli:\n    error: \"エラー: {{.Message}}\"\n    status:\n      holding_back:\n        other: \"{{.Level}} を妨げるもの ({{.Count}} 件):\"\nsections:\n  Basics: 基本\n_source:\n  ui.status.met: \"" + SourceHash("ui.status.met") + "\"\n"
+	src := "meta:\n  tag: ja\n  name: 日本語\nui:\n  status:\n    met: 満たす\n    unmet: \"\"\n  cli:\n    error: \"エラー：{{.Message}}\"\n    status:\n      holding_back:\n        other: \"{{.Level}} を妨げるもの ({{.Count}} 件):\"\nsections:\n  Basics: 基本\n_source:\n  ui.status.met: \"" + SourceHash("ui.status.met") + "\"\n"
 	ps := Check("ja.yaml", []byte(src))
 	for _, p := range ps {
 		if p.Severity != Info {

@@ -15,7 +15,7 @@ import (
 var reviewerSlips = map[string][]string{
 	"fr": {"la nôtre", "La nôtre", "la leur", "répondez Met", "choisissez Met", "répondez N/A", "commitez", "Commitez", "committé",
 		"un DOIT non satisfait", "un DOIT", "faille", "Faille", "suivant à répondre", "accepter proposition", "ne comptant pas",
-		"les tags", "placeholder"},
+		"les tags", "placeholder", "niveau de base", "badge de base"},
 	"ja": {"Met と回答", "Unmet と回答", "N/A と回答", "メンテナーンス", "課題管理", "積極的に保守", "正当な理由", " (MUST)",
 		" (SHOULD)", " (SUGGESTED)", "主ブランチ", "協力者", "ウォーク", "協調された開示"},
 }
@@ -90,6 +90,27 @@ func TestShippedLocalesFollowTheGlossary(t *testing.T) {
 			if p.Severity >= Warning {
 				t.Errorf("%s:%d: %s: %s", name, p.Line, p.Severity, p.Message(en))
 			}
+		}
+	}
+}
+
+// Japanese writes the full-width colon after Japanese text, as the
+// label of every composed string does ("合格：4%"): a half-width one there
+// is a warning on its line; file:line, URLs and key: value keep theirs.
+func TestJapaneseColon(t *testing.T) {
+	for text, warn := range map[string]bool{
+		"任意: 根拠があると助けになります。":              true,
+		"保存しました（{{.Count}} 件）:":           true,
+		"任意：根拠があると助けになります。":               false,
+		"{{.File}}:{{.Line}}: 読めません":      false,
+		"https://example.org を参照":         false,
+		"project: の下に url: を書いてください":      false,
+		"{{.Field}}: {{.Value}} と書かれています": false,
+	} {
+		src := "meta:\n  tag: ja\n  name: 日本語\ncriteria:\n  passing:\n    floss_license:\n      guidance: " + strconv.Quote(text) + "\n"
+		got := has(Check("ja.yaml", []byte(src)), want{7, "ja_colon", Warning})
+		if got != warn {
+			t.Errorf("%q: warning %v, want %v", text, got, warn)
 		}
 	}
 }
