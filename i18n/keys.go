@@ -34,6 +34,7 @@ var keyInfo = []struct {
 	{"ui.report.*", KeyInfo{true, 0, "a heading or cell of the Markdown report (status --format markdown)"}},
 	{"ui.words.**", KeyInfo{true, 16, "a word used inside other texts and tables; see the glossary of your language"}},
 	{"ui.tui.keys.*", KeyInfo{true, 24, "what a key does, in the walk's help line (after the key's name)"}},
+	{"ui.tui.key_names.*", KeyInfo{true, 8, "a key's name as keyboards of your language print it, in the help line (enter/e, ctrl+d)"}},
 	{"ui.tui.form.keys.*", KeyInfo{true, 20, "what a key does in the answer form's help line"}},
 	{"ui.tui.filter.*", KeyInfo{true, 24, "the list's filter, after the level name in the list heading"}},
 	{"ui.tui.detail.*", KeyInfo{true, 0, "a heading or line of the detail pane"}},

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/charmbracelet/bubbles/key"
 )
@@ -33,6 +35,40 @@ type keyMap struct {
 	AcceptYes, AcceptNo         key.Binding // accept every proposal
 }
 
+// keyNames are the keys whose names the user's language gives
+// (ui.tui.key_names): « Entrée » and « Échap » in French.
+var keyNames = map[string]string{"enter": "enter", "esc": "esc", "tab": "tab", "shift": "shift", "ctrl": "ctrl", "alt": "alt",
+	"home": "home", "end": "end", "pgup": "pgup", "pgdown": "pgdown", "pgdn": "pgdown"}
+
+// keyLabel is a key's label in the help as the user's language names the
+// keys: "enter/e" shows « Entrée/e » in French, "alt+enter / ctrl+j"
+// « Alt+Entrée / Ctrl+j ». Letters, arrows and signs stay as they are
+// typed. Only what is shown changes: the bindings keep bubbletea's names.
+func keyLabel(loc *i18n.Locale, label string) string {
+	var b strings.Builder
+	word := func(w string) {
+		for i, part := range strings.Split(w, "+") {
+			if i > 0 {
+				b.WriteString("+")
+			}
+			if k, ok := keyNames[part]; ok {
+				part = loc.T("ui.tui.key_names." + k)
+			}
+			b.WriteString(part)
+		}
+	}
+	start := 0
+	for i, r := range label {
+		if r == '/' || r == ' ' {
+			word(label[start:i])
+			b.WriteRune(r)
+			start = i + 1
+		}
+	}
+	word(label[start:])
+	return b.String()
+}
+
 // newKeyMap builds the keys with help texts in the user's language.
 func newKeyMap(loc *i18n.Locale) keyMap {
 	// labels shows keys the way they are printed on keyboards.
@@ -42,11 +78,11 @@ func newKeyMap(loc *i18n.Locale) keyMap {
 		if l, ok := labels[label]; ok {
 			label = l
 		}
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, loc.T("ui.tui.keys."+help)))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyLabel(loc, label), loc.T("ui.tui.keys."+help)))
 	}
 	// p is a prompt's key: shown as typed, for example "y/s".
 	p := func(label, help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, loc.T("ui.tui.prompt.keys."+help)))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyLabel(loc, label), loc.T("ui.tui.prompt.keys."+help)))
 	}
 	return keyMap{
 		Up:          b("up", "up", "k"),
@@ -87,7 +123,7 @@ func newKeyMap(loc *i18n.Locale) keyMap {
 		SearchKeep:  b("search_keep", "enter", "up", "down"),
 		SearchClear: b("search_clear", "esc"),
 		HelpScroll:  key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", loc.T("ui.tui.keys.scroll"))),
-		HelpClose:   key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", loc.T("ui.tui.keys.close"))),
+		HelpClose:   key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp(keyLabel(loc, "?/esc"), loc.T("ui.tui.keys.close"))),
 		FormCancel:  b("form_cancel", "esc"),
 		FormQuit:    b("quit", "ctrl+c"),
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -236,5 +237,45 @@ func TestConflictPutOffWhileTheFileIsWritten(t *testing.T) {
 	d.send(readFile(t, d, p))
 	if d.m.prompt.active() {
 		t.Fatal("the question came back by itself")
+	}
+}
+
+// The help names the keys as the user's keyboard does: « Entrée » and
+// « Échap » in French, Enter and Esc in Japanese; the keys themselves are
+// the same.
+func TestKeyNamesInTheUsersLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang       string
+		want, lose []string
+	}{
+		{"fr", []string{"Entrée/e", "Échap", "Ctrl+d"}, []string{"enter/e", "esc ", "ctrl+d"}},
+		{"ja", []string{"Enter/e", "Esc", "Ctrl+d"}, []string{"enter/e", "esc ", "ctrl+d"}},
+		{"en", []string{"enter/e", "esc", "ctrl+d"}, nil},
+	} {
+		loc, _ := i18n.New(c.lang)
+		d, _ := newDriverIn(t, loc, startFile, 120, 40)
+		d.keys("?")
+		help := ansi.Strip(d.screen())
+		d.keys("esc")
+		for _, w := range c.want {
+			if !strings.Contains(help, w) {
+				t.Errorf("%s: the help lacks %q:\n%s", c.lang, w, help)
+			}
+		}
+		for _, w := range c.lose {
+			if strings.Contains(help, w) {
+				t.Errorf("%s: the help still says %q:\n%s", c.lang, w, help)
+			}
+		}
+		if d.m.help.open {
+			t.Errorf("%s: esc did not close the help", c.lang)
+		}
+		d.keys("enter")
+		if !d.m.form.isOpen() {
+			t.Errorf("%s: enter no longer opens the form", c.lang)
+		}
+		if f := ansi.Strip(d.screen()); c.lang == "fr" && !strings.Contains(f, "Échap") {
+			t.Errorf("fr: the form's help lacks Échap:\n%s", f)
+		}
 	}
 }

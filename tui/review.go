@@ -271,10 +271,10 @@ type reviewKeys struct {
 
 func newReviewKeys(loc *i18n.Locale) reviewKeys {
 	b := func(label, help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, loc.T("ui.tui.review.keys."+help)))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyLabel(loc, label), loc.T("ui.tui.review.keys."+help)))
 	}
 	p := func(label, help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, loc.T("ui.tui.review.prompt.keys."+help)))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyLabel(loc, label), loc.T("ui.tui.review.prompt.keys."+help)))
 	}
 	return reviewKeys{
 		Ours:      b("o", "ours", "o"),
