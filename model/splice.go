@@ -174,6 +174,9 @@ func (s *splicer) run(ch change) error {
 		for _, id := range ch.dirty {
 			s.entryLines(&b, id, ch.answers[id], ak.Column-1+2, 2)
 		}
+		if b.Len() == 0 {
+			return nil // nothing to add ("answers:" alone would read as no mapping)
+		}
 		return s.fillNull(ak, av, b.String())
 	case flowRoot || av.Style&yaml.FlowStyle != 0:
 		return s.flowAnswers(av, ch)
