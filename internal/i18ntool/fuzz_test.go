@@ -2,6 +2,7 @@ package i18ntool
 
 import (
 	"errors"
+	"maps"
 	"testing"
 	"unicode/utf8"
 
@@ -31,6 +32,26 @@ func FuzzUpdate(f *testing.F) {
 		up, err := Update("fuzz.yaml", src, "sources")
 		if err != nil {
 			return
+		}
+		// Independent of update's own proof: every text after is one the
+		// file had, under its key or the key it was renamed from.
+		before, _ := i18n.Parse("fuzz.yaml", src)
+		after, err := i18n.Parse("fuzz.yaml", up.Data)
+		if err != nil {
+			t.Fatalf("the updated file does not load: %v", err)
+		}
+		for k, m := range after.Messages {
+			if !after.Translated(k) {
+				continue
+			}
+			from := k
+			if old, ok := up.Renamed[k]; ok {
+				from = old
+			}
+			was := before.Messages[from]
+			if !before.Translated(from) || was.Text != m.Text || !maps.Equal(was.Forms, m.Forms) {
+				t.Fatalf("%s: the update wrote %+v, the file had %+v under %q", k, m, was, from)
+			}
 		}
 		again, err := Update("fuzz.yaml", up.Data, "sources")
 		if err != nil {

@@ -269,9 +269,17 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 			} else {
 				lastNote = note
 			}
-			kn, vn := leafNodes(full, k, note, m, old[source[full]], f, oldFile, source[full], tag, up, sources, want, noStamp[full])
+			// Presence, not the key, says whether the old file has a text
+			// for this one: a file may hold the key "" (`"": x` or an
+			// anchored empty key), which must not fill every new key.
+			oldKey, carried := source[full]
+			var e *entry
+			if carried {
+				e = old[oldKey]
+			}
+			kn, vn := leafNodes(full, k, note, m, e, f, oldFile, oldKey, carried, tag, up, sources, want, noStamp[full])
 			out.Content = append(out.Content, kn, vn)
-			if source[full] == "" {
+			if !carried {
 				up.Added = append(up.Added, full)
 			}
 		}
@@ -384,13 +392,15 @@ func norm(m i18n.Message) i18n.Message {
 
 // leafNodes builds the key and value of one text, carrying over e (the
 // old file's entry for the key, possibly under another name: oldKey).
-func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.File, oldKey string, tag language.Tag, up *Updated, sources map[string]string, want map[string]i18n.Message, noStamp bool) (*yaml.Node, *yaml.Node) {
+// carried says whether there is such an old key at all.
+func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.File, oldKey string, carried bool, tag language.Tag, up *Updated, sources map[string]string, want map[string]i18n.Message, noStamp bool) (*yaml.Node, *yaml.Node) {
 	kn := &yaml.Node{Kind: yaml.ScalarNode, Value: k}
 	english := englishPlain(m)
-	translated := oldKey != "" && f.Translated(oldKey)
+	translated := carried && f.Translated(oldKey)
 	var vn *yaml.Node
 	om, ok := f.Messages[oldKey]
 	was, had := oldFile.Messages[oldKey]
+	ok, had = ok && carried, had && carried
 	switch {
 	case ok && had && e != nil && !isNull(e.value) && was.Text == om.Text && equalForms(was.Forms, om.Forms):
 		vn = strip(e.value) // as the translator wrote it
@@ -411,6 +421,7 @@ func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.
 		heads = append(heads, note)
 	}
 	hash, stamped := f.Sources[oldKey]
+	stamped = stamped && carried
 	current := SourceHash(full)
 	showEnglish := !translated || e != nil && e.hasEnglish
 	switch {

@@ -191,3 +191,32 @@ func TestMarkedStaleWithoutSource(t *testing.T) {
 		t.Errorf("check: %+v", findings(Check("de.yaml", src)))
 	}
 }
+
+// A file holding the empty key (quoted, or an anchored empty key as a
+// fuzzer wrote it): its text is a key English does not have, kept as a
+// #~ comment; it does not become the translation of every new key, and a
+// second update changes nothing.
+func TestUpdateEmptyKey(t *testing.T) {
+	for _, src := range []string{"0:\n 0: \n&0: A", "meta:\n  tag: de\n\"\": Hallo\nui:\n  status:\n    met: Erfüllt\n"} {
+		up, err := Update("de.yaml", []byte(src), "sources")
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		f, err := i18n.Parse("de.yaml", up.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, m := range f.Messages {
+			if k != "ui.status.met" && f.Translated(k) {
+				t.Fatalf("%q: %s got a text it never had: %+v", src, k, m)
+			}
+		}
+		if len(up.Obsolete) != 1 || up.Obsolete[0] != "" || !strings.Contains(string(up.Data), "\n#~ : ") {
+			t.Errorf("%q: the empty key's text is not kept as obsolete: %q", src, up.Obsolete)
+		}
+		again, err := Update("de.yaml", up.Data, "sources")
+		if err != nil || string(again.Data) != string(up.Data) {
+			t.Errorf("%q: a second update changed the file (%v)", src, err)
+		}
+	}
+}
