@@ -395,3 +395,29 @@ func TestAskedLanguages(t *testing.T) {
 		}
 	}
 }
+
+// The key table's patterns: a key, * for one segment, .** for all below.
+func TestMatchKey(t *testing.T) {
+	for _, c := range []struct {
+		pattern, key string
+		want         bool
+	}{
+		{"ui.level.*", "ui.level.gold", true},
+		{"ui.level.*", "ui.level", false},
+		{"ui.level.*", "ui.level.gold.x", false},
+		{"ui.level.*", "ui.levels.gold", false},
+		{"meta.name", "meta.name", true},
+		{"meta.name", "meta.names", false},
+		{"ui.tui.**", "ui.tui.keys.up", true},
+		{"ui.tui.**", "ui.tui", false},
+		{"ui.tui.**", "ui.tuix.a", false},
+		{"criteria.*.*.title", "criteria.passing.floss_license.title", true},
+		{"criteria.*.*.title", "criteria.passing.floss_license.guidance", false},
+		{"*", "", true},
+		{"a.*", "a.", true},
+	} {
+		if got := MatchKey(c.pattern, c.key); got != c.want {
+			t.Errorf("MatchKey(%q, %q) = %v, want %v", c.pattern, c.key, got, c.want)
+		}
+	}
+}

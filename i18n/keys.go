@@ -88,17 +88,20 @@ func KeyPatterns() []string {
 func MatchKey(pattern, key string) bool { return matchKey(pattern, key) }
 
 func matchKey(pattern, key string) bool {
+	// Segment by segment, without splitting: update and check ask this for
+	// every key of a file against every pattern.
 	if rest, ok := strings.CutSuffix(pattern, ".**"); ok {
-		return strings.HasPrefix(key, rest+".")
+		return len(key) > len(rest) && key[len(rest)] == '.' && strings.HasPrefix(key, rest)
 	}
-	ps, ks := strings.Split(pattern, "."), strings.Split(key, ".")
-	if len(ps) != len(ks) {
-		return false
-	}
-	for i := range ps {
-		if ps[i] != "*" && ps[i] != ks[i] {
+	for {
+		p, pRest, pMore := strings.Cut(pattern, ".")
+		k, kRest, kMore := strings.Cut(key, ".")
+		if p != "*" && p != k || pMore != kMore {
 			return false
 		}
+		if !pMore {
+			return true
+		}
+		pattern, key = pRest, kRest
 	}
-	return true
 }

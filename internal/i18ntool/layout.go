@@ -539,6 +539,9 @@ func keptObsolete(doc *yaml.Node) []string {
 	var visit func(n *yaml.Node)
 	visit = func(n *yaml.Node) {
 		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			if !strings.Contains(c, markObsolete) {
+				continue // most nodes: no comment to split
+			}
 			var block []string
 			for _, l := range strings.Split(c, "\n") {
 				if strings.HasPrefix(l, markObsolete) {
