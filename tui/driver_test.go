@@ -24,10 +24,12 @@ func TestMain(m *testing.M) {
 }
 
 // driver feeds messages to the model and runs the commands they return,
-// the way the bubbletea runtime would, but synchronously. The walk's own
-// commands (saves, reads) are waited for, however slow the disk; the
-// libraries' commands that wait (cursor blinks, ticks) are dropped after a
-// moment.
+// the way the bubbletea runtime would, but synchronously: every command is
+// run to its end and its message handled before the next key, however
+// slow the machine. Only commands that wait on a clock (cursor blinks,
+// ticks) are not run: no time passes in these tests; a test that needs a
+// tick sends its message itself. Nothing here depends on how long a
+// command takes, so a loaded machine cannot drop a save or a form's step.
 type driver struct {
 	t    *testing.T
 	m    *Model
@@ -40,21 +42,22 @@ func (d *driver) send(msg tea.Msg) {
 	d.run(cmd)
 }
 
+// stuck is how long a command may run before the test fails naming it: a
+// command that never returns waits on something these tests do not give.
+const stuck = 2 * time.Minute
+
 func (d *driver) run(cmd tea.Cmd) {
-	if cmd == nil {
+	d.t.Helper()
+	if cmd == nil || waitsOnClock(cmd) {
 		return
 	}
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
-	wait := 200 * time.Millisecond
-	if ours(cmd) {
-		wait = 20 * time.Second
-	}
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(wait):
-		return
+	case <-time.After(stuck):
+		d.t.Fatalf("the command %s has not returned after %v: if it waits on a clock, list it in waitsOnClock", cmdName(cmd), stuck)
 	}
 	switch msg := msg.(type) {
 	case nil:
@@ -65,14 +68,44 @@ func (d *driver) run(cmd tea.Cmd) {
 	case tea.QuitMsg:
 		d.quit = true
 	default:
+		if seq, ok := sequence(msg); ok {
+			for _, c := range seq {
+				d.run(c)
+			}
+			return
+		}
 		d.send(msg)
 	}
 }
 
-// ours reports whether cmd is one of the walk's own commands.
-func ours(cmd tea.Cmd) bool {
-	f := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer())
-	return f != nil && strings.HasPrefix(f.Name(), "github.com/bestpractices/bestpractices/")
+// sequence is the commands of tea.Sequence's message (its type is not
+// exported), to be run in order as the runtime does.
+func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
+}
+
+// waitsOnClock reports whether cmd is one of the libraries' commands that
+// sleep before they answer: the cursor's blink and tea's ticks.
+func waitsOnClock(cmd tea.Cmd) bool {
+	name := cmdName(cmd)
+	return strings.HasPrefix(name, "github.com/charmbracelet/bubbles/cursor.") && strings.Contains(name, "Blink") ||
+		strings.HasPrefix(name, "github.com/charmbracelet/bubbletea.Tick.") ||
+		strings.HasPrefix(name, "github.com/charmbracelet/bubbletea.Every.")
+}
+
+func cmdName(cmd tea.Cmd) string {
+	if f := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()); f != nil {
+		return f.Name()
+	}
+	return "?"
 }
 
 func (d *driver) keys(ks ...string) {
