@@ -8,22 +8,52 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/bestpractices/bestpractices/criteria"
 )
 
-// release builds bestpractices once, as the asset of release v9.9.9 for
-// this machine, with its SHA256SUMS.
+// TestMain removes the binary the tests shared, if one was built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
+}
+
+// shared is bestpractices for this machine, built once for all the tests.
+var shared struct {
+	once      sync.Once
+	dir, path string
+	err       error
+}
+
+// release makes release v9.9.9 of bestpractices for this machine, with its
+// SHA256SUMS, in a directory of the test's own (a test may tamper with it).
 func release(t *testing.T) (url, asset string) {
 	t.Helper()
 	if _, err := exec.LookPath("curl"); err != nil {
 		t.Skip("skipping: curl is not installed")
+	}
+	shared.once.Do(func() {
+		if shared.dir, shared.err = os.MkdirTemp("", "bestpractices-action-"); shared.err != nil {
+			return
+		}
+		shared.path = filepath.Join(shared.dir, "bestpractices")
+		if out, err := exec.Command("go", "build", "-o", shared.path, "../cmd/bestpractices").CombinedOutput(); err != nil {
+			shared.err = fmt.Errorf("%v\n%s", err, out)
+		}
+	})
+	if shared.err != nil {
+		t.Fatalf("build: %v", shared.err)
 	}
 	dir := t.TempDir()
 	asset = "bestpractices_v9.9.9_" + runtime.GOOS + "_" + runtime.GOARCH
@@ -32,9 +62,12 @@ func release(t *testing.T) (url, asset string) {
 	}
 	rel := filepath.Join(dir, "v9.9.9")
 	os.MkdirAll(rel, 0o755)
-	build := exec.Command("go", "build", "-o", filepath.Join(rel, asset), "../cmd/bestpractices")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	data, err := os.ReadFile(shared.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(rel, asset), data, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	writeSums(t, rel)
 	return "file://" + dir, asset

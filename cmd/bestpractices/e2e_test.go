@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -29,10 +30,16 @@ func (x *tmux) run(args ...string) string {
 
 func (x *tmux) screen() string { return x.run("capture-pane", "-p", "-t", "e2e") }
 
+// screenWait is how long a test waits for the screen to show what it
+// expects. It is only a bound for a test that would otherwise hang: on a
+// loaded machine a frame may take seconds, and waiting longer costs
+// nothing when the screen comes sooner.
+const screenWait = time.Minute
+
 // waitFor polls the screen until it shows every part, or fails with it.
 func (x *tmux) waitFor(parts ...string) string {
 	x.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(screenWait)
 	var s string
 	for time.Now().Before(deadline) {
 		s = x.screen()
@@ -49,6 +56,10 @@ func (x *tmux) waitFor(parts ...string) string {
 	return s
 }
 
+// textFieldHelp is in the help line only while the form's text field has
+// the keys.
+const textFieldHelp = "shift+tab back • enter save"
+
 func (x *tmux) keys(k ...string) {
 	x.t.Helper()
 	x.run(append([]string{"send-keys", "-t", "e2e"}, k...)...)
@@ -56,14 +67,38 @@ func (x *tmux) keys(k ...string) {
 
 func (x *tmux) text(s string) { x.t.Helper(); x.run("send-keys", "-t", "e2e", "-l", s) }
 
+// TestMain removes the binary the tests shared, if one was built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
+}
+
+// shared is this package's binary, built on first use for all the tests:
+// one build and link instead of one per test.
+var shared struct {
+	once      sync.Once
+	dir, path string
+	err       error
+}
+
 func buildBinary(t testing.TB) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "bestpractices")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	shared.once.Do(func() {
+		if shared.dir, shared.err = os.MkdirTemp("", "bestpractices-e2e-"); shared.err != nil {
+			return
+		}
+		shared.path = filepath.Join(shared.dir, "bestpractices")
+		if out, err := exec.Command("go", "build", "-o", shared.path, ".").CombinedOutput(); err != nil {
+			shared.err = fmt.Errorf("%v\n%s", err, out)
+		}
+	})
+	if shared.err != nil {
+		t.Fatalf("build: %v", shared.err)
 	}
-	return bin
+	return shared.path
 }
 
 func startTmux(t *testing.T, dir, command string) *tmux {
@@ -109,7 +144,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	x.keys("Enter")
 	x.waitFor("Justification")
 	x.keys("Enter")
-	time.Sleep(300 * time.Millisecond) // let huh move to the text field
+	x.waitFor(textFieldHelp) // huh moved to the text field: what is typed goes there
 	x.text("Pull requests welcome: https://github.com/demo/e2e/blob/main/CONTRIBUTING.md")
 	x.keys("Enter")
 	x.waitFor("3/67", "4%")
@@ -119,7 +154,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	x.keys("Enter")
 	x.waitFor("Justification")
 	x.keys("Down", "Enter")
-	time.Sleep(300 * time.Millisecond)
+	x.waitFor(textFieldHelp)
 	x.text("No written rules yet; reviewers explain.")
 	x.keys("Enter")
 	x.waitFor("4/67", "6%")

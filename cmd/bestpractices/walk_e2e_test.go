@@ -74,13 +74,14 @@ func TestWalkTooSmallTakesOnlyQuit(t *testing.T) {
 	x, answers := startWalk(t)
 	x.run("resize-window", "-t", "e2e", "-x", "40", "-y", "10")
 	x.waitFor("Terminal too small")
+	// The keys are read in the order typed: when q has ended the walk, the
+	// others were handled (and a save they started has landed) before it.
 	x.keys("m", "x", "Enter", "j", "m")
-	time.Sleep(500 * time.Millisecond)
+	x.keys("q")
+	s := x.waitFor("EXIT=0")
 	if b, _ := os.ReadFile(answers); string(b) != walkFile {
 		t.Fatalf("keys acted on the small screen:\n%s", b)
 	}
-	x.keys("q")
-	s := x.waitFor("EXIT=0")
 	if !strings.Contains(s, "No change made") {
 		t.Errorf("quitting without a change:\n%s", s)
 	}
@@ -91,13 +92,13 @@ func TestWalkCtrlCInFormAsks(t *testing.T) {
 	x.keys("Enter")
 	x.waitFor("Justification")
 	x.keys("Enter")
-	time.Sleep(300 * time.Millisecond) // let huh move to the text field
+	x.waitFor(textFieldHelp) // huh moved to the text field
 	x.text("Words I typed")
 	x.waitFor("Words I typed")
 	x.keys("C-c")
 	x.waitFor("Quit and drop the answer being edited?", "n/esc back to the form")
 	x.keys("Escape")
-	time.Sleep(300 * time.Millisecond)
+	x.waitFor(textFieldHelp) // the question is gone: back in the text field
 	x.text(" and more")
 	x.waitFor("Words I typed and more")
 	x.keys("C-c")
