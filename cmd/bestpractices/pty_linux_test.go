@@ -140,9 +140,10 @@ func (r *ptyRun) wait(tb testing.TB, timeout time.Duration) (int, time.Duration)
 		tb.Fatalf("still running after %v; the terminal showed:\n%q", timeout, r.output())
 	}
 	elapsed := time.Since(r.started)
-	select { // the rest of the output, once the slave side is gone
+	select { // the rest of the output, once the slave side is gone (a
+	// process left holding it is the only reason to give up)
 	case <-r.done:
-	case <-time.After(time.Second):
+	case <-time.After(30 * time.Second):
 	}
 	return r.cmd.ProcessState.ExitCode(), elapsed
 }

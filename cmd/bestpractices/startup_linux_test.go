@@ -100,7 +100,7 @@ func TestOnlyTheUIAsksTheTerminal(t *testing.T) {
 		{[]string{"check", "--level", "passing"}, 1, "passing"},
 	} {
 		r := startPTY(t, bin, dir, env, false, c.args...)
-		code, _ := r.wait(t, 30*time.Second)
+		code, _ := r.wait(t, time.Minute)
 		out := r.output()
 		if strings.Contains(out, "\x1b]11;?") || strings.Contains(out, "\x1b[6n") {
 			t.Errorf("%v asked the terminal:\n%q", c.args, out)
@@ -113,9 +113,9 @@ func TestOnlyTheUIAsksTheTerminal(t *testing.T) {
 	// The walk asks, once, before it reads the keyboard: its colours and
 	// the criterion text's style follow the answer.
 	r := startPTY(t, bin, dir, env, true)
-	r.waitFor(t, "frame-demo", 30*time.Second)
+	r.waitFor(t, "frame-demo", time.Minute)
 	r.master.WriteString("q")
-	if code, _ := r.wait(t, 30*time.Second); code != 0 {
+	if code, _ := r.wait(t, time.Minute); code != 0 {
 		t.Errorf("the walk ended with %d:\n%q", code, r.output())
 	}
 	if n := strings.Count(r.output(), "\x1b]11;?"); n != 1 {
