@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
+	"github.com/bestpractices/bestpractices/internal/formtext"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/secinsights"
 	"github.com/bestpractices/bestpractices/internal/textwidth"
@@ -272,7 +273,7 @@ func fill(words []string, w int) []string {
 // written raw it would move the terminal's cursor by a width no layout
 // counted.
 func wrapCells(text string, w int) []string {
-	return textwidth.Wrap(strings.ReplaceAll(text, "\t", tabSpaces), w)
+	return textwidth.Wrap(strings.ReplaceAll(text, "\t", formtext.TabSpaces), w)
 }
 
 // quote writes text wrapped to the pane behind a bar, at the places the

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/formtext"
 	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/model"
 	"github.com/charmbracelet/bubbles/key"
@@ -17,7 +18,7 @@ import (
 // because huh keeps pointers into it while bubbletea copies models.
 type draft struct {
 	status        string
-	justification string // as the form shows it (see formText)
+	justification string // as the form shows it (see formtext.Show)
 }
 
 type (
@@ -54,7 +55,7 @@ func (f *formModel) isOpen() bool { return f.form != nil }
 func (f *formModel) open(e *criteria.Entry, start formStart) tea.Cmd {
 	c := f.c
 	f.entry, f.orig = e, c.file.Answers[e.ID]
-	f.shown = formText(start.answer.Justification)
+	f.shown = formtext.Show(start.answer.Justification)
 	f.draft = &draft{status: start.answer.Status.String(), justification: f.shown}
 	if start.answer.Status == model.Unknown {
 		f.draft.status = model.Met.String() // the usual answer; one key away from the others
@@ -96,7 +97,7 @@ func (f *formModel) update(msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return formCancelledMsg{} }
 	}
 	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && f.typing() {
-		k.Runes = typedText(k.Runes)
+		k.Runes = formtext.Typed(k.Runes)
 		msg = k
 	}
 	nf, cmd := f.form.Update(msg)
@@ -116,8 +117,8 @@ func (f *formModel) submitted() (id string, a model.Answer, changed bool) {
 		return "", model.Answer{}, false
 	}
 	a = model.Answer{Status: s, Justification: f.orig.Justification}
-	if f.draft.justification != f.shown || f.shown != formText(f.orig.Justification) {
-		a.Justification = strings.TrimSpace(answerText(f.draft.justification))
+	if f.draft.justification != f.shown || f.shown != formtext.Show(f.orig.Justification) {
+		a.Justification = strings.TrimSpace(formtext.Answer(f.draft.justification))
 	}
 	return e.ID, a, a.Status != f.orig.Status || a.Justification != f.orig.Justification
 }
@@ -165,7 +166,7 @@ func newAnswerForm(c *common, e *criteria.Entry, d *draft, shownLen int) *huh.Fo
 		CharLimit(max(model.MaxJustification, shownLen)).
 		ExternalEditor(false).
 		Value(&d.justification).
-		Validate(func(j string) error { return validateAnswer(c, e, d.status, answerText(j)) })
+		Validate(func(j string) error { return validateAnswer(c, e, d.status, formtext.Answer(j)) })
 	f := huh.NewForm(huh.NewGroup(status, just)).
 		WithShowHelp(false). // the walk's help line shows the form's keys
 		WithKeyMap(formKeyMap(loc)).
@@ -203,7 +204,7 @@ func formKeyMap(loc *i18n.Locale) *huh.KeyMap {
 func requirementHint(c *common, e *criteria.Entry, status, shown string) string {
 	s, _ := model.ParseStatus(status)
 	hint := hintFor(c.loc, e, s)
-	if j := answerText(shown); model.TooLong(j) {
+	if j := formtext.Answer(shown); model.TooLong(j) {
 		hint += " " + c.loc.T("ui.tui.form.too_long", "Length", len([]rune(j)), "Max", model.MaxJustification)
 	}
 	return hint

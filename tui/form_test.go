@@ -9,7 +9,6 @@ import (
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/model"
-	"github.com/charmbracelet/bubbles/runeutil"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -130,36 +129,6 @@ func TestDetailShowsTabsAsSpaces(t *testing.T) {
 	if all := strings.Join(d.m.detail.lines, "\n"); !strings.Contains(all, "tab    here rlm") || !strings.Contains(all, "\n") {
 		t.Errorf("the justification is not shown as it reads:\n%s", all)
 	}
-}
-
-func TestFormTextRoundTrip(t *testing.T) {
-	for _, s := range []string{"", "plain", "tab\there", "cr\r\nlf", "⟪U+0041⟫ literal", "␉ literal mark", "\u202e\u2066x\u2069", "nul\x00", "\ufffd", "a⟪"} {
-		shown := formText(s)
-		if got := answerText(shown); got != s {
-			t.Errorf("%q: shown %q, back %q", s, shown, got)
-		}
-		if string(runeutil.NewSanitizer().Sanitize([]rune(shown))) != shown {
-			t.Errorf("%q: the text field would change %q", s, shown)
-		}
-	}
-}
-
-func FuzzFormText(f *testing.F) {
-	for _, s := range []string{"plain", "tab\there", "\u202e", "⟪U+202E⟫", "␉␍", "\x1b[31m", "a\u2028b"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		shown := formText(s)
-		if got := answerText(shown); got != s {
-			t.Fatalf("%q: shown %q, back %q", s, shown, got)
-		}
-		if string(runeutil.NewSanitizer().Sanitize([]rune(shown))) != shown {
-			t.Fatalf("%q: the text field would change %q", s, shown)
-		}
-	})
 }
 
 // The form on a criterion with a proposal starts from the proposal.

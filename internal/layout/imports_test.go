@@ -49,6 +49,7 @@ var layer = map[string]int{
 	"internal/lazyregexp": 6, // patterns compiled on first use
 	"internal/regfile":    6, // files that must be regular: never waited on, never replaced
 	"internal/textwidth":  6, // padding, cutting and wrapping by terminal cells
+	"internal/formtext":   6, // the edit form's spelling of a justification
 }
 
 // sameLayer lists the layers whose packages may import one another (the

@@ -1,4 +1,6 @@
-package tui
+// Package formtext is the edit form's spelling of a justification: what
+// the text field shows, and the answer it stands for.
+package formtext
 
 import (
 	"fmt"
@@ -20,20 +22,21 @@ import (
 //	other controls, bidirectional controls, line and paragraph
 //	separators, U+FFFD, and these marks themselves   ⟪U+202E⟫
 //
-// answerText(formText(j)) is j for every text, and a justification that
+// Answer(Show(j)) is j for every text, and a justification that
 // the user did not touch is kept byte for byte.
 
 const (
 	tabMark = '␉'
 	crMark  = '␍'
-	// tabSpaces is a tab in a text shown, not edited: four cells, as the
-	// text field's own.
-	tabSpaces = "    "
 )
 
-// formText is a justification as the form shows it.
-func formText(j string) string {
-	if isFormPlain(j) {
+// TabSpaces is a tab in a text shown, not edited (the walk's detail, the
+// import review): four cells, as the text field's own.
+const TabSpaces = "    "
+
+// Show is a justification as the form shows it.
+func Show(j string) string {
+	if isPlain(j) {
 		return j
 	}
 	var b strings.Builder
@@ -52,8 +55,8 @@ func formText(j string) string {
 	return b.String()
 }
 
-// answerText is the justification a form text stands for.
-func answerText(s string) string {
+// Answer is the justification a text of the form stands for.
+func Answer(s string) string {
 	if !strings.ContainsAny(s, "␉␍⟪") {
 		return s
 	}
@@ -81,7 +84,7 @@ func answerText(s string) string {
 }
 
 // spelled reads "⟪U+XXXX⟫" at the start of s, for the characters that
-// formText spells that way only.
+// Show spells that way only.
 func spelled(s string) (rune, int, bool) {
 	const open, close = "⟪U+", "⟫"
 	end := strings.Index(s, close)
@@ -111,7 +114,7 @@ func needsSpelling(r rune) bool {
 	return unicode.IsControl(r)
 }
 
-func isFormPlain(s string) bool {
+func isPlain(s string) bool {
 	for _, r := range s {
 		if r == '\t' || r == '\r' || needsSpelling(r) {
 			return false
@@ -120,14 +123,14 @@ func isFormPlain(s string) bool {
 	return true
 }
 
-// typedText is what keys typed or pasted into the form insert: the same
-// spelling as formText, so that a pasted bidirectional control or line
+// Typed is what keys typed or pasted into the form insert: the same
+// spelling as Show, so that a pasted bidirectional control or line
 // separator is seen, and a pasted tab stays a tab (the text field would
 // make it spaces). A pasted line break is a newline whatever its bytes
 // (CR LF from a Windows clipboard, a lone CR); other control characters,
 // the rest of an escape sequence the terminal did not take, are dropped,
 // as the text field drops them.
-func typedText(rs []rune) []rune {
+func Typed(rs []rune) []rune {
 	plain := true
 	for _, r := range rs {
 		if r == '\t' || r == '\r' || needsSpelling(r) && r != tabMark && r != crMark && r != '⟪' {
