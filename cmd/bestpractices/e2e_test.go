@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -101,12 +102,18 @@ func buildBinary(t testing.TB) string {
 	return shared.path
 }
 
+// tmuxServers numbers the tmux servers this test binary started.
+var tmuxServers atomic.Int64
+
 func startTmux(t *testing.T, dir, command string) *tmux {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("skipping: tmux is not installed (CI installs it; apt-get install tmux to run this test)")
 	}
-	x := &tmux{t: t, socket: fmt.Sprintf("bp-e2e-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-"))}
+	// A server of its own for each run of each test: with -count, a
+	// server being killed by the run before must not take the next
+	// session's command ("server exited unexpectedly").
+	x := &tmux{t: t, socket: fmt.Sprintf("bp-e2e-%d-%d-%s", os.Getpid(), tmuxServers.Add(1), strings.ReplaceAll(t.Name(), "/", "-"))}
 	// The walk remembers the level shown in the user's configuration
 	// directory: each run gets its own, never the real one.
 	command = "env XDG_CONFIG_HOME=" + t.TempDir() + " " + command
