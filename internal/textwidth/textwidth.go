@@ -104,8 +104,12 @@ func wrapLine(s string, w int) []string {
 			// that came alone).
 			text = line.String() + text
 			line.Reset()
-			for Width(text) > w {
-				head := ansi.Cut(text, 0, w)
+			// The width left is counted down, not measured again after
+			// each line: a word of a million characters (a blob pasted
+			// into a justification) took minutes.
+			left := Width(text)
+			for left > w {
+				head := cutHead(text, w)
 				if head == "" { // a wide character in a one-cell column
 					head = firstGrapheme(text)
 				}
@@ -116,9 +120,10 @@ func wrapLine(s string, w int) []string {
 				}
 				lines = append(lines, head)
 				text = text[len(head):]
+				left -= Width(head)
 			}
 			line.WriteString(text)
-			lineW = Width(text)
+			lineW = left
 			if trail := seg.text[len(strings.TrimRight(seg.text, " ")):]; trail != "" {
 				line.WriteString(trail)
 				lineW += len(trail)
@@ -132,6 +137,23 @@ func wrapLine(s string, w int) []string {
 		flush()
 	}
 	return lines
+}
+
+// cutHead is the start of s that fills w cells. ansi.Cut reads the whole
+// of what it is given, so it is given a window of s a few bytes a cell
+// wide, twice as wide until the head ends inside it.
+func cutHead(s string, w int) string {
+	for window := 4 * (w + 1); ; window *= 2 {
+		if window >= len(s) {
+			return ansi.Cut(s, 0, w)
+		}
+		for window < len(s) && !utf8.RuneStart(s[window]) {
+			window++
+		}
+		if head := ansi.Cut(s[:window], 0, w); len(head) < window {
+			return head
+		}
+	}
 }
 
 type segment struct {

@@ -168,3 +168,29 @@ func TestLink(t *testing.T) {
 		}
 	}
 }
+
+// A word far wider than the line (a blob pasted into a justification, a
+// million characters) is cut into full lines, every character kept, in
+// time that grows with its length: the walk's detail wraps it on a
+// keystroke. Each line but the last is exactly w cells, also with
+// Japanese and combining marks.
+func TestWrapVeryLongWord(t *testing.T) {
+	for _, word := range []string{strings.Repeat("x", 300_000), strings.Repeat("漢", 100_000), strings.Repeat("e\u0301", 100_000)} {
+		lines := Wrap(word, 52)
+		if strings.Join(lines, "") != word {
+			t.Fatalf("characters lost or moved (%d lines)", len(lines))
+		}
+		for i, l := range lines[:len(lines)-1] {
+			if Width(l) != 52 {
+				t.Fatalf("line %d is %d cells", i, Width(l))
+			}
+		}
+	}
+}
+
+func BenchmarkWrapLongWord(b *testing.B) {
+	word := strings.Repeat("x", 1<<20)
+	for i := 0; i < b.N; i++ {
+		Wrap(word, 52)
+	}
+}
