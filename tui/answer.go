@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
@@ -23,6 +24,18 @@ func errorText(loc *i18n.Locale, err error) string {
 		return safetext.Line(fe.In(loc))
 	}
 	return safetext.Line(err.Error())
+}
+
+// fileErrorText is errorText for an error about the walk's own file at
+// path: the header names the file, so a message about the whole of it
+// (a save refused) does not name it again; one about a line keeps
+// "path:line".
+func fileErrorText(loc *i18n.Locale, err error, path string) string {
+	var fe *model.FileError
+	if errors.As(err, &fe) && fe.Path == path && fe.Line == 0 {
+		return strings.TrimPrefix(safetext.Line(fe.In(loc)), safetext.Line(path)+": ")
+	}
+	return errorText(loc, err)
 }
 
 func (m *Model) blockedReadOnly() bool {

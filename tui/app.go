@@ -45,7 +45,8 @@ type Model struct {
 	history history
 
 	scanned    model.Proposals
-	carryReady bool // Carry has had its first, slow run
+	carryReady bool     // Carry has had its first, slow run
+	bottom     []string // the status and help lines, as laid out (layoutBottom)
 }
 
 // New builds the walk's model.
@@ -111,8 +112,15 @@ func (m *Model) showCurrent() {
 	m.detail.show(m.list.current())
 }
 
-// Update handles one message.
+// Update handles one message, then lays out the bottom lines for the
+// frame View draws next.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.layoutBottom()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	c := m.c
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -122,17 +130,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.list.clampOffset()
 		m.showCurrent()
 		m.form.resize()
-		return m, m.detail.prerender()
+		return m.detail.prerender()
 	case tea.KeyMsg:
-		return m, m.keys(msg)
+		return m.keys(msg)
 	case tea.MouseMsg:
-		return m, m.mouse(msg)
+		return m.mouse(msg)
 	case answerSavedMsg:
 		cmd := m.save.saved(msg.p)
-		if cmd == nil && m.save.quitting {
-			return m, tea.Quit
+		if !m.save.conflict && m.prompt.is(promptConflict) {
+			m.prompt.ask(noPrompt) // kept mine: decided
 		}
-		return m, cmd
+		if cmd == nil && m.save.quitting {
+			return tea.Quit
+		}
+		return cmd
 	case saveFailedMsg:
 		if m.save.failed(msg.err) {
 			m.askConflict()
@@ -140,9 +151,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.save.quitting = false
 			m.prompt.ask(promptQuit)
 		}
-		return m, nil
+		return nil
 	case fileCheckDueMsg:
-		return m, tea.Batch(m.save.look(), m.save.watch())
+		return tea.Batch(m.save.look(), m.save.watch())
 	case fileReadMsg:
 		var nr *regfile.NotRegularError
 		m.prompt.replaced = ""
@@ -151,48 +162,55 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if m.save.seen(msg) {
 			m.askConflict()
+		} else if !m.save.conflict && m.prompt.is(promptConflict) {
+			m.prompt.ask(noPrompt) // changed back: nothing left to decide
 		}
-		return m, nil
+		return nil
 	case fileReloadedMsg:
 		c.file = msg.f
 		m.save.reloaded()
+		if m.prompt.is(promptConflict) {
+			m.prompt.ask(noPrompt) // asked again meanwhile: decided
+		}
 		m.history.clear()
 		c.message = c.loc.T("ui.tui.reloaded")
 		m.rescore()
 		m.showCurrent()
-		return m, nil
+		return nil
 	case reloadFailedMsg:
-		c.message = c.loc.T("ui.tui.reload_failed", "Error", errorText(c.loc, msg.err))
-		return m, nil
+		m.save.reloading = false
+		c.message = c.loc.T("ui.tui.reload_failed", "Error", fileErrorText(c.loc, msg.err, c.file.Path))
+		return nil
 	case pageShownMsg:
 		c.message = c.loc.T("ui.tui.page_"+cmp.Or(msg.how, "shown"), "URL", msg.url, "Reason", safetext.Line(msg.reason))
-		return m, nil
+		return nil
 	case proposalsFoundMsg:
 		if msg.loc != c.loc {
-			return m, nil // in a language left since: the scan in the new one follows
+			return nil // in a language left since: the scan in the new one follows
 		}
 		m.scanned = msg.ps
 		m.rescore()
 		m.showCurrent()
-		return m, nil
+		return nil
 	case carryReadyMsg:
 		m.carryReady = true
 		m.rescore()
 		m.showCurrent()
-		return m, nil
+		return nil
 	case detailsRenderedMsg:
 		m.showCurrent()
-		return m, nil
+		return nil
 	case formSubmittedMsg:
-		return m, m.submitForm()
+		cmd := m.submitForm()
+		m.resumeConflict()
+		return cmd
 	case formCancelledMsg:
+		c.message = "" // what the form was opened for is no longer news
 		m.showCurrent()
-		if m.save.conflict && !m.save.hasDeferred {
-			m.askConflict() // held while the user was typing
-		}
-		return m, nil
+		m.resumeConflict()
+		return nil
 	}
-	return m, m.form.update(msg)
+	return m.form.update(msg)
 }
 
 // keys handles a key message. Keys typed faster than the terminal is read
@@ -218,30 +236,21 @@ func (m *Model) keys(msg tea.KeyMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// askConflict asks about the file changed on disk, unless the user is
-// typing: a letter meant for the text must not answer the question (k
-// would overwrite the file). The question then waits for the form or the
-// search to close, or for the next answer.
-func (m *Model) askConflict() {
-	if !m.prompt.active() && !m.typing() {
-		m.prompt.ask(promptConflict)
-	}
-}
-
 // typing reports whether keys go into a text field now.
 func (m *Model) typing() bool {
-	return !m.prompt.active() && !m.c.tooSmall() && (m.form.typing() || m.list.searching)
+	return !m.asking() && !m.c.tooSmall() && (m.form.typing() || m.list.searching)
 }
 
 // key routes one key to whoever has it: the prompt, the form, the search,
 // the full help, then the list, the detail and the walk's own keys.
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	c := m.c
-	if m.prompt.active() {
+	if m.asking() {
 		was := m.prompt.kind
 		switch ch := m.prompt.key(msg); ch {
 		case chooseNothing: // the key does its usual work; the question stays
 		case chooseDismiss:
+			m.resumeConflict()
 			if m.prompt.swallows(msg, was) {
 				return nil
 			}
@@ -334,40 +343,6 @@ func (m *Model) walkKey(msg tea.KeyMsg) tea.Cmd {
 		m.showCurrent()
 	case key.Matches(msg, k.Language):
 		return m.nextLanguage()
-	}
-	return nil
-}
-
-// decide acts on the answer to a prompt.
-func (m *Model) decide(ch choice) tea.Cmd {
-	switch ch {
-	case chooseSaveAndQuit:
-		if m.save.conflict {
-			m.prompt.ask(promptConflict) // saving needs that answer first
-			return nil
-		}
-		m.save.quitting = true
-		if m.save.saving {
-			return nil // the save in flight quits when it lands
-		}
-		if cmd := m.save.save(false); cmd != nil {
-			return cmd
-		}
-		return tea.Quit
-	case chooseQuitUnsaved:
-		m.save.quitting = true
-		return tea.Quit
-	case chooseDropForm:
-		m.form.close()
-		return m.quit()
-	case chooseReload:
-		return m.save.reload()
-	case chooseKeepMine:
-		return m.save.save(true)
-	case chooseLater:
-		m.save.later()
-	case chooseAcceptAll:
-		return m.acceptAll()
 	}
 	return nil
 }

@@ -62,6 +62,7 @@ type common struct {
 	kwWidth int
 
 	width, height int
+	bottomHeight  int    // the status and help lines (layoutBottom)
 	level         string // the level shown
 	message       string // feedback on the last key, in the status line
 }

@@ -1,9 +1,12 @@
 package tui
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,7 +27,12 @@ type helpModel struct {
 	laidFor struct {
 		width int
 		loc   *i18n.Locale
+		taken string // the keys a question takes, which the rest shows without
 	}
+	// The question up while the full help is open: its keys come first,
+	// and the walk's keys are shown without those it takes.
+	question     string
+	questionKeys []key.Binding
 }
 
 func newHelp(c *common) helpModel { return helpModel{c: c, h: help.New()} }
@@ -64,6 +72,28 @@ func (h *helpModel) short(bindings []key.Binding) string {
 	return h.h.ShortHelpView(bindings)
 }
 
+// wrapped is the help line for keys that must all show (a question's
+// answers), on as many lines as they take.
+func (h *helpModel) wrapped(bindings []key.Binding, w int) []string {
+	hm := h.h
+	hm.Width = 0 // nothing cut: the lines are made to fit here
+	var lines []string
+	var line []key.Binding
+	for _, b := range bindings {
+		if len(line) > 0 && lipgloss.Width(hm.ShortHelpView(append(line, b))) > w {
+			lines = append(lines, hm.ShortHelpView(line))
+			line = nil
+		}
+		line = append(line, b)
+	}
+	return append(lines, hm.ShortHelpView(line))
+}
+
+// ask shows a question's keys first in the full help (none: no question).
+func (h *helpModel) ask(question string, keys []key.Binding) {
+	h.question, h.questionKeys = question, keys
+}
+
 // view is the full help, exactly h lines, with a last line saying when
 // there is more below.
 func (h *helpModel) view(w, height int) []string {
@@ -76,10 +106,37 @@ func (h *helpModel) view(w, height int) []string {
 	return fitLines(shown, w, height)
 }
 
-// lines lays the help's columns side by side as far as the width allows,
-// and the rest below, so that a narrow terminal shows every key.
+// lines is the full help: a question's keys first, when one is up, then
+// every key of the walk.
 func (h *helpModel) lines() []string {
-	if h.laid != nil && h.laidFor.width == h.c.width && h.laidFor.loc == h.c.loc {
+	if len(h.questionKeys) == 0 {
+		return h.walkLines(nil)
+	}
+	taken := map[string]bool{}
+	for _, b := range h.questionKeys {
+		for _, k := range b.Keys() {
+			taken[k] = true
+		}
+	}
+	var out []string
+	for _, l := range textwidth.Wrap(h.question, max(1, h.c.width)) {
+		out = append(out, h.c.st.Banner.Render(l))
+	}
+	out = append(out, strings.Split(h.h.FullHelpView([][]key.Binding{h.questionKeys}), "\n")...)
+	return append(append(out, ""), h.walkLines(taken)...)
+}
+
+// walkLines lays the walk's keys out in columns side by side as far as
+// the width allows, and the rest below, so that a narrow terminal shows
+// every key. Keys a question takes are left out.
+func (h *helpModel) walkLines(taken map[string]bool) []string {
+	var takenKey []string
+	for k := range taken {
+		takenKey = append(takenKey, k)
+	}
+	slices.Sort(takenKey)
+	takenFor := strings.Join(takenKey, " ")
+	if h.laid != nil && h.laidFor.width == h.c.width && h.laidFor.loc == h.c.loc && h.laidFor.taken == takenFor {
 		return h.laid
 	}
 	var out, row []string
@@ -92,6 +149,7 @@ func (h *helpModel) lines() []string {
 		row, rowWidth = nil, 0
 	}
 	for _, group := range h.c.keys.FullHelp() {
+		group = withoutKeys(h.c.loc, group, taken)
 		col := h.h.FullHelpView([][]key.Binding{group}) + "   "
 		w := lipgloss.Width(col)
 		if rowWidth > 0 && rowWidth+w > h.c.width {
@@ -102,8 +160,42 @@ func (h *helpModel) lines() []string {
 	}
 	flush()
 	h.laid = out[:max(0, len(out)-1)]
-	h.laidFor.width, h.laidFor.loc = h.c.width, h.c.loc
+	h.laidFor.width, h.laidFor.loc, h.laidFor.taken = h.c.width, h.c.loc, takenFor
 	return h.laid
+}
+
+// withoutKeys is bindings without the keys taken: "↑/k up" is "↑ up"
+// while k answers a question; a binding left with no key is left out.
+func withoutKeys(loc *i18n.Locale, bindings []key.Binding, taken map[string]bool) []key.Binding {
+	if len(taken) == 0 {
+		return bindings
+	}
+	out := make([]key.Binding, 0, len(bindings))
+	for _, b := range bindings {
+		var left []string
+		for _, k := range b.Keys() {
+			if !taken[k] {
+				left = append(left, k)
+			}
+		}
+		switch {
+		case len(left) == len(b.Keys()):
+			out = append(out, b)
+		case len(left) > 0:
+			out = append(out, key.NewBinding(key.WithKeys(left...), key.WithHelp(keyLabel(loc, keysShown(left)), b.Help().Desc)))
+		}
+	}
+	return out
+}
+
+// keysShown names keys as the help shows them: arrows as arrows.
+func keysShown(keys []string) string {
+	arrows := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→"}
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = cmp.Or(arrows[k], k)
+	}
+	return strings.Join(names, "/")
 }
 
 // shortHelp is the help line's keys for what has the keys now, most
@@ -112,7 +204,7 @@ func (h *helpModel) lines() []string {
 func (m *Model) shortHelp() []key.Binding {
 	k := m.c.keys
 	switch {
-	case m.prompt.active():
+	case m.asking():
 		return m.prompt.keys()
 	case m.c.tooSmall():
 		return []key.Binding{k.Quit}

@@ -208,8 +208,8 @@ func TestConflictWaitsForTheForm(t *testing.T) {
 	os.WriteFile(p, []byte(theirs), 0o644)
 	d.send(readFile(t, d, p))
 	d.keys("keep a URL: https://example.org/c")
-	if d.m.prompt.active() {
-		t.Fatal("the question came up while typing")
+	if d.m.asking() || !strings.Contains(d.screen(), "once you leave this field") {
+		t.Fatalf("the question came up while typing:\n%s", d.screen())
 	}
 	if got := d.m.form.draft.justification; got != "I keep a URL: https://example.org/c" {
 		t.Fatalf("letters went elsewhere: %q", got)

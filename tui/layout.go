@@ -28,9 +28,9 @@ func (c *common) headerHeight() int {
 	return 2 + len(c.cat.SeriesLevels(c.series()))
 }
 
-// bodyHeight is what is left between the header and the two bottom lines
-// (status and help).
-func (c *common) bodyHeight() int { return max(1, c.height-c.headerHeight()-2) }
+// bodyHeight is what is left between the header and the bottom lines
+// (status and help: two, or more for a long text; layoutBottom).
+func (c *common) bodyHeight() int { return max(1, c.height-c.headerHeight()-max(2, c.bottomHeight)) }
 
 func (c *common) listWidth() int {
 	if c.wide() {

@@ -115,31 +115,26 @@ func (p *promptModel) swallows(msg tea.KeyMsg, was promptKind) bool {
 	return msg.String() == "esc" || was == promptQuitForm || was == promptAcceptAll && key.Matches(msg, p.c.keys.AcceptNo)
 }
 
-// view is the question, on the status line.
-func (p *promptModel) view() string {
+// text is the question, for the status line.
+func (p *promptModel) text() string {
 	c := p.c
-	var s string
 	switch p.kind {
 	case promptQuit:
-		s = c.loc.T("ui.tui.prompt.unsaved")
+		return c.loc.T("ui.tui.prompt.unsaved")
 	case promptQuitForm:
-		s = c.loc.T("ui.tui.prompt.drop_form")
+		return c.loc.T("ui.tui.prompt.drop_form")
 	case promptConflict:
-		s = c.loc.T("ui.tui.prompt.changed")
 		if p.replaced != "" {
-			s = c.loc.T("ui.tui.prompt.replaced", "What", model.NotRegularMsg(p.replaced).In(c.loc))
+			return c.loc.T("ui.tui.prompt.replaced", "What", model.NotRegularMsg(p.replaced).In(c.loc))
 		}
+		return c.loc.T("ui.tui.prompt.changed")
 	case promptAcceptAll:
 		if p.unmet > 0 {
-			s = c.loc.T("ui.tui.prompt.accept_unmet", "Count", p.count, "Unmet", p.unmet)
-		} else {
-			s = c.loc.T("ui.tui.prompt.accept", "Count", p.count)
+			return c.loc.T("ui.tui.prompt.accept_unmet", "Count", p.count, "Unmet", p.unmet)
 		}
-
-	default:
-		return ""
+		return c.loc.T("ui.tui.prompt.accept", "Count", p.count)
 	}
-	return c.st.Banner.Render(s)
+	return ""
 }
 
 // keys are the prompt's answers, for the help line.

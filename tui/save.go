@@ -48,6 +48,7 @@ type saver struct {
 	lastSeen    [32]byte
 	seenKnown   bool // lastSeen is what the file holds in this conflict
 	forced      bool // the save in flight overwrites the file (keep mine)
+	reloading   bool // the file is being read again (r)
 	gen         int  // bumped whenever our idea of the file changes
 }
 
@@ -157,8 +158,15 @@ func (s *saver) needsDecision() bool {
 	return true
 }
 
+// undecided reports that the file changed on disk and the user has
+// neither chosen what to do nor put it off, with no choice in flight.
+func (s *saver) undecided() bool {
+	return s.conflict && !s.hasDeferred && !s.saving && !s.reloading
+}
+
 // reload reads the file again, in a tea.Cmd.
 func (s *saver) reload() tea.Cmd {
+	s.reloading = true
 	path, cat := s.c.file.Path, s.c.cat
 	return func() tea.Msg {
 		f, err := model.Load(path, cat)
@@ -174,6 +182,6 @@ func (s *saver) reload() tea.Cmd {
 
 // reloaded takes the file read again.
 func (s *saver) reloaded() {
-	s.err, s.conflict, s.hasDeferred = nil, false, false
+	s.err, s.conflict, s.hasDeferred, s.reloading = nil, false, false, false
 	s.gen++
 }

@@ -46,8 +46,62 @@ func (m *Model) View() string {
 	default:
 		lines = append(lines, fitLines(m.list.view(c.width), c.width, bh)...)
 	}
-	lines = append(lines, fitLines([]string{m.statusLine(), m.help.short(m.shortHelp())}, c.width, 2)...)
+	lines = append(lines, m.bottom...)
 	return strings.Join(lines, "\n")
+}
+
+// minBody is the fewest lines a long status text leaves the body: it
+// wraps to more lines rather than being cut, up to that.
+const minBody = 5
+
+// layoutBottom lays out the status and help lines for the state an Update
+// left (View draws them as they are): the status text on as many lines as
+// it needs (a question, or a message saying why a save failed, must not be
+// cut), and a question's keys on two lines when they do not fit on one
+// (every answer must show). The body gives up the lines they take; an
+// ordinary message takes one, so the layout does not jump.
+func (m *Model) layoutBottom() {
+	c := m.c
+	if c.width == 0 || c.tooSmall() {
+		return
+	}
+	m.help.ask("", nil)
+	if m.help.open && m.asking() {
+		m.help.ask(m.prompt.text(), m.prompt.keys())
+	}
+	var help []string
+	if m.asking() {
+		help = m.help.wrapped(m.prompt.keys(), c.width)
+	} else {
+		help = []string{m.help.short(m.shortHelp())}
+	}
+	text, style := m.status()
+	room := max(1, c.height-c.headerHeight()-len(help)-minBody)
+	lines := append(wrapStyled(text, style, c.width, room), help...)
+	m.bottom = fitLines(lines, c.width, len(lines))
+	if len(lines) != c.bottomHeight {
+		c.bottomHeight = len(lines)
+		m.detail.resize()
+		m.help.resize()
+		m.list.clampOffset()
+	}
+}
+
+// wrapStyled is text in style, wrapped to w cells on at most n lines (the
+// last one cut when even they are not enough).
+func wrapStyled(text string, style lipgloss.Style, w, n int) []string {
+	lines := []string{text}
+	if textwidth.Width(text) > w {
+		lines = textwidth.Wrap(text, w)
+	}
+	if len(lines) > n {
+		lines[n-1] += " " + strings.Join(lines[n:], " ")
+		lines = lines[:n]
+	}
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
 }
 
 // tooSmallView says how big the terminal must be; a question asked
@@ -57,7 +111,9 @@ func (m *Model) tooSmallView() string {
 	msg := c.loc.T("ui.tui.too_small", "Width", c.width, "Height", c.height, "MinWidth", minWidth, "MinHeight", minHeight)
 	lines := strings.Split(lipgloss.NewStyle().Width(max(1, c.width)).Render(msg), "\n")
 	if m.prompt.active() {
-		lines = append(lines, "", m.prompt.view(), m.help.short(m.prompt.keys()))
+		lines = append(lines, "")
+		lines = append(lines, wrapStyled(m.prompt.text(), c.st.Banner, max(1, c.width), c.height)...)
+		lines = append(lines, m.help.wrapped(m.prompt.keys(), c.width)...)
 	}
 	return strings.Join(fitLines(lines, c.width, c.height), "\n")
 }
@@ -71,32 +127,31 @@ func (m *Model) rightPane() []string {
 	return m.detail.view(w, h)
 }
 
-func (m *Model) statusLine() string {
+// status is the status line's text and its style: the question asked,
+// else the last key's effect, else the state of the file.
+func (m *Model) status() (string, lipgloss.Style) {
 	c := m.c
-	s := m.prompt.view()
-	if s == "" {
-		switch {
-		case c.message != "":
-			s = c.message
-		case c.opts.ReadOnly != "":
-			s = c.st.Warn.Render(c.loc.T("ui.tui.read_only", "Reason", c.opts.ReadOnly))
-		case m.save.conflict:
-			s = c.st.Warn.Render(c.loc.T("ui.tui.conflict_later"))
-		case m.save.err != nil:
-			s = c.st.Problem.Render(c.loc.T("ui.tui.save_failed", "Error", errorText(c.loc, m.save.err), "Key", c.keys.Retry.Help().Key))
-		case m.save.saving || c.file.Dirty():
-			s = c.st.Dim.Render(c.loc.T("ui.tui.saving"))
-		case !m.save.savedAt.IsZero():
-			s = c.st.Good.Render(c.loc.T("ui.tui.saved", "Time", m.save.savedAt.Format("15:04:05")))
-		case !c.file.Exists:
-			s = c.st.Dim.Render(c.loc.T("ui.tui.new_file"))
-		default:
-			if n := len(c.file.Problems); n > 0 {
-				s = c.st.Warn.Render(c.loc.T("ui.tui.problems", "Count", n))
-			} else {
-				s = c.st.Dim.Render(c.loc.T("ui.tui.ready"))
-			}
-		}
+	switch {
+	case m.asking():
+		return m.prompt.text(), c.st.Banner
+	case m.prompt.active(): // the question about the file waits for the field to close
+		return c.loc.T("ui.tui.prompt.waiting"), c.st.Warn
+	case c.message != "":
+		return c.message, lipgloss.NewStyle()
+	case c.opts.ReadOnly != "":
+		return c.loc.T("ui.tui.read_only", "Reason", c.opts.ReadOnly), c.st.Warn
+	case m.save.conflict:
+		return c.loc.T("ui.tui.conflict_later"), c.st.Warn
+	case m.save.err != nil:
+		return c.loc.T("ui.tui.save_failed", "Error", fileErrorText(c.loc, m.save.err, c.file.Path), "Key", c.keys.Retry.Help().Key), c.st.Problem
+	case m.save.saving || c.file.Dirty():
+		return c.loc.T("ui.tui.saving"), c.st.Dim
+	case !m.save.savedAt.IsZero():
+		return c.loc.T("ui.tui.saved", "Time", m.save.savedAt.Format("15:04:05")), c.st.Good
+	case !c.file.Exists:
+		return c.loc.T("ui.tui.new_file"), c.st.Dim
+	case len(c.file.Problems) > 0:
+		return c.loc.T("ui.tui.problems", "Count", len(c.file.Problems)), c.st.Warn
 	}
-	return s // View fits it to the width
+	return c.loc.T("ui.tui.ready"), c.st.Dim
 }
