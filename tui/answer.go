@@ -236,6 +236,7 @@ func (m *Model) submitForm() tea.Cmd {
 		c.message = c.loc.T("ui.tui.unchanged")
 		return nil
 	}
+	c.message = "" // what the form was opened for (m wanting a URL) is done
 	return m.apply([]change{{id: id, before: c.file.Answers[id], after: a}})
 }
 

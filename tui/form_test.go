@@ -170,6 +170,26 @@ func TestMetKeyNeedingURLOpensTheForm(t *testing.T) {
 	if es, _ := d.m.list.current(); es.Entry.ID != "contribution_requirements" {
 		t.Errorf("after the form the cursor is on %s", es.Entry.ID)
 	}
+	// The status line no longer says what the answer lacked: it has it.
+	if status := statusLine(d); strings.Contains(status, "URL") {
+		t.Errorf("after the answer landed the status line says %q", status)
+	}
+	// Given up with esc, the form leaves no word about what it wanted.
+	d.goTo("contribution_requirements")
+	d.keys("m")
+	if !d.m.form.isOpen() {
+		t.Skip("contribution_requirements takes Met without a justification")
+	}
+	d.keys("esc")
+	if status := statusLine(d); strings.Contains(status, "needs") {
+		t.Errorf("after esc the status line says %q", status)
+	}
+}
+
+// statusLine is the line above the help line.
+func statusLine(d *driver) string {
+	lines := strings.Split(d.screen(), "\n")
+	return lines[len(lines)-2]
 }
 
 // At silver and gold, N/A is refused for the ids whose passing entry
