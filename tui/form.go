@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
@@ -46,7 +47,13 @@ type formModel struct {
 	shown string // the justification as the form first showed it
 	first string // the status the form first showed
 	orig  model.Answer
+	keys  *huh.KeyMap
 }
+
+// formCharLimit bounds the text field far above anything an answers file
+// can hold (1 MiB; the field counts a wide character as two): the site's
+// 8,192 characters are a warning in the form, never a cut.
+const formCharLimit = 2 * model.MaxFileSize
 
 func (f *formModel) isOpen() bool { return f.form != nil }
 
@@ -61,7 +68,8 @@ func (f *formModel) open(e *criteria.Entry, start formStart) tea.Cmd {
 		f.draft.status = model.Met.String() // the usual answer; one key away from the others
 	}
 	f.first = f.draft.status
-	f.form = newAnswerForm(c, e, f.draft, len([]rune(f.shown)))
+	f.keys = formKeyMap(c.loc)
+	f.form = newAnswerForm(c, e, f.draft, f.keys)
 	cmd := f.form.Init()
 	if start.atText {
 		return tea.Batch(cmd, f.form.NextField())
@@ -96,15 +104,39 @@ func (f *formModel) update(msg tea.Msg) tea.Cmd {
 		f.close()
 		return func() tea.Msg { return formCancelledMsg{} }
 	}
-	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && f.typing() {
-		k.Runes = formtext.Typed(k.Runes)
+	inserted := 0
+	if k, ok := msg.(tea.KeyMsg); ok && f.typing() {
+		if key.Matches(k, f.keys.Text.NewLine) {
+			// A new line is inserted as typed text: the field's own key
+			// refuses it past 99 lines.
+			k = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'\n'}}
+		}
+		if k.Type == tea.KeyRunes && !k.Alt {
+			k.Runes = formtext.Typed(k.Runes)
+			inserted = len(k.Runes)
+		}
 		msg = k
 	}
+	before := f.length(inserted)
 	nf, cmd := f.form.Update(msg)
 	if ff, ok := nf.(*huh.Form); ok {
 		f.form = ff
 	}
+	if lost := before + inserted - f.length(inserted); lost > 0 {
+		// Only past the field's bounds, far above what a file holds;
+		// never without a word.
+		f.c.message = f.c.loc.T("ui.tui.form.left_out", "Count", lost)
+	}
 	return cmd
+}
+
+// length is the justification's length in characters, when a key
+// inserting text needs it measured.
+func (f *formModel) length(inserted int) int {
+	if inserted == 0 {
+		return 0
+	}
+	return utf8.RuneCountInString(f.draft.justification)
 }
 
 // submitted closes the form and returns the answer it holds; changed is
@@ -143,7 +175,7 @@ func (f *formModel) keyBinds() []key.Binding {
 // newAnswerForm builds the edit form for e: a status choice (N/A only where
 // the badge accepts it) and the justification, checked as the user types
 // against what the badge will require.
-func newAnswerForm(c *common, e *criteria.Entry, d *draft, shownLen int) *huh.Form {
+func newAnswerForm(c *common, e *criteria.Entry, d *draft, keys *huh.KeyMap) *huh.Form {
 	loc := c.loc
 	opts := []huh.Option[string]{
 		huh.NewOption(loc.T("ui.status.met"), model.Met.String()),
@@ -161,15 +193,13 @@ func newAnswerForm(c *common, e *criteria.Entry, d *draft, shownLen int) *huh.Fo
 		Title(loc.T("ui.tui.form.justification")).
 		DescriptionFunc(func() string { return requirementHint(c, e, d.status, d.justification) }, []any{&d.status, &d.justification}).
 		Lines(5).
-		// Never cut what the file holds: the limit is the badge's, or the
-		// text's own length when it is longer (then a warning says so).
-		CharLimit(max(model.MaxJustification, shownLen)).
+		CharLimit(formCharLimit).
 		ExternalEditor(false).
 		Value(&d.justification).
 		Validate(func(j string) error { return validateAnswer(c, e, d.status, formtext.Answer(j)) })
 	f := huh.NewForm(huh.NewGroup(status, just)).
 		WithShowHelp(false). // the walk's help line shows the form's keys
-		WithKeyMap(formKeyMap(loc)).
+		WithKeyMap(keys).
 		WithWidth(c.readingWidth())
 	f.SubmitCmd = func() tea.Msg { return formSubmittedMsg{} }
 	f.CancelCmd = func() tea.Msg { return formCancelledMsg{} }

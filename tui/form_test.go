@@ -223,3 +223,48 @@ func TestNAOneRuleAboveThePassingLevel(t *testing.T) {
 		}
 	}
 }
+
+// The form never cuts what the user types or pastes: a paste past the
+// site's 8,192 characters is kept whole (the URL at its end was lost),
+// with the form's warning; typing goes on past the limit on a text
+// already over it; a pasted tab stays a tab; a new line goes on past
+// the text field's 99 lines.
+func TestFormTakesTextPastTheSiteLimit(t *testing.T) {
+	d, p := newDriver(t, startFile, 120, 40)
+	d.goTo("contribution")
+	d.keys("e", "tab")
+	long := strings.Repeat("P", 9000) + " https://e.org/p"
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Paste: true, Runes: []rune(long)})
+	d.wantScreen("9016 characters, over the badge site's limit")
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Paste: true, Runes: []rune(" a\tb")})
+	d.keys("!", "enter")
+	want := long + " a\tb!"
+	if got := d.m.c.file.Answers["contribution"].Justification; got != want {
+		t.Fatalf("saved %d characters ending %q, want %d ending %q", utf8.RuneCountInString(got), got[max(0, len(got)-20):], utf8.RuneCountInString(want), want[len(want)-20:])
+	}
+	if b, _ := os.ReadFile(p); !strings.Contains(string(b), `https://e.org/p a\tb!`) {
+		t.Error("the file does not hold the whole text")
+	}
+	// A text already over the limit takes more typing.
+	d.goTo("contribution")
+	d.keys("e", "tab", "?")
+	if got := answerText(d.m.form.draft.justification); got != want+"?" {
+		t.Fatalf("typing past the limit: %d characters, ending %q", utf8.RuneCountInString(got), got[len(got)-5:])
+	}
+	d.keys("esc")
+	// Past the text field's 99 lines, a new line is still a new line.
+	many := strings.TrimSuffix(strings.Repeat("line\n", 120), "\n")
+	d.goTo("description_good")
+	d.keys("e", "tab")
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Paste: true, Runes: []rune(many)})
+	d.keys("alt+enter", "more", "enter")
+	if got := d.m.c.file.Answers["description_good"].Justification; got != many+"\nmore" {
+		t.Errorf("%d lines saved, ending %q", strings.Count(got, "\n")+1, got[max(0, len(got)-12):])
+	}
+	// Past what the field can hold at all (10,000 lines), what is left
+	// out is said.
+	d.goTo("description_good")
+	d.keys("e", "tab")
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Paste: true, Runes: []rune(strings.Repeat("\nx", 10_000))})
+	d.wantScreen("characters were left out: the form holds at most 10,000 lines")
+}
