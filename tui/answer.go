@@ -86,7 +86,9 @@ func (m *Model) setStatus(s model.Status) tea.Cmd {
 	if s == model.Unknown {
 		a = model.Answer{} // clearing removes the justification too (z brings it back)
 	}
-	if p := model.Check(c.cat, es.Entry.ID, a); p != nil && s == model.NA {
+	// The justification's length is only a warning: the refusal is about
+	// the status alone.
+	if p := model.Check(c.cat, es.Entry.ID, model.Answer{Status: s}); p != nil && s == model.NA {
 		c.message = safetext.Line(p.In(c.loc))
 		return nil
 	}

@@ -268,3 +268,17 @@ func TestFormTakesTextPastTheSiteLimit(t *testing.T) {
 	d.send(tea.KeyMsg{Type: tea.KeyRunes, Paste: true, Runes: []rune(strings.Repeat("\nx", 10_000))})
 	d.wantScreen("characters were left out: the form holds at most 10,000 lines")
 }
+
+// n on a criterion that takes no N/A says so, also when its justification
+// is over the site's limit (it said "shorten it", as if that were why).
+func TestNARefusedForItsOwnReason(t *testing.T) {
+	d, _ := newDriver(t, fileWith("description_good", "Met", strings.Repeat("long ", 2000)), 120, 40)
+	d.goTo("description_good")
+	d.keys("n")
+	if d.m.c.file.Answers["description_good"].Status != model.Met {
+		t.Fatal("N/A taken")
+	}
+	if status := statusLine(d); !strings.Contains(status, "does not allow N/A") {
+		t.Errorf("the status line says %q", status)
+	}
+}
