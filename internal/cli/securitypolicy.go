@@ -131,12 +131,27 @@ func runSecurityPolicy(env *Env, args []string) int {
 		if noted > 0 {
 			fmt.Fprintln(env.Stdout, loc.T("ui.cli.notes_kept", "Count", noted))
 		}
+		// A weak proposal (a promise of response times is no record of
+		// them) is left open for the user to confirm: say so, rather than
+		// that every criterion has an answer.
+		var weak []string
+		for _, p := range ps {
+			if f.Answers[p.ID].Open() && !p.InBulk() {
+				weak = append(weak, idText(p.ID))
+			}
+		}
+		ids := strings.Join(weak, ", ")
 		switch {
 		case len(applied) > 0:
 			fmt.Fprintln(env.Stdout, loc.T("ui.detect.applied", "Count", len(applied), "File", env.DisplayPath(f.Path)))
 			for _, p := range applied {
 				fmt.Fprintf(env.Stdout, "  %-32s %s\n", idText(p.ID), loc.Word(p.Status))
 			}
+			if len(weak) > 0 {
+				fmt.Fprintln(env.Stdout, loc.T("ui.secpolicy.weak_left", "Count", len(weak), "IDs", ids))
+			}
+		case len(weak) > 0:
+			fmt.Fprintln(env.Stdout, loc.T("ui.secpolicy.nothing_filled_weak", "Count", len(weak), "IDs", ids))
 		case noted == 0:
 			fmt.Fprintln(env.Stdout, loc.T("ui.detect.nothing_applied"))
 		}

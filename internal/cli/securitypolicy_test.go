@@ -223,3 +223,30 @@ func TestSecurityPolicyNotWrittenOutsideTheRepository(t *testing.T) {
 		t.Errorf("not written through the link: %v", err)
 	}
 }
+
+// --apply fills what the policy makes sure, and says what it left: the
+// promise of response times is a weak proposal (a policy is no record),
+// left for the user to confirm. It said "every proposed criterion already
+// has an answer" while that one had none.
+func TestSecurityPolicyApplySaysWhatIsLeft(t *testing.T) {
+	dir := repoFixture(t, "https://github.com/acme/widget.git", map[string]string{".bestpractices.yaml": "version: 1\nproject:\n  name: Widget\nanswers:\n"})
+	out, errOut, code := run(t, dir, "security-policy", "--email", "security@acme.example.net", "--apply")
+	if code != ExitOK {
+		t.Fatalf("code %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Filled 2 unanswered criteria", "1 weak proposal was not filled in: vulnerability_report_response"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("first run: output lacks %q:\n%s", want, out)
+		}
+	}
+	out, errOut, code = run(t, dir, "security-policy", "--email", "security@acme.example.net", "--apply", "--force")
+	if code != ExitOK {
+		t.Fatalf("code %d: %s", code, errOut)
+	}
+	if strings.Contains(out, "every proposed criterion already has an answer") || !strings.Contains(out, "Nothing filled: 1 weak proposal was left for you to confirm: vulnerability_report_response") {
+		t.Errorf("second run:\n%s", out)
+	}
+	if a := loadAnswers(t, dir).Answers["vulnerability_report_response"]; a.Status != model.Unknown {
+		t.Errorf("the weak proposal was filled: %+v", a)
+	}
+}
