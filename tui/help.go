@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/bestpractices/bestpractices/i18n"
-	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -29,9 +28,8 @@ type helpModel struct {
 		loc   *i18n.Locale
 		taken string // the keys a question takes, which the rest shows without
 	}
-	// The question up while the full help is open: its keys come first,
-	// and the walk's keys are shown without those it takes.
-	question     string
+	// The keys of the question up while the full help is open: they come
+	// first, and the walk's keys are shown without those they take.
 	questionKeys []key.Binding
 }
 
@@ -90,9 +88,7 @@ func (h *helpModel) wrapped(bindings []key.Binding, w int) []string {
 }
 
 // ask shows a question's keys first in the full help (none: no question).
-func (h *helpModel) ask(question string, keys []key.Binding) {
-	h.question, h.questionKeys = question, keys
-}
+func (h *helpModel) ask(keys []key.Binding) { h.questionKeys = keys }
 
 // view is the full help, exactly h lines, with a last line saying when
 // there is more below.
@@ -118,11 +114,8 @@ func (h *helpModel) lines() []string {
 			taken[k] = true
 		}
 	}
-	var out []string
-	for _, l := range textwidth.Wrap(h.question, max(1, h.c.width)) {
-		out = append(out, h.c.st.Banner.Render(l))
-	}
-	out = append(out, strings.Split(h.h.FullHelpView([][]key.Binding{h.questionKeys}), "\n")...)
+	// The question itself is on the status line, below.
+	out := strings.Split(h.h.FullHelpView([][]key.Binding{h.questionKeys}), "\n")
 	return append(append(out, ""), h.walkLines(taken)...)
 }
 

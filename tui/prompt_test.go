@@ -194,7 +194,7 @@ func TestSaveRefusalIsNotCut(t *testing.T) {
 				t.Fatalf("%s %v: no save error:\n%s", lang, size, d.screen())
 			}
 			screen := d.screen()
-			want, _ := d.m.status()
+			want, _, _ := d.m.status()
 			if !strings.Contains(want, "104858") || !strings.Contains(noSpace(screen), noSpace(want)) {
 				t.Errorf("%s %v: the message %q is not shown whole:\n%s", lang, size, want, screen)
 			}

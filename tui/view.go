@@ -65,9 +65,9 @@ func (m *Model) layoutBottom() {
 	if c.width == 0 || c.tooSmall() {
 		return
 	}
-	m.help.ask("", nil)
+	m.help.ask(nil)
 	if m.help.open && m.asking() {
-		m.help.ask(m.prompt.text(), m.prompt.keys())
+		m.help.ask(m.prompt.keys())
 	}
 	var help []string
 	if m.asking() {
@@ -75,8 +75,11 @@ func (m *Model) layoutBottom() {
 	} else {
 		help = []string{m.help.short(m.shortHelp())}
 	}
-	text, style := m.status()
+	text, style, ordinary := m.status()
 	room := max(1, c.height-c.headerHeight()-len(help)-minBody)
+	if ordinary {
+		room = 1 // cut, rather than move the layout
+	}
 	lines := append(wrapStyled(text, style, c.width, room), help...)
 	m.bottom = fitLines(lines, c.width, len(lines))
 	if len(lines) != c.bottomHeight {
@@ -128,30 +131,32 @@ func (m *Model) rightPane() []string {
 }
 
 // status is the status line's text and its style: the question asked,
-// else the last key's effect, else the state of the file.
-func (m *Model) status() (string, lipgloss.Style) {
+// else the last key's effect, else the state of the file. ordinary is
+// the state of things as usual (ready, saving, saved), a line a narrow
+// screen may cut; the rest must show whole.
+func (m *Model) status() (text string, style lipgloss.Style, ordinary bool) {
 	c := m.c
 	switch {
 	case m.asking():
-		return m.prompt.text(), c.st.Banner
+		return m.prompt.text(), c.st.Banner, false
 	case m.prompt.active(): // the question about the file waits for the field to close
-		return c.loc.T("ui.tui.prompt.waiting"), c.st.Warn
+		return c.loc.T("ui.tui.prompt.waiting"), c.st.Warn, false
 	case c.message != "":
-		return c.message, lipgloss.NewStyle()
+		return c.message, lipgloss.NewStyle(), false
 	case c.opts.ReadOnly != "":
-		return c.loc.T("ui.tui.read_only", "Reason", c.opts.ReadOnly), c.st.Warn
+		return c.loc.T("ui.tui.read_only", "Reason", c.opts.ReadOnly), c.st.Warn, false
 	case m.save.conflict:
-		return c.loc.T("ui.tui.conflict_later"), c.st.Warn
+		return c.loc.T("ui.tui.conflict_later"), c.st.Warn, false
 	case m.save.err != nil:
-		return c.loc.T("ui.tui.save_failed", "Error", fileErrorText(c.loc, m.save.err, c.file.Path), "Key", c.keys.Retry.Help().Key), c.st.Problem
+		return c.loc.T("ui.tui.save_failed", "Error", fileErrorText(c.loc, m.save.err, c.file.Path), "Key", c.keys.Retry.Help().Key), c.st.Problem, false
 	case m.save.saving || c.file.Dirty():
-		return c.loc.T("ui.tui.saving"), c.st.Dim
+		return c.loc.T("ui.tui.saving"), c.st.Dim, true
 	case !m.save.savedAt.IsZero():
-		return c.loc.T("ui.tui.saved", "Time", m.save.savedAt.Format("15:04:05")), c.st.Good
+		return c.loc.T("ui.tui.saved", "Time", m.save.savedAt.Format("15:04:05")), c.st.Good, true
 	case !c.file.Exists:
-		return c.loc.T("ui.tui.new_file"), c.st.Dim
+		return c.loc.T("ui.tui.new_file"), c.st.Dim, true
 	case len(c.file.Problems) > 0:
-		return c.loc.T("ui.tui.problems", "Count", len(c.file.Problems)), c.st.Warn
+		return c.loc.T("ui.tui.problems", "Count", len(c.file.Problems)), c.st.Warn, false
 	}
-	return c.loc.T("ui.tui.ready"), c.st.Dim
+	return c.loc.T("ui.tui.ready"), c.st.Dim, true
 }
