@@ -160,8 +160,16 @@ func (f *formModel) edited() bool {
 	return f.form != nil && (f.draft.justification != f.shown || f.draft.status != f.first)
 }
 
+// view is the form in h lines. On a short screen, while the text is
+// edited, its end shows (the text field and its warning) rather than the
+// status choice above it: cut at the bottom, the line being typed was
+// hidden.
 func (f *formModel) view(w, h int) []string {
-	return fitLines(strings.Split(f.form.View(), "\n"), w, h)
+	lines := strings.Split(strings.TrimRight(f.form.View(), "\n "), "\n")
+	if len(lines) > h && f.typing() {
+		lines = lines[len(lines)-h:]
+	}
+	return fitLines(lines, w, h)
 }
 
 // keyBinds are the focused field's keys, for the help line.

@@ -282,3 +282,20 @@ func TestNARefusedForItsOwnReason(t *testing.T) {
 		t.Errorf("the status line says %q", status)
 	}
 }
+
+// On a short screen the form shows the end of the text being typed (the
+// status choice above it gives way): cut at the bottom, the line typed
+// was hidden at 60x15.
+func TestFormShowsTheLineBeingTypedOnAShortScreen(t *testing.T) {
+	for _, lang := range []string{"en", "fr", "ja"} {
+		loc, _ := i18n.New(lang)
+		d, _ := newDriverIn(t, loc, startFile, 60, 15)
+		d.goTo("interact")
+		d.keys("e", "tab", "one", "alt+enter", "two", "alt+enter", "three", "alt+enter", "four", "alt+enter", "five")
+		d.wantScreen("five")
+		// The status line is one line, as ever: the body keeps its size.
+		if got, want := d.m.c.bodyHeight(), 15-d.m.c.headerHeight()-2; got != want {
+			t.Errorf("%s: body of %d lines, want %d:\n%s", lang, got, want, d.screen())
+		}
+	}
+}
