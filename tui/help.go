@@ -73,7 +73,11 @@ func (h *helpModel) short(bindings []key.Binding) string {
 // wrapped is the help line for keys that must all show (a question's
 // answers), on as many lines as they take.
 func (h *helpModel) wrapped(bindings []key.Binding, w int) []string {
-	hm := h.h
+	return wrapKeys(h.h, bindings, w)
+}
+
+// wrapKeys lays bindings out as help lines of at most w cells, none cut.
+func wrapKeys(hm help.Model, bindings []key.Binding, w int) []string {
 	hm.Width = 0 // nothing cut: the lines are made to fit here
 	var lines []string
 	var line []key.Binding

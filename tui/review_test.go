@@ -388,3 +388,36 @@ func TestReviewKeepsURLsWhole(t *testing.T) {
 		}
 	}
 }
+
+// The review's questions show whole with every answer, at 60x15 and up,
+// in every language ("Appliquer ?" was cut at 60 columns).
+func TestReviewQuestionsShowWhole(t *testing.T) {
+	for _, lang := range []string{"en", "fr", "ja"} {
+		loc, _ := i18n.New(lang)
+		for _, size := range [][2]int{{60, 15}, {80, 24}} {
+			for _, ask := range [][]string{{"a"}, {"T", "esc"}} {
+				d := newReviewDriver(t, reviewMerge(t), loc, size[0], size[1])
+				d.keys(ask...)
+				screen := d.screen()
+				lines := strings.Split(screen, "\n")
+				if len(lines) != size[1] {
+					t.Errorf("%s %v %v: %d lines", lang, size, ask, len(lines))
+				}
+				for _, l := range lines {
+					if ansi.StringWidth(l) > size[0] {
+						t.Errorf("%s %v %v: a line of %d cells", lang, size, ask, ansi.StringWidth(l))
+					}
+				}
+				q, _, _ := d.r.status()
+				if d.r.ask == askNothing || !strings.Contains(noSpace(screen), noSpace(q)) {
+					t.Errorf("%s %v %v: the question %q is not shown whole:\n%s", lang, size, ask, q, screen)
+				}
+				for _, k := range d.r.shortHelp() {
+					if item := k.Help().Key + " " + k.Help().Desc; !strings.Contains(screen, item) {
+						t.Errorf("%s %v %v: %q not shown whole:\n%s", lang, size, ask, item, screen)
+					}
+				}
+			}
+		}
+	}
+}

@@ -29,14 +29,31 @@ func (r *reviewModel) View() string {
 	if r.fullHelp { // the keys take the conflict's place, its heading too
 		lines = lines[:1]
 	}
-	bh := max(1, r.height-len(lines)-2)
+	bottom := r.bottomLines()
+	bh := max(1, r.height-len(lines)-len(bottom))
 	if r.fullHelp {
 		lines = append(lines, fitLines(r.fullHelpLines(bh), r.width, bh)...)
 	} else {
 		lines = append(lines, r.bodyView(bh)...)
 	}
-	lines = append(lines, r.statusLine(), r.help.ShortHelpView(r.shortHelp()))
+	lines = append(lines, bottom...)
 	return strings.Join(fitLines(lines, r.width, r.height), "\n")
+}
+
+// bottomLines are the status line and the keys. A question or a message
+// wraps rather than being cut, and a question's keys all show, on two
+// lines when one is not enough; the tally of choices keeps to one line.
+func (r *reviewModel) bottomLines() []string {
+	text, style, ordinary := r.status()
+	help := []string{r.help.ShortHelpView(r.shortHelp())}
+	if r.ask != askNothing {
+		help = wrapKeys(r.help, r.shortHelp(), r.width)
+	}
+	room := 1
+	if !ordinary {
+		room = max(1, r.height-len(r.headerLines())-len(help)-minBody)
+	}
+	return append(wrapStyled(text, style, max(1, r.width), room), help...)
 }
 
 // tooSmallView says how big the terminal must be, with a question asked
@@ -45,7 +62,7 @@ func (r *reviewModel) tooSmallView() string {
 	msg := r.loc.T("ui.tui.review.too_small", "Width", r.width, "Height", r.height, "MinWidth", minWidth, "MinHeight", minHeight)
 	lines := strings.Split(lipgloss.NewStyle().Width(max(1, r.width)).Render(msg), "\n")
 	if r.ask != askNothing {
-		lines = append(lines, "", r.statusLine(), r.help.ShortHelpView(r.shortHelp()))
+		lines = append(append(lines, ""), r.bottomLines()...)
 	}
 	return strings.Join(fitLines(lines, r.width, r.height), "\n")
 }
@@ -144,8 +161,10 @@ func (r *reviewModel) why(c *site.Conflict) string {
 	return r.loc.T("ui.tui.review.why.chosen_" + side)
 }
 
-// bodyHeight is what the header and the two bottom lines leave.
-func (r *reviewModel) bodyHeight() int { return max(1, r.height-len(r.headerLines())-2) }
+// bodyHeight is what the header and the bottom lines leave.
+func (r *reviewModel) bodyHeight() int {
+	return max(1, r.height-len(r.headerLines())-len(r.bottomLines()))
+}
 
 // bodyView is the conflict's answers from the scroll offset, exactly h
 // lines; the last says when there is more below.
@@ -257,18 +276,18 @@ func (r *reviewModel) side(which site.Side, label string, a model.Answer, machin
 	return lines
 }
 
-// statusLine is the question asked, else the last key's effect, else how
-// the choices stand.
-func (r *reviewModel) statusLine() string {
+// status is the status line: the question asked, else the last key's
+// effect, else how the choices stand (ordinary: one line is enough).
+func (r *reviewModel) status() (text string, style lipgloss.Style, ordinary bool) {
 	loc := r.loc
 	switch r.ask {
 	case askCancel:
-		return r.st.Banner.Render(loc.T("ui.tui.review.prompt.cancel"))
+		return loc.T("ui.tui.review.prompt.cancel"), r.st.Banner, false
 	case askUnseen:
-		return r.st.Banner.Render(loc.T("ui.tui.review.prompt.unseen", "Count", r.unseen()))
+		return loc.T("ui.tui.review.prompt.unseen", "Count", r.unseen()), r.st.Banner, false
 	}
 	if r.message != "" {
-		return r.message
+		return r.message, lipgloss.NewStyle(), false
 	}
 	ours, theirs := 0, 0
 	for _, c := range r.m.Conflicts {
@@ -278,7 +297,7 @@ func (r *reviewModel) statusLine() string {
 			ours++
 		}
 	}
-	return r.st.Dim.Render(loc.T("ui.tui.review.tally", "Ours", ours, "Theirs", theirs, "Unseen", r.unseen()))
+	return loc.T("ui.tui.review.tally", "Ours", ours, "Theirs", theirs, "Unseen", r.unseen()), r.st.Dim, true
 }
 
 // shortHelp is the help line's keys, the most useful first: the help line
