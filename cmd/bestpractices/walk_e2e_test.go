@@ -134,3 +134,38 @@ func TestWalkRemembersLevelAndLanguage(t *testing.T) {
 	x.keys("q")
 	x.waitFor("EXIT=0")
 }
+
+// In a real terminal: with the question about the file up, letters typed
+// into the form are text (r reloaded the file); a bracketed paste past
+// the site's 8,192 characters is kept whole, its tab a tab (it was cut to
+// 8,192, the URL at its end lost); the question comes back when the form
+// closes, and k then writes the whole text.
+func TestWalkFormUnderTheQuestionTakesTextAndPastes(t *testing.T) {
+	x, answers := startWalk(t)
+	theirs := walkFile + "# theirs\n"
+	os.WriteFile(answers, []byte(theirs), 0o644)
+	x.waitFor("The answers file changed on disk")
+	x.keys("e")
+	x.waitFor("> Met")
+	x.keys("Tab")
+	// The text field has the keys once the help line names its keys
+	// (huh moves the focus in a message of its own).
+	x.waitFor("you will be asked what to do once you leave this field", "new line")
+	x.text("We are ")
+	paste := filepath.Join(t.TempDir(), "paste.txt")
+	os.WriteFile(paste, []byte(strings.Repeat("P", 9000)+" https://e.org/p a\tb"), 0o644)
+	x.run("load-buffer", "-b", "big", paste)
+	x.run("paste-buffer", "-b", "big", "-p", "-t", "e2e")
+	x.waitFor("characters, over the badge site's limit", "https://e.org/p a␉b")
+	if b, _ := os.ReadFile(answers); string(b) != theirs {
+		t.Fatalf("their file was written while typing:\n%s", b)
+	}
+	x.keys("Enter")
+	x.waitFor("The answers file changed on disk", "k keep mine")
+	x.keys("k")
+	x.waitFor("Kept your answers")
+	b, _ := os.ReadFile(answers)
+	if !strings.Contains(string(b), `"We are PPPP`) || !strings.Contains(string(b), `PPPP https://e.org/p a\tb"`) || strings.Count(string(b), "P") < 9000 {
+		t.Errorf("the answer written is not the text typed and pasted:\n%.300s", b)
+	}
+}
