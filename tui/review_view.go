@@ -50,7 +50,7 @@ func (r *reviewModel) bottomLines() []string {
 		help = wrapKeys(r.help, r.shortHelp(), r.width)
 	}
 	room := 1
-	if !ordinary {
+	if !ordinary && textwidth.Width(text) > r.width {
 		room = max(1, r.height-len(r.headerLines())-len(help)-minBody)
 	}
 	return append(wrapStyled(text, style, max(1, r.width), room), help...)
@@ -163,7 +163,11 @@ func (r *reviewModel) why(c *site.Conflict) string {
 
 // bodyHeight is what the header and the bottom lines leave.
 func (r *reviewModel) bodyHeight() int {
-	return max(1, r.height-len(r.headerLines())-len(r.bottomLines()))
+	bottom := 2 // as a rule: laid out only when a question or a long message may take more
+	if text, _, ordinary := r.status(); r.ask != askNothing || !ordinary && textwidth.Width(text) > r.width {
+		bottom = len(r.bottomLines())
+	}
+	return max(1, r.height-len(r.headerLines())-bottom)
 }
 
 // bodyView is the conflict's answers from the scroll offset, exactly h
