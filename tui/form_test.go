@@ -8,6 +8,7 @@ import (
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/formtext"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -248,7 +249,7 @@ func TestFormTakesTextPastTheSiteLimit(t *testing.T) {
 	// A text already over the limit takes more typing.
 	d.goTo("contribution")
 	d.keys("e", "tab", "?")
-	if got := answerText(d.m.form.draft.justification); got != want+"?" {
+	if got := formtext.Answer(d.m.form.draft.justification); got != want+"?" {
 		t.Fatalf("typing past the limit: %d characters, ending %q", utf8.RuneCountInString(got), got[len(got)-5:])
 	}
 	d.keys("esc")
