@@ -343,15 +343,22 @@ func (c *checker) plural(key string, k, v *yaml.Node, em i18n.Message) {
 		}
 	}
 	all := map[string]bool{}
+	refused := false
 	for _, f := range i18n.FormNames(forms) {
 		if forms[f] == "" {
 			continue
 		}
 		got := c.text(key, f, forms[f], lines[f], em)
+		refused = refused || got == nil
 		c.compareFields(key, lines[f], got, want, false)
 		for n := range got {
 			all[n] = true
 		}
+	}
+	if refused {
+		// A form whose template is refused (reported) cannot be read for
+		// its values: counting none would add a false "leaves out".
+		return
 	}
 	// Each form may leave a value out ("one criterion"), but together they
 	// must use everything English's usual form does.

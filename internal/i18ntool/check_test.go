@@ -456,3 +456,33 @@ func TestCheckReportsEveryProblemAtItsLine(t *testing.T) {
 		t.Errorf("valid file: %+v", findings(ps))
 	}
 }
+
+// A plural whose forms are refused is reported for what is wrong with
+// them alone: the values a refused form uses cannot be read, so it is
+// not also said to leave out {{.Count}} and {{.Level}} (a false error
+// the translator could not fix).
+func TestCheckRefusedPluralFormReportedOnce(t *testing.T) {
+	cases := map[string][2]string{
+		"both forms refused":      {`{{range $i := 3}}x{{end}} {{.Level}} {{.Count}}`, `{{printf "%c" 27}} {{.Level}} {{.Count}}`},
+		"one form refused":        {`{{call .Level}} ({{.Count}} Kriterium)`, `Was aufhält: {{.Count}} Kriterien`},
+		"a form that won't parse": {`Was {{.Level}} aufhält`, `Was {{.Level}} aufhält ({{.Count} Kriterien)`},
+	}
+	for name, forms := range cases {
+		src := "meta:\n  tag: de\n  name: Deutsch\nui:\n  cli:\n    status:\n      holding_back:\n" +
+			"        one: " + strconv.Quote(forms[0]) + "\n        other: " + strconv.Quote(forms[1]) + "\n"
+		ps := Check("de.yaml", []byte(src))
+		refused := 0
+		for _, p := range ps {
+			switch {
+			case p.Severity != Error:
+			case p.Kind == "template_action" || p.Kind == "template":
+				refused++
+			default:
+				t.Errorf("%s: also reported line %d %s: %s", name, p.Line, p.Kind, p.Message(i18n.English()))
+			}
+		}
+		if refused == 0 {
+			t.Errorf("%s: the refused form is not reported: %+v", name, findings(ps))
+		}
+	}
+}
