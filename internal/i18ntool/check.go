@@ -69,7 +69,7 @@ var problemKinds = []string{
 	"yaml", "indent", "second_document", "utf8", "control_raw", "control", "bidi", "invisible", "root", "key_type", "duplicate",
 	"unknown_key", "group", "not_text", "list", "plural_form", "plural_other",
 	"plural_unused", "plural_never", "plural_lacks", "template", "placeholder_missing",
-	"placeholder_added", "template_action", "one_line", "too_wide", "glossary", "fr_spacing", "ja_colon", "link_open", "link_close", "link_empty", "link_space",
+	"placeholder_added", "placeholder_none", "template_action", "one_line", "too_wide", "glossary", "fr_spacing", "ja_colon", "link_open", "link_close", "link_empty", "link_space",
 	"link_scheme", "link_count", "brackets", "meta_type", "meta_unknown", "tag",
 	"tag_form", "no_tag", "no_name", "source_type", "source_value", "source_unknown",
 	"source_hash", "parse", "missing", "stale",
@@ -493,7 +493,11 @@ func (c *checker) compareFields(key string, line int, got, want map[string]bool,
 	if exact && len(lost) > 0 {
 		c.add(line, key, Error, "placeholder_missing", "Names", fieldList(lost))
 	}
-	if len(added) > 0 {
+	switch {
+	case len(added) > 0 && len(want) == 0:
+		// English fills in nothing here: say so in words, not "-".
+		c.add(line, key, Error, "placeholder_none", "Names", fieldList(added))
+	case len(added) > 0:
 		c.add(line, key, Error, "placeholder_added", "Names", fieldList(added), "Want", fieldList(keys(want)))
 	}
 }
@@ -506,10 +510,8 @@ func keys(m map[string]bool) []string {
 	return out
 }
 
+// fieldList names values as a text writes them; never called with none.
 func fieldList(names []string) string {
-	if len(names) == 0 {
-		return "-"
-	}
 	sort.Strings(names)
 	out := make([]string, len(names))
 	for i, n := range names {

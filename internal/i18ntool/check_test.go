@@ -486,3 +486,29 @@ func TestCheckRefusedPluralFormReportedOnce(t *testing.T) {
 		}
 	}
 }
+
+// A value in a text whose English has none is said in words in every
+// language, never as "(English uses -)".
+func TestCheckValueWhereEnglishHasNone(t *testing.T) {
+	src := "meta:\n  tag: fr\n  name: Français\ncriteria:\n  passing:\n    description_good:\n      requirement: \"Exigence {{.Level}} DOIT\"\n"
+	ps := Check("fr.yaml", []byte(src))
+	if !has(ps, want{7, "placeholder_none", Error}) {
+		t.Fatalf("want placeholder_none on line 7, got %+v", findings(ps))
+	}
+	dash := regexp.MustCompile(`(^|\s)-(\)|\s|$)`)
+	for _, tag := range []string{"en", "fr", "ja"} {
+		loc, err := i18n.New(tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range ps {
+			if p.Severity != Error {
+				continue
+			}
+			msg := p.Message(loc)
+			if dash.MatchString(msg) || !strings.Contains(msg, "{{.Level}}") {
+				t.Errorf("%s: %q", tag, msg)
+			}
+		}
+	}
+}
