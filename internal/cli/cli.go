@@ -196,14 +196,16 @@ func (env *Env) setLocale() (int, bool) {
 		return ExitOK, true
 	}
 	env.localeKey = key
+	loc, warning := i18n.FromEnvironment(env.Lang, env.Getenv)
+	env.Loc = loc
 	if env.LocaleFile != "" {
+		// The language asked for says why a locale file cannot be used,
+		// like every other error; a usable file replaces it.
 		return env.useLocaleFile() // in i18n.go
 	}
-	loc, warning := i18n.FromEnvironment(env.Lang, env.Getenv)
 	if warning != "" && env.Lang != "" {
 		fmt.Fprintln(env.Stderr, warning)
 	}
-	env.Loc = loc
 	return ExitOK, true
 }
 

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -451,5 +453,43 @@ func TestI18nUpdateStaleStatusStamp(t *testing.T) {
 	if !strings.Contains(errOut, "1 translation of old.yaml is marked stale (#|)") || !strings.Contains(errOut, "    ui.tui.saved\n") ||
 		strings.Contains(string(b), "ui.tui.saved:") || !strings.Contains(string(b), "ui.tui.saving: \""+i18ntool.SourceHash("ui.tui.saving")) {
 		t.Errorf("stamp of a marked file: %s%s\n%s", out, errOut, b)
+	}
+}
+
+// A locale file that cannot be used is refused in the language asked for
+// (--lang, else the environment), like every other error: a Japanese
+// user giving a named pipe reads why in Japanese.
+func TestLocaleFileRefusedInAskedLanguage(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	makeFIFO(t, fifo)
+	writeFile(t, dir, "broken.yaml", "ui:\n  status:\n met: x\n   unmet: y\n")
+	for _, tag := range []string{"ja", "fr"} {
+		loc, err := i18n.New(tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, c := range map[string]struct {
+			args   []string
+			getenv func(string) string
+		}{
+			"--lang":      {[]string{"--lang", tag}, func(string) string { return "" }},
+			"LANGUAGE":    {nil, func(v string) string { return map[string]string{"LANG": "de_DE.UTF-8", "LANGUAGE": tag + ":en"}[v] }},
+			"LC_MESSAGES": {nil, func(v string) string { return map[string]string{"LC_MESSAGES": tag + ".UTF-8"}[v] }},
+		} {
+			for file, want := range map[string]string{
+				fifo:          loc.T("ui.i18ncmd.read.not_regular", "File", fifo),
+				dir:           loc.T("ui.i18ncmd.read.not_regular", "File", dir),
+				"broken.yaml": loc.T("ui.i18ncmd.locale_file.unusable", "File", "broken.yaml"),
+			} {
+				var errb bytes.Buffer
+				env := &environ.Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &errb, Dir: dir, Getenv: c.getenv}
+				var code int
+				within(t, func() { code = Run(env, UI{}, append(c.args, "--locale-file", file, "status")) })
+				if code != ExitBadInput || !strings.Contains(errb.String(), want) {
+					t.Errorf("%s %s, %s: %d %q, want %q", tag, name, filepath.Base(file), code, errb.String(), want)
+				}
+			}
+		}
 	}
 }
