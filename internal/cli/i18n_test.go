@@ -493,3 +493,36 @@ func TestLocaleFileRefusedInAskedLanguage(t *testing.T) {
 		}
 	}
 }
+
+// What update says of a stale translation and what it writes agree: a
+// #| mark is promised only when one is written (the English it was made
+// from is known). A recorded hash that matches neither the English now
+// nor the #= comment leaves that English unknown: the report says so,
+// and the translation stays stale by its record (status counts it).
+func TestI18nUpdateSaysWhatItMarks(t *testing.T) {
+	en := i18n.English()
+	for name, c := range map[string]struct {
+		src    string
+		marked bool
+	}{
+		"English before known":   {"meta:\n  tag: de\n  name: Deutsch\nui:\n  tui:\n    saving: Speichern… #= Saving (old)…\n_source:\n  ui.tui.saving: \"" + i18ntool.Hash("Saving (old)…") + "\"\n", true},
+		"English before unknown": {"meta:\n  tag: de\n  name: Deutsch\nui:\n  tui:\n    saving: Speichern… #= Saving (old)…\n_source:\n  ui.tui.saving: \"deadbeef\"\n", false},
+	} {
+		dir := t.TempDir()
+		p := writeFile(t, dir, "de.yaml", c.src)
+		out, errOut, code := run(t, dir, "i18n", "update", "de.yaml")
+		if code != ExitOK {
+			t.Fatalf("%s: update: %d %s", name, code, errOut)
+		}
+		b, _ := os.ReadFile(p)
+		wrote := regexp.MustCompile(`(?m)^\s*#\| `).Match(b)
+		said := strings.Contains(out, en.T("ui.i18ncmd.update.stale", "Count", 1, "File", "de.yaml"))
+		saidUnknown := strings.Contains(out, en.T("ui.i18ncmd.update.stale_unknown", "Count", 1, "File", "de.yaml"))
+		if wrote != c.marked || said != c.marked || saidUnknown == c.marked {
+			t.Errorf("%s: #| written %v, promised %v, said unknown %v:\n%s", name, wrote, said, saidUnknown, out)
+		}
+		if st, _, _ := run(t, dir, "i18n", "status", "de.yaml"); !strings.Contains(st, "1 stale translation") {
+			t.Errorf("%s: status after update does not count it stale:\n%s", name, st)
+		}
+	}
+}

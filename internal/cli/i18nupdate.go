@@ -109,22 +109,44 @@ func (env *Env) updateReport(name string, up *i18ntool.Updated) {
 	if n := len(up.Stamped); n > 0 {
 		fmt.Fprintln(w, t("ui.i18ncmd.update.stamped", "Count", n))
 	}
-	if n := len(up.Stale); n > 0 {
-		fmt.Fprintln(w, t("ui.i18ncmd.update.stale", "Count", n, "File", name))
-		width := env.columns()
-		for _, s := range up.Stale {
-			fmt.Fprintln(w)
-			fmt.Fprintln(w, "  "+s.Key)
-			before := s.Before
-			if before == "" {
-				before = t("ui.i18ncmd.update.before_unknown")
-			}
-			for _, l := range i18ntool.SideBySide(t("ui.i18ncmd.update.before"), safetext.Clean(before), t("ui.i18ncmd.update.now"), s.Now, width-4) {
-				fmt.Fprintln(w, "    "+l)
-			}
+	// A stale text is marked #| only with the English it was made from;
+	// when the file does not show that English (its recorded hash matches
+	// neither the English now nor the #= comment), the report says so
+	// rather than promise a mark that is not written.
+	var marked, unknown []i18ntool.StaleText
+	for _, s := range up.Stale {
+		if s.Before != "" {
+			marked = append(marked, s)
+		} else {
+			unknown = append(unknown, s)
 		}
-		fmt.Fprintln(w)
 	}
+	if len(marked) > 0 {
+		fmt.Fprintln(w, t("ui.i18ncmd.update.stale", "Count", len(marked), "File", name))
+		env.staleSideBySide(marked)
+	}
+	if len(unknown) > 0 {
+		fmt.Fprintln(w, t("ui.i18ncmd.update.stale_unknown", "Count", len(unknown), "File", name))
+		env.staleSideBySide(unknown)
+	}
+}
+
+// staleSideBySide shows each stale text with the English before and now.
+func (env *Env) staleSideBySide(stale []i18ntool.StaleText) {
+	w, t := env.Stdout, env.Loc.T
+	width := env.columns()
+	for _, s := range stale {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "  "+safetext.Key(s.Key))
+		before := s.Before
+		if before == "" {
+			before = t("ui.i18ncmd.update.before_unknown")
+		}
+		for _, l := range i18ntool.SideBySide(t("ui.i18ncmd.update.before"), safetext.Clean(before), t("ui.i18ncmd.update.now"), s.Now, width-4) {
+			fmt.Fprintln(w, "    "+l)
+		}
+	}
+	fmt.Fprintln(w)
 }
 
 // columns is the terminal's width, else 100.
