@@ -526,3 +526,33 @@ func TestI18nUpdateSaysWhatItMarks(t *testing.T) {
 		}
 	}
 }
+
+// --lang's help names every source of the language the program reads
+// (LANGUAGE, the GNU priority list, first), in every language, and so
+// does the man page's Environment section.
+func TestLangHelpNamesLANGUAGE(t *testing.T) {
+	flagLine := regexp.MustCompile(`(?m)^\s+--`)
+	for _, tag := range i18n.Available() {
+		_, errOut, code := run(t, t.TempDir(), "--lang", tag, "--help")
+		if code != ExitOK {
+			t.Fatalf("%s --help: %d", tag, code)
+		}
+		i := strings.Index(errOut, "--lang TAG")
+		if i < 0 {
+			t.Fatalf("%s: no --lang in the help:\n%s", tag, errOut)
+		}
+		desc := errOut[i+len("--lang TAG"):]
+		if j := flagLine.FindStringIndex(desc); j != nil {
+			desc = desc[:j[0]] // up to the next flag
+		}
+		for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
+			if !strings.Contains(desc, v) {
+				t.Errorf("%s: --lang's help does not name %s:%s", tag, v, desc)
+			}
+		}
+		page, _, _ := run(t, t.TempDir(), "--lang", tag, "man")
+		if !regexp.MustCompile(`(?m)^\s*LANGUAGE\s`).MatchString(page) {
+			t.Errorf("%s: the man page's environment does not list LANGUAGE", tag)
+		}
+	}
+}
