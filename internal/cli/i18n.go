@@ -28,27 +28,30 @@ func runI18n(env *Env, args []string) int {
 		env.help("ui.i18ncmd.help")
 		return ExitBadInput
 	}
-	switch rest[0] {
-	case "status":
-		return i18nStatus(env, rest[1:])
-	case "check":
-		return i18nCheck(env, rest[1:])
-	case "new":
-		return i18nNew(env, rest[1:])
-	case "stamp":
-		return i18nStamp(env, rest[1:])
-	case "update":
-		return i18nUpdate(env, rest[1:])
-	case "export-po":
-		return i18nExportPO(env, rest[1:])
-	case "import-po":
-		return i18nImportPO(env, rest[1:])
-	case "help":
+	if rest[0] == "help" {
 		env.help("ui.i18ncmd.help")
 		return ExitOK
 	}
+	if run, ok := i18nCommands()[rest[0]]; ok {
+		return run(env, rest[1:])
+	}
 	fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.unknown_subcommand", "Name", safetext.Line(rest[0])))
 	return ExitBadInput
+}
+
+// i18nCommands are the translator's commands by name: the one list the
+// dispatch and the tests of the texts naming them (the command list's
+// summary, the unknown-command message) read.
+func i18nCommands() map[string]func(*Env, []string) int {
+	return map[string]func(*Env, []string) int{
+		"status":    i18nStatus,
+		"check":     i18nCheck,
+		"new":       i18nNew,
+		"stamp":     i18nStamp,
+		"update":    i18nUpdate,
+		"export-po": i18nExportPO,
+		"import-po": i18nImportPO,
+	}
 }
 
 func (env *Env) help(key string) {

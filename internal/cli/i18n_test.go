@@ -556,3 +556,30 @@ func TestLangHelpNamesLANGUAGE(t *testing.T) {
 		}
 	}
 }
+
+// The command list's i18n line, the i18n help and the unknown-command
+// message name every translator's command, in every language: a command
+// left out there is one a translator does not find.
+func TestI18nTextsNameEveryCommand(t *testing.T) {
+	for _, tag := range i18n.Available() {
+		loc, err := i18n.New(tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, key := range []string{"ui.i18ncmd.summary", "ui.i18ncmd.help", "ui.i18ncmd.unknown_subcommand"} {
+			text := loc.T(key, "Name", "frob")
+			for name := range i18nCommands() {
+				if !regexp.MustCompile(`(^|[^-\w])` + regexp.QuoteMeta(name) + `($|[^-\w])`).MatchString(text) {
+					t.Errorf("%s %s does not name %s: %q", tag, key, name, text)
+				}
+			}
+		}
+	}
+	_, errOut, _ := run(t, t.TempDir(), "--help")
+	line := regexp.MustCompile(`(?m)^\s+i18n\s.*$`).FindString(errOut)
+	for _, name := range []string{"export-po", "import-po"} {
+		if !strings.Contains(line, name) {
+			t.Errorf("the command list's i18n line lacks %s: %q", name, line)
+		}
+	}
+}
