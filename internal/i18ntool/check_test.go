@@ -33,6 +33,13 @@ func TestEmbeddedLocalesPassCheck(t *testing.T) {
 		if f.Tag != tag {
 			t.Errorf("%s says meta.tag %q; the file name and the tag must agree", name, f.Tag)
 		}
+		// A built-in translation records the English it was made from:
+		// without it, a later change of that English cannot show it stale.
+		if tag != "en" {
+			for _, k := range Measure(f, MarkedStale(f, src)).Unstamped {
+				t.Errorf("%s: %s records no English source; check it against en.yaml, then: bestpractices i18n stamp %s %s", name, k, name, k)
+			}
+		}
 	}
 }
 
