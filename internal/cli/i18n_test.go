@@ -410,6 +410,24 @@ func TestI18nPO(t *testing.T) {
 	if _, errOut, code := run(t, dir, "--lang", "fr", "i18n", "import-po", "fr.po", "fr.yaml"); code != ExitBadInput || !strings.Contains(errOut, "fr.po:3\u00a0: échappement inconnu \\q") {
 		t.Errorf("bad PO: %d %q", code, errOut)
 	}
+	// A translator's tool saved the file in windows-1252: read in that
+	// charset, as msgfmt reads it, and said so; the locale file is UTF-8.
+	cp := "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=windows-1252\\n\"\n\n" +
+		"msgctxt \"ui.status.na\"\nmsgid \"N/A\"\nmsgstr \"Sans objet \x96 n\x92a pas lieu\"\n"
+	writeFile(t, dir, "fr.po", cp)
+	out, errOut, code = run(t, dir, "--lang", "fr", "i18n", "import-po", "fr.po", "fr.yaml")
+	if code != ExitOK || !strings.Contains(out, "fr.po est en windows-1252\u00a0: il a été lu dans ce jeu de caractères") || !strings.Contains(out, "1 texte repris") {
+		t.Errorf("windows-1252: %d %q %q", code, out, errOut)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "fr.yaml")); !strings.Contains(string(b), "Sans objet – n’a pas lieu") {
+		t.Errorf("windows-1252 text in the locale file:\n%s", b)
+	}
+	// One key given twice (two msgids, which PO allows): refused, not left to chance.
+	twice := string(po) + "\nmsgctxt \"ui.status.met\"\nmsgid \"Met (old)\"\nmsgstr \"Rempli\"\n"
+	writeFile(t, dir, "fr.po", twice)
+	if _, errOut, code := run(t, dir, "i18n", "import-po", "fr.po", "fr.yaml"); code != ExitBadInput || !regexp.MustCompile(`fr\.po:\d+: ui\.status\.met has a second entry \(the first is at line \d+\)`).MatchString(errOut) {
+		t.Errorf("key twice: %d %q", code, errOut)
+	}
 }
 
 // The translator's round: update marks a translation whose English

@@ -258,6 +258,9 @@ func i18nImportPO(env *Env, args []string) int {
 		return ExitBadInput
 	}
 	t := env.Loc.T
+	if res.Charset != "" {
+		fmt.Fprintln(env.Stdout, t("ui.i18ncmd.po.charset_read", "File", safetext.Line(poName), "Charset", safetext.Key(res.Charset)))
+	}
 	fmt.Fprintln(env.Stdout, t("ui.i18ncmd.po.imported", "Count", len(res.Changed), "File", name))
 	if n := len(res.Stamped); n > 0 {
 		fmt.Fprintln(env.Stdout, t("ui.i18ncmd.update.stamped", "Count", n))

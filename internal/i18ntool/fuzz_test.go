@@ -3,6 +3,7 @@ package i18ntool
 import (
 	"errors"
 	"maps"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -71,6 +72,8 @@ func FuzzParsePO(f *testing.F) {
 	f.Add([]byte("msgctxt \"a\"\nmsgid \"x\"\nmsgstr \"1\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"2\"\n"), "k", "")
 	f.Add([]byte("msgid \"a\"\nmsgstr[9] \"b\"\n"), "x", "multi\nline\n")
 	f.Add([]byte("msgstr \"\\"), "", "\u202e")
+	f.Add([]byte("msgctxt\"a\" # note\nmsgid\n\"x\" \"y\"\rmsgstr \"\\\"\"\n"), "a#b", "\"#\"")
+	f.Add([]byte("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=Shift_JIS\\n\"\n\nmsgid \"Show\"\nmsgstr \"\x95\\\x8e\xa6\"\n"), "k", "\\")
 	f.Fuzz(func(t *testing.T, src []byte, ctx, str string) {
 		if _, err := ParsePO("fuzz.po", src); err != nil {
 			var pe *POError
@@ -78,8 +81,8 @@ func FuzzParsePO(f *testing.F) {
 				t.Fatalf("not a POError: %v", err)
 			}
 		}
-		if ctx == "" || !utf8.ValidString(ctx) || !utf8.ValidString(str) {
-			return
+		if ctx == "" || !utf8.ValidString(ctx) || !utf8.ValidString(str) || strings.ContainsRune(ctx+str, 0) {
+			return // a NUL is refused: msgfmt would cut the text there
 		}
 		po := poField("msgctxt", ctx) + poField("msgid", "x") + poField("msgstr", str)
 		es, err := ParsePO("fuzz.po", []byte(po))

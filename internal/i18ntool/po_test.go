@@ -143,11 +143,38 @@ func TestParsePOFromOtherHands(t *testing.T) {
 	if err != nil || len(es) != 1 || es[0].Str[0] != "aA~A\a\v" {
 		t.Errorf("escapes: %v %+v", err, es)
 	}
+	// Other charsets are read in the charset the header names, as msgfmt
+	// reads them: Latin-1, and Shift_JIS, whose 表 ends in the byte of a
+	// backslash.
+	es, err = ParsePO("latin1.po", []byte(strings.Replace(head, "UTF-8", "ISO-8859-1", 1)+entry("ui.status.met", "Erf\xfcllt")))
+	if err != nil || len(es) != 1 || es[0].Str[0] != "Erfüllt" {
+		t.Errorf("Latin-1: %v %+v", err, es)
+	}
+	sjis, _ := os.ReadFile(filepath.Join("testdata", "po", "sjis.po"))
+	es, err = ParsePO("sjis.po", sjis)
+	if err != nil || len(es) != 3 || es[0].Str[0] != "表示" || es[1].Str[0] != "満たす" {
+		t.Errorf("Shift_JIS: %v %+v", err, es)
+	}
+	// What msgfmt reads that a hand or another tool may write: a keyword
+	// with its string on the next line or with no space before it, two
+	// strings on a line, a comment after a string, lines ended by a lone CR.
+	es, err = ParsePO("loose.po", []byte(head+"msgctxt\"a\" # the key\rmsgid\n\"Met\"\nmsgstr \"Satis\" \"fait\"\n"))
+	if err != nil || len(es) != 1 || es[0].Context != "a" || es[0].ID != "Met" || es[0].Str[0] != "Satisfait" || es[0].Line != 5 {
+		t.Errorf("loose: %v %+v", err, es)
+	}
 	en := i18n.English()
 	cases := []struct {
 		name, src, want string
 	}{
-		{"latin1", strings.Replace(head, "UTF-8", "ISO-8859-1", 1) + entry("ui.status.met", "Erf\xfcllt"), "latin1.po: the PO file is in ISO-8859-1; save it as UTF-8"},
+		{"klingon", strings.Replace(head, "UTF-8", "x-klingon", 1) + entry("ui.status.met", "Erf\xfcllt"), "klingon.po: the PO file's header names the charset x-klingon, which bestpractices cannot read; save the file as UTF-8"},
+		{"not euc", strings.Replace(head, "UTF-8", "EUC-JP", 1) + entry("ui.status.met", "\xa9\xa1"), "not euc.po:7: this line has bytes that are not EUC-JP text"},
+		{"no msgstr", head + "msgctxt \"a\"\nmsgid \"Met\"\n\n", "no msgstr.po:5: this entry lacks its msgid or its msgstr"},
+		{"no msgid", head + "msgctxt \"a\"\nmsgstr \"x\"\n\n", "no msgid.po:5: this entry lacks its msgid or its msgstr"},
+		{"keyword alone", head + "msgctxt \"a\"\nmsgid \"Met\"\nmsgstr\n\n", "keyword alone.po:7: expected a keyword and a string"},
+		{"two headers", head + head, "two headers.po:5: a second header (msgid \"\"); the first is at line 1"},
+		{"same msgid", head + "msgid \"Met\"\nmsgstr \"A\"\n\nmsgid \"Met\"\nmsgstr \"B\"\n", "same msgid.po:8: Met has a second entry (the first is at line 5)"},
+		{"nul", head + entry("ui.status.met", `Sat\000isfait`), "nul.po:7: a string holds a NUL character"},
+		{"text after string", head + entry("ui.status.met", `Il a dit "oui"`), "text after string.po:7: a quote inside a string must be written"},
 		{"bad bytes", head + entry("ui.status.met", "Erf\xfcllt"), "bad bytes.po:7: this line is not UTF-8 text"},
 		{"twice", head + entry("ui.status.met", "A") + entry("ui.status.met", "B"), "twice.po:9: ui.status.met has a second entry (the first is at line 5)"},
 		{"escape", head + entry("ui.status.met", `\q`), `escape.po:7: unknown escape \q`},
