@@ -257,7 +257,7 @@ type POError struct {
 }
 
 // poErrorKinds lists every Kind, so that a test can see each has its text.
-var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul"}
+var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul", "repeated"}
 
 // Message is the error in loc's language; what comes from the file is
 // escaped for the terminal.
@@ -399,9 +399,11 @@ func readPO(name, src string) ([]POEntry, error) {
 		}
 		cur, hasID = nil, false
 	}
+	var seen uint // the keywords cur has had: msgctxt, msgid_plural, msgstr, msgstr[n]
 	start := func(n int) {
 		if cur == nil {
 			cur = &POEntry{Line: n}
+			seen = 0
 		}
 	}
 	for i, raw := range poLines(src) {
@@ -409,6 +411,14 @@ func readPO(name, src string) ([]POEntry, error) {
 		line := strings.TrimSpace(raw)
 		if pending != 0 && !strings.HasPrefix(line, `"`) {
 			return nil, &POError{File: name, Line: pending, Kind: "keyword"}
+		}
+		if strings.HasPrefix(line, "#") && cur != nil && hasID && cur.Str != nil {
+			// A comment after a whole entry is the next one's, even with
+			// no blank line between.
+			flush()
+			if fail != nil {
+				return nil, fail
+			}
 		}
 		switch {
 		case line == "":
@@ -460,7 +470,7 @@ func readPO(name, src string) ([]POEntry, error) {
 		}
 		end()
 		if kw == "msgctxt" || kw == "msgid" && (cur == nil || hasID || cur.Str != nil) {
-			if cur != nil && (hasID || cur.Str != nil) {
+			if cur != nil && (hasID || cur.Str != nil || cur.Obsolete) {
 				flush()
 				if fail != nil {
 					return nil, fail
@@ -468,6 +478,23 @@ func readPO(name, src string) ([]POEntry, error) {
 			}
 		}
 		start(n)
+		bit := uint(0)
+		switch {
+		case kw == "msgctxt":
+			bit = 1
+		case kw == "msgid_plural":
+			bit = 2
+		case kw == "msgstr":
+			bit = 4
+		case strings.HasPrefix(kw, "msgstr["):
+			if i, err := strconv.Atoi(kw[len("msgstr[") : len(kw)-1]); err == nil && i >= 0 && i <= 5 {
+				bit = 8 << i
+			}
+		}
+		if seen&bit != 0 {
+			return nil, &POError{File: name, Line: n, Kind: "repeated", Args: []any{"Keyword", kw}}
+		}
+		seen |= bit
 		switch {
 		case kw == "msgctxt":
 			cur.Context = s

@@ -174,6 +174,8 @@ func TestParsePOFromOtherHands(t *testing.T) {
 		{"two headers", head + head, "two headers.po:5: a second header (msgid \"\"); the first is at line 1"},
 		{"same msgid", head + "msgid \"Met\"\nmsgstr \"A\"\n\nmsgid \"Met\"\nmsgstr \"B\"\n", "same msgid.po:8: Met has a second entry (the first is at line 5)"},
 		{"nul", head + entry("ui.status.met", `Sat\000isfait`), "nul.po:7: a string holds a NUL character"},
+		{"msgstr twice", head + "msgctxt \"a\"\nmsgid \"Met\"\nmsgstr \"A\"\nmsgstr \"B\"\n", "msgstr twice.po:8: msgstr is given a second time in this entry; keep one"},
+		{"obsolete after", head + entry("a", "A") + "msgctxt \"a\"\nmsgid \"Met\"\nmsgstr \"B\"\n#~ msgid \"x\"\n", "obsolete after.po:9: a has a second entry (the first is at line 5)"},
 		{"text after string", head + entry("ui.status.met", `Il a dit "oui"`), "text after string.po:7: a quote inside a string must be written"},
 		{"bad bytes", head + entry("ui.status.met", "Erf\xfcllt"), "bad bytes.po:7: this line is not UTF-8 text"},
 		{"twice", head + entry("ui.status.met", "A") + entry("ui.status.met", "B"), "twice.po:9: ui.status.met has a second entry (the first is at line 5)"},
@@ -213,7 +215,7 @@ func BenchmarkParsePOContinuationLines(b *testing.B) {
 // into the keyword it continues, for every keyword and plural form.
 func TestParsePOContinuationLines(t *testing.T) {
 	src := "msgctxt \"a.\"\n\"b\"\nmsgid \"\"\n\"One \"\n\"line\"\nmsgid_plural \"x\"\n\"y\"\n" +
-		"msgstr[0] \"un\"\n\"e\"\nmsgstr[2] \"\"\n# a note between\n\"deux\"\n\n" +
+		"msgstr[0] \"un\"\n\"e\"\nmsgstr[2] \"\"\n\"deux\"\n\n" +
 		"msgctxt \"c\"\nmsgid \"z\"\nmsgstr \"\"\n\"1\"\n\"2\"\n"
 	es, err := ParsePO("t.po", []byte(src))
 	if err != nil {
@@ -226,7 +228,7 @@ func TestParsePOContinuationLines(t *testing.T) {
 	if a.Context != "a.b" || a.ID != "One line" || a.IDPlural != "xy" || len(a.Str) != 3 || a.Str[0] != "une" || a.Str[1] != "" || a.Str[2] != "deux" {
 		t.Errorf("first entry read as %+v", a)
 	}
-	if c.Context != "c" || c.ID != "z" || len(c.Str) != 1 || c.Str[0] != "12" || c.Line != 14 {
+	if c.Context != "c" || c.ID != "z" || len(c.Str) != 1 || c.Str[0] != "12" || c.Line != 13 {
 		t.Errorf("second entry read as %+v", c)
 	}
 }
