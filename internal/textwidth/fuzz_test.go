@@ -22,6 +22,8 @@ func FuzzWrapStyled(f *testing.F) {
 		"\x04link\x05 text",
 		"{{.Label}}：{{.Text}}",
 		"しょうしょう",
+		"CI で使う .bestpractices.json が最新か確認します。",
+		"or see \x01.bestpractices.yaml.example\x02 for help",
 	} {
 		f.Add(s, 10)
 	}

@@ -7,6 +7,7 @@ package textwidth
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -64,9 +65,13 @@ func Fit(s string, w int) string { return Pad(Truncate(s, w), w) }
 // Wrap breaks plain text into lines of at most w cells, where the
 // language allows (Unicode line breaking, UAX #14): between words, after
 // a Japanese character but never before 、 。 ）, a small kana (ッ ょ) or
-// ー (strict kinsoku), never inside an English word such as MUST. A URL is never broken: one longer than w gets a line
-// of its own, wider than w. A word longer than w (a long German compound)
-// is cut by characters, the only way it fits. Line breaks in s are kept.
+// ー (strict kinsoku), never inside an English word such as MUST. Where
+// UAX #14 allows no break (before the dot of ".bestpractices.json", even
+// after a space) and the piece does not fit, it breaks at a space inside
+// it rather than inside a word. A URL is never broken: one longer than w
+// gets a line of its own, wider than w. Only a word longer than w (a long
+// German compound) is cut by characters, the only way it fits. Line
+// breaks in s are kept.
 func Wrap(s string, w int) []string {
 	if w < 1 {
 		w = 1
@@ -92,9 +97,10 @@ func wrapLine(s string, w int) []string {
 		line.Reset()
 		lineW = 0
 	}
-	for _, seg := range segments(s, urls) {
-		text := strings.TrimRight(seg.text, " ")
-		tw := Width(text)
+	// place puts one piece (a segment, or a part of one; text is it
+	// without its trailing spaces, tw its width) on the line, or on the
+	// next when it does not fit what is left.
+	place := func(seg segment, text string, tw int) {
 		if lineW > 0 && lineW+tw > w {
 			flush()
 		}
@@ -128,16 +134,76 @@ func wrapLine(s string, w int) []string {
 				line.WriteString(trail)
 				lineW += len(trail)
 			}
-			continue
+			return
 		}
 		line.WriteString(seg.text)
 		lineW += Width(seg.text)
+	}
+	for _, seg := range segments(s, urls) {
+		// UAX #14 joins a word to a space before it when no line may
+		// start with the word (".bestpractices.json" after "see ", class
+		// IS): such a piece, wider than the room left, breaks first at
+		// its spaces, and only a word wider than the line is cut.
+		text := strings.TrimRight(seg.text, " ")
+		tw := Width(text)
+		if !seg.url && lineW+tw > w && strings.IndexByte(text, ' ') > 0 {
+			if parts := spaceParts(seg.text); len(parts) > 1 {
+				for _, p := range parts {
+					pt := strings.TrimRight(p, " ")
+					place(segment{text: p}, pt, Width(pt))
+				}
+				continue
+			}
+		}
+		place(seg, text, tw)
 	}
 	if line.Len() > 0 || len(lines) == 0 {
 		flush()
 	}
 	return lines
 }
+
+// spaceParts splits a piece of text after each run of spaces (U+0020; a
+// no-break space is none) that has text before it and that may end a
+// line: not before punctuation no line starts with (a French " :", a
+// Japanese 。), not after an opening bracket. Each part keeps its spaces.
+func spaceParts(s string) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(s); {
+		if s[i] != ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j < len(s) && strings.TrimLeft(s[start:i], " ") != "" && spaceBreaks(s[:i], s[j:]) {
+			parts = append(parts, s[start:j])
+			start = j
+		}
+		i = j
+	}
+	return append(parts, s[start:])
+}
+
+// spaceBreaks reports whether a line may end with before and the next
+// start with after, at a space between them.
+func spaceBreaks(before, after string) bool {
+	if noBreakBefore(after) || strings.ContainsRune(openers, lastRune(before)) {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(after)
+	if r == '.' { // a dot-file's name, not a stray full stop
+		next, _ := utf8.DecodeRuneInString(after[size:])
+		return unicode.IsLetter(next) || unicode.IsDigit(next)
+	}
+	return !strings.ContainsRune(",;:!?)]}»%", r)
+}
+
+// openers are the brackets and quotes no line ends with.
+const openers = "([{«（「『【〔〈《｛［"
 
 // cutHead is the start of s that fills w cells. ansi.Cut reads the whole
 // of what it is given, so it is given a window of s a few bytes a cell

@@ -1,8 +1,10 @@
 package textwidth
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestWidthPadTruncate(t *testing.T) {
@@ -195,3 +197,108 @@ func BenchmarkWrapLongWord(b *testing.B) {
 		Wrap(word, 52)
 	}
 }
+
+// Text as the walk's detail wraps it on every keystroke: sentences with a
+// URL and a dot-file name, in English, French and Japanese.
+func BenchmarkWrapText(b *testing.B) {
+	texts := []string{
+		"Maintainers answer every security report within fourteen days; see .bestpractices.yaml.example and https://example.org/security/policy for the process, in writing.",
+		"Les mainteneurs répondent à chaque signalement sous quatorze jours : voir .bestpractices.yaml.example et https://example.org/security/policy pour la procédure.",
+		"CI で使う .bestpractices.json が最新か確認します。脆弱性の報告は、https://example.org/security/policy の手順（非公開）で受け付けます。",
+	}
+	for i := 0; i < b.N; i++ {
+		for _, s := range texts {
+			Wrap(s, 52)
+			Wrap(s, 20)
+		}
+	}
+}
+
+// A dot-file's name after a space ("see .bestpractices.json": UAX #14
+// allows no break before the dot) goes whole to the next line when it
+// fits there, instead of being cut by characters: at every width at least
+// as wide as the text's longest word, no ASCII word is ever cut.
+func TestWrapDotFileNameWhole(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		w    int
+		want []string
+	}{
+		{"CI で使う .bestpractices.json が最新か確認します。", 20, []string{"CI で使う", ".bestpractices.json", "が最新か確認します。"}},
+		{"or see .bestpractices.yaml.example for help", 27, []string{"or see", ".bestpractices.yaml.example", "for help"}},
+	} {
+		if got := Wrap(c.s, c.w); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q at %d:\n got %q\nwant %q", c.s, c.w, got, c.want)
+		}
+	}
+	for _, s := range []string{
+		"CI で使う .bestpractices.json が最新か確認します。",
+		"or see .bestpractices.yaml.example for help",
+		"Copiez .bestpractices.yaml.example vers .bestpractices.yaml ; puis lancez bestpractices check.",
+		"Keep .github/workflows/ci.yml and .gitignore beside .bestpractices.yaml in the repository.",
+		"設定は .bestpractices.yaml（リポジトリの最上位）と .github/dependabot.yml にあります。",
+	} {
+		words := asciiWords(s)
+		longest := 0
+		for _, wd := range words {
+			longest = max(longest, Width(wd))
+		}
+		for w := longest; w <= Width(s)+1; w++ {
+			lines := Wrap(s, w)
+			for _, wd := range words {
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, wd) }) {
+					t.Errorf("w=%d: %q cut: %q", w, wd, lines)
+				}
+			}
+			for _, l := range lines {
+				if Width(l) > w {
+					t.Errorf("w=%d: a line of %d cells: %q", w, Width(l), l)
+				}
+				if r := []rune(l); len(r) > 0 && strings.ContainsRune(mustNotStart, r[0]) {
+					t.Errorf("w=%d: a line starts with %q: %q", w, r[0], lines)
+				}
+			}
+		}
+	}
+}
+
+// asciiWords are the runs of ASCII letters, digits and . - _ in s (a
+// path may break after its slashes, as UAX #14 allows).
+func asciiWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".-_", r)))
+	})
+}
+
+// Breaking at a space inside a piece that UAX #14 keeps whole never
+// starts a line with punctuation that ends a phrase (a French " :" written
+// with an ordinary space, a Japanese 。), never ends one with an opening
+// bracket, and never breaks at a no-break space (U+00A0, U+202F).
+func TestWrapSpaceBreaksKeepPunctuation(t *testing.T) {
+	for _, s := range []string{
+		"confiance : moyenne ; détecté dans le dépôt ! vraiment ? oui",
+		"confiance\u00a0: moyenne\u202f; détecté dans le dépôt\u00a0! vraiment\u202f? oui",
+		"( .bestpractices.json ) «\u00a0.bestpractices.yaml\u00a0»",
+		"リポジトリ 。次の文 、そして .bestpractices.yaml 」",
+	} {
+		for w := 24; w <= Width(s); w++ { // every unbreakable piece fits
+			lines := Wrap(s, w)
+			if squash(strings.Join(lines, "")) != squash(s) {
+				t.Fatalf("w=%d: text changed: %q", w, lines)
+			}
+			for i, l := range lines {
+				if i > 0 && strings.IndexAny(l, ":;!?)»。、」") == 0 {
+					t.Errorf("w=%d: line %d starts with punctuation: %q", w, i, lines)
+				}
+				if strings.HasSuffix(l, "(") || strings.HasSuffix(l, "«") {
+					t.Errorf("w=%d: line %d ends with an opening bracket: %q", w, i, lines)
+				}
+				if strings.HasPrefix(l, "\u00a0") || strings.HasPrefix(l, "\u202f") || strings.HasSuffix(l, "\u00a0") || strings.HasSuffix(l, "\u202f") {
+					t.Errorf("w=%d: broken at a no-break space: %q", w, lines)
+				}
+			}
+		}
+	}
+}
+
+func squash(s string) string { return strings.ReplaceAll(s, " ", "") }
