@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/criteria"
@@ -80,16 +79,17 @@ func (d *detailModel) showUnknown(id string) {
 	w := c.readingWidth()
 	var b strings.Builder
 	safeID := safetext.Line(id)
-	b.WriteString("  " + c.st.Title.Render(c.loc.T("ui.tui.unknown.title", "ID", safeID)) + "\n\n")
-	for _, line := range textwidth.Wrap(c.loc.T("ui.tui.unknown.explain", "Key", c.keys.Clear.Help().Key, "Undo", c.keys.Undo.Help().Key), max(10, w-2)) {
-		b.WriteString("  " + line + "\n")
-	}
+	hang(&b, "  ", c.loc.T("ui.tui.unknown.title", "ID", safeID), w, c.st.Title.Render)
+	b.WriteString("\n")
+	hang(&b, "  ", c.loc.T("ui.tui.unknown.explain", "Key", c.keys.Clear.Help().Key, "Undo", c.keys.Undo.Help().Key), w, nil)
 	if near := closestID(c.cat, id); near != "" {
-		b.WriteString("\n  " + c.loc.T("ui.tui.unknown.did_you_mean", "ID", near) + "\n")
+		b.WriteString("\n")
+		hang(&b, "  ", c.loc.T("ui.tui.unknown.did_you_mean", "ID", near), w, nil)
 	}
 	a := c.file.Answers[id]
-	b.WriteString("\n  " + c.st.Title.Render(c.loc.T("ui.tui.detail.your_answer")) + "\n")
-	b.WriteString("  ! " + c.loc.T(a.Status.Key()) + "\n")
+	b.WriteString("\n")
+	hang(&b, "  ", c.loc.T("ui.tui.detail.your_answer"), w, c.st.Title.Render)
+	hang(&b, "  ! ", c.loc.T(a.Status.Key()), w, nil)
 	if j := strings.TrimSpace(safetext.Clean(a.Justification)); j != "" {
 		quote(&b, j, w)
 	}
@@ -136,7 +136,8 @@ func (d *detailModel) view(w, h int) []string {
 	end := min(len(d.lines), top+h)
 	lines := d.lines[top:end]
 	if end < len(d.lines) && h > 1 {
-		lines = append(lines[:h-1:h-1], d.c.st.Dim.Render(d.c.loc.T("ui.tui.detail.more", "Key", d.c.keys.DetailDown.Help().Key, "Lines", len(d.lines)-end+1)))
+		more := d.c.loc.T("ui.tui.detail.more", "Key", d.c.keys.DetailDown.Help().Key, "Lines", len(d.lines)-end+1)
+		lines = append(lines[:h-1:h-1], d.c.st.Dim.Render(textwidth.Truncate(more, w))) // no URL: within the pane
 	}
 	return fitOver(lines, w, d.c.detailMax(), h)
 }
@@ -179,14 +180,13 @@ func officialSection(c *common, es model.EntryScore, width int) string {
 // answerSection shows the answer as given, and why it does not count yet.
 func answerSection(c *common, es model.EntryScore, width int) string {
 	var b strings.Builder
-	pad := "  "
-	b.WriteString(pad + c.st.Title.Render(c.loc.T("ui.tui.detail.your_answer")) + "\n")
-	fmt.Fprintf(&b, "%s%s %s\n", pad, model.StatusMark(es), c.loc.T(es.Answer.Status.Key()))
+	hang(&b, "  ", c.loc.T("ui.tui.detail.your_answer"), width, c.st.Title.Render)
+	hang(&b, "  "+model.StatusMark(es)+" ", c.loc.T(es.Answer.Status.Key()), width, nil)
 	if j := strings.TrimSpace(safetext.Clean(es.Answer.Justification)); j != "" {
 		quote(&b, j, width)
 	}
 	if !es.Result.Satisfied() && es.Result != model.ResultUnknown || es.Entry.Automatic() {
-		fmt.Fprintf(&b, "%s%s %s\n", pad, c.st.Problem.Render("!"), model.Reason(c.loc, es))
+		hang(&b, "  "+c.st.Problem.Render("!")+" ", model.Reason(c.loc, es), width, nil)
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
@@ -198,15 +198,14 @@ func proposalSection(c *common, es model.EntryScore, width int) string {
 		return ""
 	}
 	var b strings.Builder
-	pad := "  "
-	b.WriteString(pad + c.st.Title.Render(c.loc.T("ui.tui.detail.proposal", "Key", c.keys.Accept.Help().Key)) + "\n")
-	fmt.Fprintf(&b, "%s+ %s · %s · %s\n", pad, c.loc.T(p.Status.Key()), safetext.Line(p.Source),
-		c.loc.T("ui.tui.detail.confidence", "Level", c.loc.T(model.ConfidenceKey(p.Confidence))))
+	hang(&b, "  ", c.loc.T("ui.tui.detail.proposal", "Key", c.keys.Accept.Help().Key), width, c.st.Title.Render)
+	hang(&b, "  + ", c.loc.T(p.Status.Key())+" · "+safetext.Line(p.Source)+" · "+
+		c.loc.T("ui.tui.detail.confidence", "Level", c.loc.T(model.ConfidenceKey(p.Confidence))), width, nil)
 	if p.Justification != "" {
 		quote(&b, safetext.Clean(p.Justification), width)
 	}
 	for _, ev := range p.Evidence {
-		b.WriteString(pad + "  · " + safetext.Line(ev) + "\n")
+		hang(&b, "    · ", safetext.Line(ev), width, nil)
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
@@ -274,6 +273,23 @@ func fill(words []string, w int) []string {
 // counted.
 func wrapCells(text string, w int) []string {
 	return textwidth.Wrap(strings.ReplaceAll(text, "\t", formtext.TabSpaces), w)
+}
+
+// hang writes text wrapped to width cells behind first (an indentation,
+// a mark), its next lines indented as far so that they read as the same
+// item; style, when given, colours each line's text (not the indentation).
+func hang(b *strings.Builder, first, text string, width int, style func(...string) string) {
+	indent := textwidth.Width(first)
+	for i, l := range wrapCells(text, max(10, width-indent)) {
+		if style != nil {
+			l = style(l)
+		}
+		if i == 0 {
+			b.WriteString(first + l + "\n")
+		} else {
+			b.WriteString(strings.Repeat(" ", indent) + l + "\n")
+		}
+	}
 }
 
 // quote writes text wrapped to the pane behind a bar, at the places the

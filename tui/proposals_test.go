@@ -1,16 +1,20 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/bestpractices/bestpractices/criteria"
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/carry"
+	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"github.com/bestpractices/bestpractices/model"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestProposalsAcceptAndNeverOverwrite(t *testing.T) {
@@ -160,7 +164,8 @@ func TestProposalsFollowTheLanguageSwitch(t *testing.T) {
 		d.keys("]")
 	}
 	d.goTo("osps_vm_03_01")
-	if !strings.Contains(detail(), "d'après votre réponse à vulnerability_report_private") {
+	// (The line is wrapped to the pane: read it as one.)
+	if !strings.Contains(strings.Join(strings.Fields(detail()), " "), "d'après votre réponse à vulnerability_report_private") {
 		t.Errorf("carried, after the switch:\n%s", detail())
 	}
 	// A scan in English that lands after the switch changes nothing.
@@ -170,5 +175,112 @@ func TestProposalsFollowTheLanguageSwitch(t *testing.T) {
 	}
 	if scans < 2 {
 		t.Errorf("%d scans: the switch did not scan again", scans)
+	}
+}
+
+// statusDraft is a translator's draft (--locale-file) whose "unmet" is
+// two words, as German says it, and whose "more lines" is long.
+const statusDraft = `meta:
+  tag: de
+  name: Deutsch
+ui:
+  status:
+    unmet: Nicht erfüllt
+  tui:
+    detail:
+      more: "↓ noch {{.Lines}} weitere Zeilen unterhalb dieses Ausschnitts, zum Weiterblättern {{.Key}} drücken"
+`
+
+// The proposed answer's line (status · source · confidence) is wrapped in
+// the detail pane like its other lines, its indentation kept on the next
+// line, no word cut: in French at 60x15 (where it once lost its indent and
+// was cut "moyenn"/"e") and with a German status at 120x40 (where it once
+// pushed the pane's separator two columns left), as the user gets there:
+// / license_location Enter, →, ctrl+d.
+func TestProposalLineWrapsInPane(t *testing.T) {
+	locs := layoutLocales(t)
+	f, err := i18n.Parse("de.yaml", []byte(statusDraft))
+	if err != nil {
+		t.Fatal(err)
+	}
+	locs["de-status"] = i18n.FromFile(f)
+	for name, loc := range locs {
+		for _, size := range [][2]int{{60, 15}, {80, 24}, {120, 40}} {
+			w, h := size[0], size[1]
+			dir := t.TempDir()
+			p := filepath.Join(dir, model.DefaultName)
+			os.WriteFile(p, []byte(startFile), 0o644)
+			file, err := model.Load(p, criteria.Default())
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := New(Options{File: file, Catalog: criteria.Default(), Locale: loc, GlamourStyle: "notty",
+				ScanProposals: func(loc *i18n.Locale) model.Proposals {
+					return model.Proposals{"license_location": {ID: "license_location", Status: model.Unmet, Source: loc.T("ui.detect.source"),
+						Justification: loc.T("ui.detect.j.license_missing"), Confidence: model.ConfidenceFair}}
+				}})
+			d := &driver{t: t, m: m}
+			d.send(tea.WindowSizeMsg{Width: w, Height: h})
+			d.run(m.Init())
+			d.keys("/", "license_location", "enter", "right")
+			where := fmt.Sprintf("%s %dx%d", name, w, h)
+			want := loc.T(model.Unmet.Key()) + " · " + loc.T("ui.detect.source") + " · " +
+				loc.T("ui.tui.detail.confidence", "Level", loc.T(model.ConfidenceKey(model.ConfidenceFair)))
+
+			// The line and its continuation in the detail: "  + " then
+			// lines indented as far, together the whole text.
+			lines := d.m.detail.lines
+			start := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(ansi.Strip(l), "  + ") })
+			if start < 0 {
+				t.Errorf("%s: no proposal line, indented:\n%s", where, strings.Join(lines, "\n"))
+				continue
+			}
+			got := strings.TrimPrefix(ansi.Strip(lines[start]), "  + ")
+			for _, l := range lines[start+1:] {
+				l = ansi.Strip(l)
+				if !strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "    · ") {
+					break
+				}
+				got += " " + strings.TrimPrefix(l, "    ")
+			}
+			if got != want {
+				t.Errorf("%s: the proposal's line reads %q, want %q:\n%s", where, got, want, strings.Join(lines, "\n"))
+			}
+			for _, l := range lines {
+				if lw := textwidth.Width(l); lw > d.m.c.detailWidth() && !urlLine(l) {
+					t.Errorf("%s: a detail line of %d cells, wider than its pane (%d): %q", where, lw, d.m.c.detailWidth(), l)
+				}
+			}
+
+			// On the screen, from the top (where the last line says how
+			// much more there is) and scrolled down to the proposal:
+			// within the terminal, and beside the list, the separator in
+			// one column.
+			checkScreen := func(screen string) {
+				t.Helper()
+				sepCol := -1
+				for _, l := range strings.Split(screen, "\n") {
+					if lw := textwidth.Width(l); lw > w {
+						t.Errorf("%s: a line of %d cells: %q", where, lw, l)
+					}
+					if i := strings.Index(l, "│"); d.m.c.wide() && i >= 0 {
+						if col := textwidth.Width(l[:i]); sepCol >= 0 && col != sepCol {
+							t.Errorf("%s: the pane's separator in columns %d and %d:\n%s", where, sepCol, col, screen)
+						} else {
+							sepCol = col
+						}
+					}
+				}
+			}
+			checkScreen(ansi.Strip(d.screen()))
+			for range 8 {
+				d.keys("ctrl+d")
+			}
+			screen := ansi.Strip(d.screen())
+			if !strings.Contains(screen, "  + "+strings.Fields(want)[0]) {
+				t.Errorf("%s: the proposal's line is not on the screen, indented:\n%s", where, screen)
+			}
+			checkScreen(screen)
+		}
 	}
 }
