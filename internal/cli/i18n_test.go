@@ -422,6 +422,19 @@ func TestI18nPO(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dir, "fr.yaml")); !strings.Contains(string(b), "Sans objet – n’a pas lieu") {
 		t.Errorf("windows-1252 text in the locale file:\n%s", b)
 	}
+	// A third plural form French does not have (a tool that took the
+	// wrong Plural-Forms) is refused rather than dropped; entries with no
+	// msgctxt name no key, and are said to be left out.
+	const head = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+	three := head + "msgctxt \"ui.cli.notes_kept\"\nmsgid \"one\"\nmsgid_plural \"many\"\nmsgstr[0] \"un\"\nmsgstr[1] \"deux\"\nmsgstr[2] \"TROIS\"\n"
+	writeFile(t, dir, "fr.po", three)
+	if _, errOut, code := run(t, dir, "i18n", "import-po", "fr.po", "fr.yaml"); code != ExitBadInput || !strings.Contains(errOut, "fr.po:5: ui.cli.notes_kept has more plural forms than the 2 of this language (msgstr[0] to msgstr[1]); set the PO file's Plural-Forms to \"nplurals=2; plural=(n > 1);\"") {
+		t.Errorf("three forms: %d %q", code, errOut)
+	}
+	writeFile(t, dir, "fr.po", head+"msgid \"Met\"\nmsgstr \"Satisfait\"\n\nmsgid \"Unmet\"\nmsgstr \"\"\n")
+	if out, errOut, code := run(t, dir, "i18n", "import-po", "fr.po", "fr.yaml"); code != ExitOK || !strings.Contains(out, "0 texts taken") || !strings.Contains(errOut, "warning: fr.po has 1 translated entry with no msgctxt, which names no key; left out") {
+		t.Errorf("no msgctxt: %d %q %q", code, out, errOut)
+	}
 	// One key given twice (two msgids, which PO allows): refused, not left to chance.
 	twice := string(po) + "\nmsgctxt \"ui.status.met\"\nmsgid \"Met (old)\"\nmsgstr \"Rempli\"\n"
 	writeFile(t, dir, "fr.po", twice)

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/safetext"
-	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/language"
 )
 
@@ -243,6 +241,7 @@ func poQuote(s string) string {
 type POEntry struct {
 	Context, ID, IDPlural string
 	Str                   []string // msgstr, or msgstr[n] by n
+	HasContext            bool     // a msgctxt line, even msgctxt ""
 	Fuzzy, Obsolete       bool
 	Line                  int
 }
@@ -257,7 +256,7 @@ type POError struct {
 }
 
 // poErrorKinds lists every Kind, so that a test can see each has its text.
-var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul", "repeated"}
+var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul", "repeated", "escape_bytes", "obsolete_mixed", "plural_order", "unexpected", "plural_count", "utf16", "comment_inside"}
 
 // Message is the error in loc's language; what comes from the file is
 // escaped for the terminal.
@@ -275,413 +274,13 @@ func (e *POError) Message(loc *i18n.Locale) string {
 
 func (e *POError) Error() string { return e.Message(i18n.English()) }
 
-// ParsePO reads a PO file: entries with their line, or an error naming the
-// line that does not read. It reads what GNU msgfmt reads (a test compares
-// the two on every PO file the machine has), and refuses what msgfmt
-// refuses, with two exceptions made for translators: a byte order mark (a
-// Windows editor's) is skipped, and a file in another charset than UTF-8
-// is read in the charset its header names.
-func ParsePO(name string, src []byte) ([]POEntry, error) {
-	es, _, err := parsePO(name, src)
-	return es, err
-}
-
-// parsePO is ParsePO, with the charset the file was read in ("" for UTF-8).
-func parsePO(name string, src []byte) ([]POEntry, string, error) {
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	charset := ""
-	if !utf8.Valid(src) {
-		cs := poCharset(src)
-		if cs == "" || isUTF8Name(cs) {
-			bad := src[:invalidAt(src)]
-			return nil, "", &POError{File: name, Line: lineOf(bad), Kind: "utf8"}
-		}
-		text, err := decodeCharset(name, cs, src)
-		if err != nil {
-			return nil, "", err
-		}
-		src, charset = text, cs
-	}
-	es, err := readPO(name, string(src))
-	return es, charset, err
-}
-
-// isUTF8Name: the header names UTF-8 (any spelling).
-func isUTF8Name(cs string) bool {
-	return strings.EqualFold(strings.ReplaceAll(cs, "-", ""), "utf8")
-}
-
-// lineOf is the line, as editors count them, that the end of b is on.
-func lineOf(b []byte) int {
-	return len(poLines(string(b)))
-}
-
-// decodeCharset reads src, in the charset cs its header names, as UTF-8,
-// as msgfmt does; a byte the charset does not have is refused at its line
-// rather than taken as U+FFFD.
-func decodeCharset(name, cs string, src []byte) ([]byte, error) {
-	enc, err := ianaindex.MIME.Encoding(cs)
-	if err != nil || enc == nil {
-		enc, err = ianaindex.IANA.Encoding(cs)
-	}
-	if err != nil || enc == nil {
-		return nil, &POError{File: name, Kind: "charset", Args: []any{"Charset", cs}}
-	}
-	text, err := enc.NewDecoder().Bytes(src)
-	if err != nil {
-		return nil, &POError{File: name, Kind: "charset", Args: []any{"Charset", cs}}
-	}
-	if i := bytes.IndexRune(text, utf8.RuneError); i >= 0 {
-		return nil, &POError{File: name, Line: lineOf(text[:i]), Kind: "not_in_charset", Args: []any{"Charset", cs}}
-	}
-	return text, nil
-}
-
-// poLines splits a PO file into its lines as editors count them: after
-// LF, CRLF or a lone CR (msgfmt takes a CR as a space, so a file of an old
-// Mac editor reads the same either way).
-func poLines(s string) []string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	return strings.Split(s, "\n")
-}
-
-// readPO reads the entries of a PO file given as UTF-8 text.
-func readPO(name, src string) ([]POEntry, error) {
-	var out []POEntry
-	var cur *POEntry
-	hasID := false // cur has its msgid line (the header's is msgid "")
-	// field is where the string being read goes; its text is gathered in
-	// text and stored when the string ends, since adding each continuation
-	// line to *field copied the whole string again (a 4 MB file took minutes).
-	var field *string
-	var text strings.Builder
-	pending := 0 // line of a keyword whose string is still to come
-	end := func() {
-		if field != nil {
-			*field = text.String()
-		}
-		field = nil
-		text.Reset()
-	}
-	first := map[string]int{} // msgctxt and msgid -> line of its entry, as msgfmt tells entries apart
-	var fail error
-	flush := func() {
-		end()
-		if cur == nil || fail != nil {
-			cur, hasID = nil, false
-			return
-		}
-		if !cur.Obsolete {
-			switch {
-			case cur.ID == "" && cur.Context == "" && !hasID && cur.Str == nil:
-				// comments only
-			case !hasID || cur.Str == nil:
-				fail = &POError{File: name, Line: cur.Line, Kind: "incomplete"}
-			default:
-				k := cur.Context + "\x04" + cur.ID
-				if l, seen := first[k]; seen {
-					if cur.ID == "" && cur.Context == "" {
-						fail = &POError{File: name, Line: cur.Line, Kind: "header_twice", Args: []any{"First", l}}
-					} else {
-						key := cur.Context
-						if key == "" {
-							key = cur.ID
-						}
-						fail = &POError{File: name, Line: cur.Line, Kind: "duplicate", Args: []any{"Key", key, "First", l}}
-					}
-				}
-				first[k] = cur.Line
-			}
-		}
-		if fail == nil && (cur.ID != "" || cur.Context != "") {
-			out = append(out, *cur)
-		}
-		cur, hasID = nil, false
-	}
-	var seen uint // the keywords cur has had: msgctxt, msgid_plural, msgstr, msgstr[n]
-	start := func(n int) {
-		if cur == nil {
-			cur = &POEntry{Line: n}
-			seen = 0
-		}
-	}
-	for i, raw := range poLines(src) {
-		n := i + 1
-		line := strings.TrimSpace(raw)
-		if pending != 0 && !strings.HasPrefix(line, `"`) {
-			return nil, &POError{File: name, Line: pending, Kind: "keyword"}
-		}
-		if strings.HasPrefix(line, "#") && cur != nil && hasID && cur.Str != nil {
-			// A comment after a whole entry is the next one's, even with
-			// no blank line between.
-			flush()
-			if fail != nil {
-				return nil, fail
-			}
-		}
-		switch {
-		case line == "":
-			flush()
-			if fail != nil {
-				return nil, fail
-			}
-			continue
-		case strings.HasPrefix(line, "#~"):
-			start(n)
-			cur.Obsolete = true
-			continue
-		case strings.HasPrefix(line, "#,"):
-			start(n)
-			cur.Fuzzy = cur.Fuzzy || strings.Contains(line, "fuzzy")
-			continue
-		case strings.HasPrefix(line, "#"):
-			continue
-		case strings.HasPrefix(line, `"`):
-			if field == nil {
-				return nil, &POError{File: name, Line: n, Kind: "no_keyword"}
-			}
-			s, err := poStrings(line)
-			if err != nil {
-				return nil, err.at(name, n)
-			}
-			text.WriteString(s)
-			pending = 0
-			continue
-		}
-		// A keyword, then its string on the same line (with or without a
-		// space between) or on the lines that follow.
-		cut := strings.IndexAny(line, " \t\"")
-		if cut < 0 {
-			cut = len(line)
-		}
-		kw, rest := line[:cut], strings.TrimSpace(line[cut:])
-		s := ""
-		switch {
-		case rest == "":
-			pending = n
-		case rest[0] != '"':
-			return nil, &POError{File: name, Line: n, Kind: "keyword"}
-		default:
-			var err *stringError
-			if s, err = poStrings(rest); err != nil {
-				return nil, err.at(name, n)
-			}
-		}
-		end()
-		if kw == "msgctxt" || kw == "msgid" && (cur == nil || hasID || cur.Str != nil) {
-			if cur != nil && (hasID || cur.Str != nil || cur.Obsolete) {
-				flush()
-				if fail != nil {
-					return nil, fail
-				}
-			}
-		}
-		start(n)
-		bit := uint(0)
-		switch {
-		case kw == "msgctxt":
-			bit = 1
-		case kw == "msgid_plural":
-			bit = 2
-		case kw == "msgstr":
-			bit = 4
-		case strings.HasPrefix(kw, "msgstr["):
-			if i, err := strconv.Atoi(kw[len("msgstr[") : len(kw)-1]); err == nil && i >= 0 && i <= 5 {
-				bit = 8 << i
-			}
-		}
-		if seen&bit != 0 {
-			return nil, &POError{File: name, Line: n, Kind: "repeated", Args: []any{"Keyword", kw}}
-		}
-		seen |= bit
-		switch {
-		case kw == "msgctxt":
-			cur.Context = s
-			field = &cur.Context
-		case kw == "msgid":
-			cur.ID = s
-			hasID = true
-			field = &cur.ID
-		case kw == "msgid_plural":
-			cur.IDPlural = s
-			field = &cur.IDPlural
-		case kw == "msgstr":
-			cur.Str = []string{s}
-			field = &cur.Str[0]
-		case strings.HasPrefix(kw, "msgstr[") && strings.HasSuffix(kw, "]"):
-			idx, err := strconv.Atoi(kw[len("msgstr[") : len(kw)-1])
-			if err != nil || idx < 0 || idx > 5 {
-				return nil, &POError{File: name, Line: n, Kind: "plural_index", Args: []any{"Keyword", kw}}
-			}
-			for len(cur.Str) <= idx {
-				cur.Str = append(cur.Str, "")
-			}
-			cur.Str[idx] = s
-			field = &cur.Str[idx]
-		default:
-			return nil, &POError{File: name, Line: n, Kind: "unknown_keyword", Args: []any{"Keyword", kw}}
-		}
-		text.WriteString(s)
-	}
-	if pending != 0 {
-		return nil, &POError{File: name, Line: pending, Kind: "keyword"}
-	}
-	flush()
-	if fail != nil {
-		return nil, fail
-	}
-	return out, nil
-}
-
-// poCharset is the charset the PO file's header names, "" if none.
-func poCharset(src []byte) string {
-	i := bytes.Index(src, []byte("charset="))
-	if i < 0 {
-		return ""
-	}
-	rest := src[i+len("charset="):]
-	end := bytes.IndexAny(rest, "\\\"\n; ")
-	if end < 0 {
-		end = len(rest)
-	}
-	return strings.ToValidUTF8(string(rest[:end]), "?")
-}
-
-// invalidAt is the offset of the first byte of src that is not UTF-8.
-func invalidAt(src []byte) int {
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(src)
-}
-
-// stringError is what is wrong in a PO string; at gives it its place.
-type stringError struct {
-	kind string
-	args []any
-}
-
-func (e *stringError) at(file string, line int) error {
-	return &POError{File: file, Line: line, Kind: e.kind, Args: e.args}
-}
-
-// poStrings reads the strings of a line, which msgfmt joins ("a" "b" is
-// "ab"), up to the end of the line or a # comment after them.
-func poStrings(s string) (string, *stringError) {
-	var b strings.Builder
-	for {
-		str, rest, err := poString(s)
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(str)
-		rest = strings.TrimLeft(rest, " \t")
-		switch {
-		case rest == "" || rest[0] == '#':
-			return b.String(), nil
-		case rest[0] == '"':
-			s = rest
-		default:
-			// "He said "yes"": the quote meant as text ended the string.
-			return "", &stringError{kind: "inner_quote"}
-		}
-	}
-}
-
-// poString reads the PO string literal s starts with, with the escapes
-// msgfmt reads (C's: \n \t \r \a \b \f \v, octal \NNN and hexadecimal
-// \xHH), and returns what follows it on the line.
-func poString(s string) (string, string, *stringError) {
-	if len(s) < 2 || s[0] != '"' {
-		return "", "", &stringError{kind: "quote"}
-	}
-	var b strings.Builder
-	quoteEscaped := false // the last thing read was \"
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		if c == '"' {
-			return b.String(), s[i+1:], nil
-		}
-		if c == 0 {
-			return "", "", &stringError{kind: "nul"}
-		}
-		quoteEscaped = false
-		if c != '\\' {
-			b.WriteByte(c)
-			continue
-		}
-		i++
-		if i >= len(s) {
-			return "", "", &stringError{kind: "lone_backslash"}
-		}
-		switch s[i] {
-		case 'n':
-			b.WriteByte('\n')
-		case 't':
-			b.WriteByte('\t')
-		case 'r':
-			b.WriteByte('\r')
-		case 'a':
-			b.WriteByte('\a')
-		case 'b':
-			b.WriteByte('\b')
-		case 'f':
-			b.WriteByte('\f')
-		case 'v':
-			b.WriteByte('\v')
-		case '"', '\\':
-			b.WriteByte(s[i])
-			quoteEscaped = s[i] == '"'
-		case '0', '1', '2', '3', '4', '5', '6', '7':
-			j := i
-			for j < len(s) && j < i+3 && s[j] >= '0' && s[j] <= '7' {
-				j++
-			}
-			v, _ := strconv.ParseUint(s[i:j], 8, 8)
-			if v == 0 {
-				return "", "", &stringError{kind: "nul"}
-			}
-			b.WriteByte(byte(v))
-			i = j - 1
-		case 'x':
-			j := i + 1
-			for j < len(s) && j < i+3 && isHex(s[j]) {
-				j++
-			}
-			if j == i+1 {
-				return "", "", &stringError{kind: "escape", args: []any{"Escape", `\x`}}
-			}
-			v, _ := strconv.ParseUint(s[i+1:j], 16, 8)
-			if v == 0 {
-				return "", "", &stringError{kind: "nul"}
-			}
-			b.WriteByte(byte(v))
-			i = j - 1
-		default:
-			r, _ := utf8.DecodeRuneInString(s[i:])
-			return "", "", &stringError{kind: "escape", args: []any{"Escape", `\` + string(r)}}
-		}
-	}
-	if quoteEscaped {
-		// "abc\": the backslash meant as text escaped the closing quote.
-		return "", "", &stringError{kind: "lone_backslash"}
-	}
-	return "", "", &stringError{kind: "quote"}
-}
-
-func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
-
 // Imported is what ImportPO did.
 type Imported struct {
 	Data              []byte
 	Changed, Stamped  []string
 	Fuzzy, Unknown    []string
 	Untouched, Plural int
+	NoContext         int    // translated entries with no msgctxt, which name no key
 	Charset           string // the PO file's, when it is not UTF-8
 }
 
@@ -735,8 +334,18 @@ func ImportPO(name string, src []byte, poName string, po []byte, tag language.Ta
 	res := &Imported{Charset: charset}
 	noStamp := map[string]bool{}
 	for _, e := range entries {
-		if e.Obsolete || e.Context == "" {
+		if e.Obsolete {
 			continue
+		}
+		if e.Context == "" {
+			if strings.Join(e.Str, "") != "" {
+				res.NoContext++
+			}
+			continue
+		}
+		if len(e.Str) > len(rule.forms) && e.IDPlural != "" {
+			// A form the language does not have would be dropped.
+			return nil, &POError{File: poName, Line: e.Line, Kind: "plural_count", Args: []any{"Key", e.Context, "Forms", len(rule.forms), "Last", len(rule.forms) - 1, "Header", rule.header}}
 		}
 		em, ok := en.Messages[e.Context]
 		if !ok {

@@ -8,7 +8,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,15 +20,15 @@ import (
 
 // What ParsePO does where it departs from msgfmt on purpose, by fixture.
 var poDeliberate = map[string]string{
-	// Read, where msgfmt refuses: checks of msgfmt's that are not about
+	// Read, where msgfmt refuses: a check of msgfmt's that is not about
 	// reading the file (i18n check judges the texts themselves).
-	"escaped_quote_backslash.po":   "read", // msgfmt: msgid and msgstr do not both end with \n
-	"plural_out_of_order.po":       "read", // msgstr[1] before msgstr[0]: taken by index
-	"translator_comment_inside.po": "read", // a # comment between msgctxt and msgid
+	"escaped_quote_backslash.po": "read", // msgfmt: msgid and msgstr do not both end with \n
 	// Refused, where msgfmt reads: msgfmt cuts the text at a NUL, and takes
 	// a charset it does not know as bytes.
 	"nul_byte.po":        "nul",
 	"unknown_charset.po": "charset",
+	"octal_400.po":       "nul",    // \400: msgfmt cuts the text there
+	"hex_greedy.po":      "escape", // \x41B: msgfmt reads a byte that is not 0x41B, and cuts the text
 }
 
 // TestParsePOAgreesWithMsgfmt reads PO files with ParsePO and with GNU
@@ -38,6 +40,8 @@ var poDeliberate = map[string]string{
 // PO: real translations of other projects, with contexts and plural forms
 // in dozens of languages). A byte order mark is skipped before msgfmt sees
 // the file, as ParsePO skips it; poDeliberate lists the other departures.
+// msgfmt runs with --use-fuzzy, and --statistics tells the fuzzy entries,
+// so that a flag lost or misplaced shows.
 func TestParsePOAgreesWithMsgfmt(t *testing.T) {
 	msgfmt, err := exec.LookPath("msgfmt")
 	if err != nil {
@@ -83,7 +87,9 @@ func TestParsePOAgreesWithMsgfmt(t *testing.T) {
 		os.WriteFile(fed, bytes.TrimPrefix(src, []byte("\ufeff")), 0o644)
 		mo := filepath.Join(dir, "out.mo")
 		os.Remove(mo) // msgfmt writes nothing for a file with no translation
-		out, merr := exec.Command(msgfmt, "--use-fuzzy", "-o", mo, fed).CombinedOutput()
+		cmd := exec.Command(msgfmt, "--use-fuzzy", "--statistics", "-o", mo, fed)
+		cmd.Env = append(os.Environ(), "LC_ALL=C", "LANGUAGE=") // statistics in English
+		out, merr := cmd.CombinedOutput()
 		switch {
 		case merr != nil && perr != nil:
 			continue // both refuse
@@ -102,6 +108,9 @@ func TestParsePOAgreesWithMsgfmt(t *testing.T) {
 		}
 		if d := poDiff(want, poTranslations(got)); d != "" {
 			t.Errorf("%s: ParsePO reads other translations than msgfmt: %s", base, d)
+		}
+		if w, g := msgfmtFuzzy(out), poFuzzy(got); w != g {
+			t.Errorf("%s: msgfmt counts %d fuzzy translations, ParsePO %d", base, w, g)
 		}
 	}
 }
@@ -149,7 +158,7 @@ func poTranslations(es []POEntry) map[string]string {
 			continue
 		}
 		k := e.ID
-		if e.Context != "" {
+		if e.HasContext {
 			k = e.Context + "\x04" + e.ID
 		}
 		out[k] = e.IDPlural + "\x00" + strings.Join(e.Str, "\x00")
@@ -233,4 +242,25 @@ func poDiff(want, got map[string]string) string {
 		d = append(d[:3], fmt.Sprintf("and %d more", len(d)-3))
 	}
 	return strings.Join(d, "; ")
+}
+
+// msgfmtFuzzy is the number of fuzzy translations msgfmt --statistics
+// counts ("3 translated messages, 1 fuzzy translation.").
+func msgfmtFuzzy(out []byte) int {
+	n := 0
+	if m := regexp.MustCompile(`(\d+) fuzzy translation`).FindSubmatch(out); m != nil {
+		n, _ = strconv.Atoi(string(m[1]))
+	}
+	return n
+}
+
+// poFuzzy counts the same in what ParsePO read.
+func poFuzzy(es []POEntry) int {
+	n := 0
+	for _, e := range es {
+		if e.Fuzzy && !e.Obsolete && e.ID != "" && strings.Join(e.Str, "") != "" {
+			n++
+		}
+	}
+	return n
 }

