@@ -211,6 +211,12 @@ func Source(tag string) ([]byte, error) {
 	return files.ReadFile(tag + ".yaml")
 }
 
+// GlossarySource returns the bytes of the built-in glossary of a
+// language (glossary.<tag>.yaml), as shipped.
+func GlossarySource(tag string) ([]byte, error) {
+	return files.ReadFile("glossary." + tag + ".yaml")
+}
+
 // Embedded returns the named built-in locale file ("en", "fr", ...).
 func Embedded(tag string) (*File, error) {
 	embeddedMu.Lock()
@@ -233,8 +239,8 @@ func Embedded(tag string) (*File, error) {
 	return f, nil
 }
 
-// Available lists the built-in locale tags, English first. The glossary
-// (glossary.yaml) lives beside them and is no locale.
+// Available lists the built-in locale tags, English first. The glossaries
+// (glossary.<tag>.yaml) live beside them and are no locales.
 func Available() []string {
 	entries, _ := files.ReadDir(".")
 	tags := []string{"en"}

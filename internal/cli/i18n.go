@@ -97,7 +97,7 @@ func (env *Env) resolve(p string) string {
 // problems are shown as warnings, a few at most.
 func (env *Env) useLocaleFile() (int, bool) {
 	name := env.LocaleFile
-	f, problems, err := i18ntool.LoadChecked(env.resolve(name))
+	f, problems, err := i18ntool.LoadChecked(env.resolve(name), env.glossariesBeside(name))
 	if f == nil {
 		shown := 0
 		for _, p := range problems {
@@ -142,7 +142,17 @@ func (env *Env) localeReadError(name string, err error) string {
 	return safetext.Line(err.Error())
 }
 
+// glossariesBeside finds a language's glossary beside the locale file
+// name (glossary.TAG.yaml), else the built-in one; named as the user
+// named the file.
+func (env *Env) glossariesBeside(name string) i18ntool.Glossaries {
+	return i18ntool.GlossariesBeside(filepath.Dir(env.resolve(name)), filepath.Dir(name))
+}
+
 func (env *Env) printProblem(w io.Writer, file string, p i18ntool.Problem) {
+	if p.File != "" {
+		file = p.File // in the glossary, not the locale file
+	}
 	sev := env.Loc.T("ui.i18ncmd.severity." + p.Severity.String())
 	if p.Line > 0 {
 		fmt.Fprintln(w, env.Loc.T("ui.i18ncmd.at", "File", file, "Line", p.Line, "Severity", sev, "Message", p.Message(env.Loc)))
@@ -313,7 +323,7 @@ func i18nCheck(env *Env, args []string) int {
 			worst = ExitBadInput
 			continue
 		}
-		problems := i18ntool.Check(name, src)
+		problems := i18ntool.CheckWith(name, src, env.glossariesBeside(name))
 		errs, warns, missing := 0, 0, 0
 		for _, p := range problems {
 			switch {
@@ -396,8 +406,7 @@ func i18nNew(env *Env, args []string) int {
 		env.Stdout.Write(data)
 		return ExitOK
 	}
-	// O_EXCL: never replace a file, even one created a moment ago.
-	f, err := os.OpenFile(env.resolve(name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err = createNew(env.resolve(name), data)
 	if errors.Is(err, fs.ErrExist) {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.new.exists", "File", name))
 		return ExitBadInput
@@ -406,17 +415,50 @@ func i18nNew(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
 		return ExitBadInput
 	}
+	fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.new.written", "File", name, "Count", count))
+	return env.newGlossary(t, filepath.Join(filepath.Dir(name), "glossary."+tag+".yaml"))
+}
+
+// newGlossary writes the glossary a new language starts from beside its
+// file, unless it has one: a built-in language's words, or a file the
+// translator began.
+func (env *Env) newGlossary(t language.Tag, name string) int {
+	if g, err := i18ntool.BuiltinGlossary(t); err == nil && g != nil {
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.new.glossary_builtin", "File", g.File))
+		return ExitOK
+	}
+	data, count, err := i18ntool.GlossaryStarter(name, env.Loc.T("ui.i18ncmd.new.glossary_header", "Tag", t.String()))
+	if err == nil {
+		err = createNew(env.resolve(name), data)
+	}
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.new.glossary_kept", "File", name))
+	case err != nil:
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		return ExitBadInput
+	default:
+		fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.new.glossary_written", "File", name, "Count", count))
+	}
+	return ExitOK
+}
+
+// createNew writes a file that must not exist yet: O_EXCL never replaces
+// one, even one created a moment ago (fs.ErrExist then). A file half
+// written is removed.
+func createNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		os.Remove(f.Name()) // ours, half written
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
-		return ExitBadInput
 	}
-	fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.new.written", "File", name, "Count", count))
-	return ExitOK
+	return err
 }
 
 func i18nStamp(env *Env, args []string) int {

@@ -614,3 +614,100 @@ func TestI18nTextsNameEveryCommand(t *testing.T) {
 		}
 	}
 }
+
+// i18n check reads the glossary of the checked file's language: the
+// built-in one for fr and ja (file:line, and which glossary says so), the
+// translator's own beside a new language's file, for check and for
+// --locale-file alike; a glossary that cannot be used fails the check at
+// its own file and line.
+func TestI18nCheckReadsTheGlossaryOfTheLanguage(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	guidance := func(tag, text string) string {
+		return "meta:\n  tag: " + tag + "\n  name: Test\ncriteria:\n  passing:\n    floss_license:\n      guidance: \"" + text + "\"\n"
+	}
+	writeFile(t, dir, "sub/fr.yaml", guidance("fr", "Signalez toute faille en privé."))
+	writeFile(t, dir, "sub/ja.yaml", guidance("ja", "回答の正当な理由を書いてください。"))
+	for _, c := range []struct{ file, word string }{{"sub/fr.yaml", "“faille”"}, {"sub/ja.yaml", "“正当な理由”"}} {
+		out, _, code := run(t, dir, "i18n", "check", c.file)
+		if code != ExitOK || !strings.Contains(out, c.file+":7: warning: criteria.passing.floss_license.guidance uses "+c.word) ||
+			!strings.Contains(out, "i18n/glossary."+c.file[4:6]+".yaml") {
+			t.Errorf("%s: code %d\n%s", c.file, code, out)
+		}
+	}
+
+	writeFile(t, dir, "sub/de.yaml", guidance("de", "Melden Sie jede Sicherheitslücke vertraulich."))
+	if out, _, _ := run(t, dir, "i18n", "check", "sub/de.yaml"); strings.Contains(out, "Sicherheitslücke") {
+		t.Errorf("de without a glossary:\n%s", out)
+	}
+	writeFile(t, dir, "sub/glossary.de.yaml", "terms:\n  - en: vulnerability\n    use: Schwachstelle\n    avoid: [Sicherheitslücke]\n")
+	out, _, code := run(t, dir, "i18n", "check", "sub/de.yaml")
+	if code != ExitOK || !strings.Contains(out, "sub/de.yaml:7: warning:") || !strings.Contains(out, "sub/glossary.de.yaml") || !strings.Contains(out, "Schwachstelle") {
+		t.Errorf("de with its glossary: code %d\n%s", code, out)
+	}
+	_, errOut, code := run(t, dir, "--locale-file", "sub/de.yaml", "i18n", "status")
+	if code != ExitOK || !strings.Contains(errOut, "sub/de.yaml:7:") || !strings.Contains(errOut, "Sicherheitslücke") {
+		t.Errorf("--locale-file with a glossary beside: code %d\n%s", code, errOut)
+	}
+
+	writeFile(t, dir, "sub/glossary.de.yaml", "terms:\n  - en: vulnerability\n    wort: Schwachstelle\n")
+	out, _, code = run(t, dir, "i18n", "check", "sub/de.yaml")
+	if code != ExitNotMet || !strings.Contains(out, "sub/glossary.de.yaml:3: error:") || !strings.Contains(out, "“wort”") {
+		t.Errorf("a broken glossary: code %d\n%s", code, out)
+	}
+}
+
+// i18n new writes the new language's glossary beside its file, for the
+// translator to fill in first, and says so in the user's language; it
+// never replaces one, and a built-in language has its own already.
+func TestI18nNewWritesTheGlossary(t *testing.T) {
+	for _, c := range []struct{ lang, says string }{{"en", "Fill in your language's word"}, {"fr", "Remplissez d'abord le mot de votre langue"}, {"ja", "まず各用語にあなたの言語の語"}} {
+		dir := t.TempDir()
+		out, errOut, code := run(t, dir, "--lang", c.lang, "i18n", "new", "de")
+		if code != ExitOK || !strings.Contains(out, "glossary.de.yaml") || !strings.Contains(out, c.says) {
+			t.Errorf("%s: code %d\n%s%s", c.lang, code, out, errOut)
+		}
+		src, err := os.ReadFile(filepath.Join(dir, "glossary.de.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := i18ntool.ParseGlossary("glossary.de.yaml", src)
+		if err != nil || len(g.Terms) < 15 {
+			t.Fatalf("%s: the glossary written: %v\n%s", c.lang, err, src)
+		}
+		for _, term := range g.Terms {
+			if term.Use != "" || term.Avoid != nil {
+				t.Errorf("%s: %s comes with words: %+v", c.lang, term.English, term)
+			}
+		}
+		if !strings.Contains(string(src), "  - en: justification\n    note: ") || !strings.HasPrefix(string(src), "# ") {
+			t.Errorf("%s: glossary lacks its notes or header:\n%.300s", c.lang, src)
+		}
+	}
+
+	// One the translator began is kept, even when the locale file is new.
+	dir := t.TempDir()
+	mine := "terms:\n  - en: vulnerability\n    use: Schwachstelle\n"
+	writeFile(t, dir, "glossary.de.yaml", mine)
+	out, _, code := run(t, dir, "i18n", "new", "de")
+	if b, _ := os.ReadFile(filepath.Join(dir, "glossary.de.yaml")); code != ExitOK || string(b) != mine || !strings.Contains(out, "glossary.de.yaml exists already and is kept") {
+		t.Errorf("an existing glossary: code %d, now %q\n%s", code, b, out)
+	}
+	// Beside the file -o names; none for standard output.
+	os.Mkdir(filepath.Join(dir, "out"), 0o755)
+	if _, _, code := run(t, dir, "i18n", "new", "es", "-o", "out/es.yaml"); code != ExitOK {
+		t.Errorf("-o: code %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "glossary.es.yaml")); err != nil {
+		t.Errorf("-o out/es.yaml: %v", err)
+	}
+	run(t, dir, "i18n", "new", "it", "-o", "-")
+	if _, err := os.Stat(filepath.Join(dir, "glossary.it.yaml")); err == nil {
+		t.Error("-o - wrote a glossary")
+	}
+	// A built-in language: its glossary is the built-in one.
+	out, _, _ = run(t, dir, "i18n", "new", "fr")
+	if _, err := os.Stat(filepath.Join(dir, "glossary.fr.yaml")); err == nil || !strings.Contains(out, "i18n/glossary.fr.yaml") {
+		t.Errorf("new fr: %v\n%s", err, out)
+	}
+}

@@ -43,6 +43,9 @@ func (s Severity) String() string {
 // Problem is one finding of Check. Its words come from en.yaml
 // (ui.i18ncmd.problem.<Kind>), so that it is shown in the user's language.
 type Problem struct {
+	// File is where the problem is when not in the checked file: the
+	// glossary of its language.
+	File     string
 	Line     int    // 1-based; 0 when it has no place in the file (a missing key)
 	Key      string // the flattened key concerned, if any
 	Severity Severity
@@ -73,6 +76,7 @@ var problemKinds = []string{
 	"link_scheme", "link_count", "brackets", "meta_type", "meta_unknown", "tag",
 	"tag_form", "no_tag", "no_name", "source_type", "source_value", "source_unknown",
 	"source_hash", "parse", "missing", "stale",
+	"glossary_read", "glossary_not_regular", "glossary_too_large", "glossary_yaml", "glossary_text", "glossary_shape",
 }
 
 // Errors counts the problems of severity Error.
@@ -86,15 +90,21 @@ func Errors(ps []Problem) int {
 	return n
 }
 
-// Check lints a locale file against English: everything a translator can
-// get wrong, each with its line. A file with no Error parses (Parse accepts
-// it) and shows correctly.
+// Check lints a locale file against English and the built-in glossary of
+// its language: everything a translator can get wrong, each with its line.
+// A file with no Error parses (Parse accepts it) and shows correctly.
 func Check(name string, src []byte) []Problem {
+	return CheckWith(name, src, BuiltinGlossary)
+}
+
+// CheckWith is Check with the glossary of the file's language found by
+// glossaries (GlossariesBeside: the one beside the file).
+func CheckWith(name string, src []byte, glossaries Glossaries) []Problem {
 	en, err := i18n.Embedded("en")
 	if err != nil {
 		panic(err) // the build is broken; tests catch it
 	}
-	c := &checker{en: en, groups: englishGroups()}
+	c := &checker{en: en, groups: englishGroups(), glossaries: glossaries}
 	raw := rawProblems(src)
 	c.out = append(c.out, raw...)
 	if len(raw) > 0 {
@@ -135,6 +145,7 @@ func Check(name string, src []byte) []Problem {
 	if !hasMeta {
 		c.add(0, "meta.tag", Warning, "no_tag")
 	}
+	c.loadGlossary()
 	c.pairs("", root, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "meta":
@@ -156,14 +167,15 @@ func Check(name string, src []byte) []Problem {
 	return c.sorted()
 }
 
-// LoadChecked reads a locale file once, checks it and parses it. The file
-// is nil when it cannot be used; the problems then say why, with lines.
-func LoadChecked(p string) (*i18n.File, []Problem, error) {
+// LoadChecked reads a locale file once, checks it (with the glossary
+// glossaries finds) and parses it. The file is nil when it cannot be
+// used; the problems then say why, with lines.
+func LoadChecked(p string, glossaries Glossaries) (*i18n.File, []Problem, error) {
 	src, err := i18n.ReadFile(p)
 	if err != nil {
 		return nil, nil, err
 	}
-	problems := Check(p, src)
+	problems := CheckWith(p, src, glossaries)
 	f, err := i18n.Parse(p, src)
 	if err != nil {
 		return nil, problems, err
@@ -175,11 +187,13 @@ func LoadChecked(p string) (*i18n.File, []Problem, error) {
 }
 
 type checker struct {
-	en     *i18n.File
-	groups map[string]bool // prefixes of English keys ("ui", "ui.cli", ...)
-	tag    language.Tag
-	hasTag bool
-	out    []Problem
+	en         *i18n.File
+	groups     map[string]bool // prefixes of English keys ("ui", "ui.cli", ...)
+	tag        language.Tag
+	hasTag     bool
+	glossaries Glossaries
+	gloss      *Glossary // of the file's language, once meta.tag is read
+	out        []Problem
 }
 
 func (c *checker) add(line int, key string, sev Severity, kind string, args ...any) {
@@ -189,6 +203,9 @@ func (c *checker) add(line int, key string, sev Severity, kind string, args ...a
 func (c *checker) sorted() []Problem {
 	sort.SliceStable(c.out, func(i, j int) bool {
 		a, b := c.out[i], c.out[j]
+		if (a.File != "") != (b.File != "") {
+			return a.File != "" // the glossary's own first: it decides the words' warnings
+		}
 		if (a.Line == 0) != (b.Line == 0) {
 			return b.Line == 0 // those without a place go last
 		}
@@ -439,6 +456,24 @@ func (c *checker) width(key string, line int, s string, t *i18n.Template) {
 	}
 }
 
+// loadGlossary finds the glossary of the file's language; one that
+// cannot be used is reported at its own file and line.
+func (c *checker) loadGlossary() {
+	if !c.hasTag || c.glossaries == nil {
+		return
+	}
+	g, err := c.glossaries(c.tag)
+	var ge *GlossaryError
+	switch {
+	case errors.As(err, &ge):
+		// At the glossary's own file and line: the message need not name it.
+		c.out = append(c.out, Problem{File: ge.File, Line: ge.Line, Severity: Error, Kind: ge.Kind, Args: ge.Args})
+	case err != nil:
+		c.add(0, "", Error, "glossary_read", "Detail", err.Error())
+	}
+	c.gloss = g
+}
+
 // glossary warns about a word the glossary of the file's language says
 // to avoid, and, in French, about a plain space where a no-break one
 // keeps punctuation on its line.
@@ -447,10 +482,12 @@ func (c *checker) glossary(key string, line int, s string) {
 		return
 	}
 	base, _ := c.tag.Base()
-	for _, t := range Glossary() {
-		for _, w := range t.Avoid[base.String()] {
-			if strings.Contains(s, w) {
-				c.add(line, key, Warning, "glossary", "Word", w, "Term", t.English, "Use", t.Words[base.String()])
+	if c.gloss != nil {
+		for _, t := range c.gloss.Terms {
+			for _, w := range t.Avoid {
+				if strings.Contains(s, w) {
+					c.add(line, key, Warning, "glossary", "Word", w, "Term", t.English, "Use", t.Use, "File", c.gloss.File)
+				}
 			}
 		}
 	}

@@ -1,59 +1,277 @@
 package i18ntool
 
 import (
-	"sync"
+	"bytes"
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"strings"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
 
-// Term is one entry of i18n/glossary.yaml: an English term, the word each
-// language uses for it, and words to avoid.
+// A glossary is one language's file, i18n/glossary.<tag>.yaml: a
+// translator owns the glossary of their language, and a new language
+// adds its own without touching the others'.
+
+// Glossary is the words one language uses for the badge's terms.
+type Glossary struct {
+	// File names the glossary in messages: i18n/glossary.fr.yaml for a
+	// built-in one, the path beside the checked file otherwise.
+	File  string
+	Terms []Term
+}
+
+// Term is one entry of a glossary: the English term, a note for the
+// translator, the word to use, and words not to use.
 type Term struct {
 	English string
 	Note    string
-	Words   map[string]string   // language -> word
-	Avoid   map[string][]string // language -> words not to use
+	Use     string
+	Avoid   []string
+	Line    int // of the entry in its file
 }
 
-var glossaryOnce = sync.OnceValue(func() []Term {
-	src, err := i18n.Source("glossary")
-	if err != nil {
-		return nil
-	}
-	var doc struct {
-		Terms []map[string]any `yaml:"terms"`
-	}
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		panic("i18n/glossary.yaml does not parse: " + err.Error())
-	}
-	var out []Term
-	for _, m := range doc.Terms {
-		t := Term{Words: map[string]string{}, Avoid: map[string][]string{}}
-		for k, v := range m {
-			switch k {
-			case "en":
-				t.English, _ = v.(string)
-			case "note":
-				t.Note, _ = v.(string)
-			case "avoid":
-				av, _ := v.(map[string]any)
-				for lang, ws := range av {
-					list, _ := ws.([]any)
-					for _, w := range list {
-						if s, ok := w.(string); ok {
-							t.Avoid[lang] = append(t.Avoid[lang], s)
-						}
-					}
-				}
-			default:
-				t.Words[k], _ = v.(string)
-			}
-		}
-		out = append(out, t)
+// GlossaryError is a glossary that cannot be used, with its place.
+type GlossaryError struct {
+	File string
+	Line int    // 0 when the file could not be read
+	Kind string // a Problem kind: glossary_read (_not_regular, _too_large), glossary_yaml, glossary_text, glossary_shape
+	Args []any
+}
+
+func (e *GlossaryError) Error() string {
+	return e.File + ": " + e.Kind
+}
+
+// Glossaries finds the glossary of a language: nil, nil when it has none.
+type Glossaries func(tag language.Tag) (*Glossary, error)
+
+// glossaryName is the file name of a language's glossary.
+func glossaryName(tag string) string { return "glossary." + tag + ".yaml" }
+
+// glossaryTags are the file tags to try for a language, most precise
+// first: pt-BR, then pt.
+func glossaryTags(tag language.Tag) []string {
+	out := []string{tag.String()}
+	if base, conf := tag.Base(); conf != language.No && base.String() != tag.String() {
+		out = append(out, base.String())
 	}
 	return out
-})
+}
 
-// Glossary is the glossary's terms, in its order.
-func Glossary() []Term { return glossaryOnce() }
+// BuiltinGlossary is the glossary shipped for a language, if any.
+func BuiltinGlossary(tag language.Tag) (*Glossary, error) {
+	for _, t := range glossaryTags(tag) {
+		src, err := i18n.GlossarySource(t)
+		if err != nil {
+			continue
+		}
+		return ParseGlossary("i18n/"+glossaryName(t), src)
+	}
+	return nil, nil
+}
+
+// GlossariesBeside looks for the glossary beside a locale file first
+// (glossary.de.yaml in dir, shown as in shownDir), then among the
+// built-in ones: a translator's own, or the one being edited, wins.
+func GlossariesBeside(dir, shownDir string) Glossaries {
+	return func(tag language.Tag) (*Glossary, error) {
+		for _, t := range glossaryTags(tag) {
+			shown := filepath.Join(shownDir, glossaryName(t))
+			src, err := i18n.ReadFile(filepath.Join(dir, glossaryName(t)))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if re, ok := i18n.IsReadError(err); ok {
+				return nil, &GlossaryError{File: shown, Kind: "glossary_" + re.Kind, Args: []any{"Limit", i18n.MaxFileSize >> 20}}
+			}
+			if err != nil {
+				return nil, &GlossaryError{File: shown, Kind: "glossary_read", Args: []any{"Detail", err.Error()}}
+			}
+			return ParseGlossary(shown, src)
+		}
+		return BuiltinGlossary(tag)
+	}
+}
+
+// ParseGlossary reads a glossary, strictly: a field it does not know, a
+// value of the wrong type, an anchor or a second document is an error
+// with its line, never a term silently dropped.
+func ParseGlossary(name string, src []byte) (*Glossary, error) {
+	bad := func(line int, field string) error {
+		return &GlossaryError{File: name, Line: line, Kind: "glossary_shape", Args: []any{"Field", field}}
+	}
+	if b := i18n.BadBytes(src); len(b) > 0 {
+		return nil, &GlossaryError{File: name, Line: b[0].Line, Kind: "glossary_text"}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, msg, _ := i18n.YAMLError(src, err)
+		return nil, &GlossaryError{File: name, Line: line, Kind: "glossary_yaml", Args: []any{"Detail", msg}}
+	}
+	if l := i18n.SecondDocument(src); l > 0 {
+		return nil, bad(l, "---")
+	}
+	g := &Glossary{File: name}
+	if len(doc.Content) == 0 {
+		return g, nil // empty: nothing to check yet
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, bad(root.Line, "terms")
+	}
+	seenTerm := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Value != "terms" || k.Kind != yaml.ScalarNode || len(g.Terms) > 0 {
+			return nil, bad(k.Line, k.Value)
+		}
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			continue
+		}
+		if v.Kind != yaml.SequenceNode {
+			return nil, bad(v.Line, "terms")
+		}
+		for _, e := range v.Content {
+			t, err := glossaryTerm(e, bad)
+			if err != nil {
+				return nil, err
+			}
+			if seenTerm[t.English] {
+				return nil, bad(e.Line, "en: "+t.English)
+			}
+			seenTerm[t.English] = true
+			g.Terms = append(g.Terms, t)
+		}
+	}
+	return g, nil
+}
+
+func glossaryTerm(e *yaml.Node, bad func(int, string) error) (Term, error) {
+	t := Term{Line: e.Line}
+	if e.Kind != yaml.MappingNode {
+		return t, bad(e.Line, "terms")
+	}
+	text := func(n *yaml.Node, field string) (string, error) {
+		switch {
+		case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
+			return "", nil
+		case n.Kind == yaml.ScalarNode && n.Tag == "!!str":
+			return n.Value, nil
+		}
+		return "", bad(n.Line, field)
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(e.Content); i += 2 {
+		k, v := e.Content[i], e.Content[i+1]
+		if k.Kind != yaml.ScalarNode || seen[k.Value] {
+			return t, bad(k.Line, k.Value)
+		}
+		seen[k.Value] = true
+		var err error
+		switch k.Value {
+		case "en":
+			t.English, err = text(v, "en")
+		case "note":
+			t.Note, err = text(v, "note")
+		case "use":
+			t.Use, err = text(v, "use")
+		case "avoid":
+			switch {
+			case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+			case v.Kind != yaml.SequenceNode:
+				err = bad(v.Line, "avoid")
+			default:
+				for _, w := range v.Content {
+					var s string
+					if s, err = text(w, "avoid"); err != nil {
+						break
+					}
+					// An empty word would be found in every text.
+					if strings.TrimSpace(s) == "" {
+						err = bad(w.Line, "avoid")
+						break
+					}
+					t.Avoid = append(t.Avoid, s)
+				}
+			}
+		default:
+			err = bad(k.Line, k.Value)
+		}
+		if err != nil {
+			return t, err
+		}
+	}
+	if strings.TrimSpace(t.English) == "" {
+		return t, bad(e.Line, "en")
+	}
+	return t, nil
+}
+
+// GlossaryStarter is the glossary a new language starts from: every term
+// of the built-in glossaries (in their order, the first language's
+// first), each with its English and note and no word yet. header is a
+// comment for the translator, one line or more. The bytes are read back
+// and compared with the terms before they are returned: an error, and
+// nothing to write, when they differ.
+func GlossaryStarter(name, header string) (data []byte, count int, err error) {
+	var terms []Term
+	seen := map[string]bool{}
+	for _, tag := range i18n.Available() {
+		g, err := BuiltinGlossary(language.Make(tag))
+		if err != nil || g == nil {
+			continue // a broken built-in glossary fails the tests
+		}
+		for _, t := range g.Terms {
+			if !seen[t.English] {
+				seen[t.English] = true
+				terms = append(terms, Term{English: t.English, Note: t.Note})
+			}
+		}
+	}
+	var b bytes.Buffer
+	// Every line break YAML might see ends a comment line: none may
+	// carry the rest of the header out of the comment.
+	lines := strings.FieldsFunc(header, func(r rune) bool { return strings.ContainsRune("\n\r\u0085\u2028\u2029", r) })
+	for _, l := range lines {
+		b.WriteString(strings.TrimRight("# "+l, " ") + "\n")
+	}
+	b.WriteString("terms:\n")
+	for _, t := range terms {
+		b.WriteString("  - en: " + yamlScalar(t.English) + "\n")
+		if t.Note != "" {
+			b.WriteString("    note: " + yamlScalar(t.Note) + "\n")
+		}
+		b.WriteString("    use: \"\"\n    avoid: []\n")
+	}
+	back, err := ParseGlossary(name, b.Bytes())
+	if err != nil {
+		return nil, 0, err
+	}
+	differs := errors.New(name + ": the glossary made does not read back as its terms; nothing written")
+	if len(back.Terms) != len(terms) {
+		return nil, 0, differs
+	}
+	for i, t := range back.Terms {
+		if t.English != terms[i].English || t.Note != terms[i].Note || t.Use != "" || len(t.Avoid) > 0 {
+			return nil, 0, differs
+		}
+	}
+	return b.Bytes(), len(terms), nil
+}
+
+// yamlScalar writes s as a YAML scalar, quoted when it has to be.
+func yamlScalar(s string) string {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.ContainsAny(s, "\n\r") {
+		n.Style = yaml.DoubleQuotedStyle // a block scalar would need its own indentation
+	}
+	out, err := yaml.Marshal(n)
+	if err != nil {
+		panic(err) // a string always marshals
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}

@@ -2,11 +2,15 @@ package i18ntool
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/fifotest"
+	"golang.org/x/text/language"
 )
 
 // reviewerSlips are the words a native speakers' review found in our
@@ -37,10 +41,14 @@ func slipFile(lang, slip string) []byte {
 func TestGlossaryCatchesReviewersSlips(t *testing.T) {
 	en := i18n.English()
 	avoid := map[string]map[string]string{"fr": {}, "ja": {}} // word -> the term's word to use
-	for _, term := range Glossary() {
-		for lang := range avoid {
-			for _, w := range term.Avoid[lang] {
-				avoid[lang][w] = term.Words[lang]
+	for lang := range avoid {
+		g, err := BuiltinGlossary(language.Make(lang))
+		if err != nil || g == nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		for _, term := range g.Terms {
+			for _, w := range term.Avoid {
+				avoid[lang][w] = term.Use
 			}
 		}
 	}
@@ -111,6 +119,159 @@ func TestJapaneseColon(t *testing.T) {
 		got := has(Check("ja.yaml", []byte(src)), want{7, "ja_colon", Warning})
 		if got != warn {
 			t.Errorf("%q: warning %v, want %v", text, got, warn)
+		}
+	}
+}
+
+// localeFile is a locale file of tag with text on line 7.
+func localeFile(tag, text string) []byte {
+	return []byte("meta:\n  tag: " + tag + "\n  name: Test\ncriteria:\n  passing:\n    floss_license:\n" +
+		"      guidance: " + strconv.Quote(text) + "\n")
+}
+
+func writeTestFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// A translator owns the glossary of their language, beside their file:
+// i18n check of sub/de.yaml reads sub/glossary.de.yaml and names it; a
+// built-in language's glossary is used when none is beside; the one
+// beside wins (it is the one being edited); pt-BR falls back to pt.
+func TestGlossaryBesideTheFile(t *testing.T) {
+	en := i18n.English()
+	dir := t.TempDir()
+	find := GlossariesBeside(dir, "sub")
+	glossaryWarnings := func(tag, text string) []string {
+		var out []string
+		for _, p := range CheckWith("sub/"+tag+".yaml", localeFile(tag, text), find) {
+			if p.Kind == "glossary" && p.Line == 7 && p.Severity == Warning {
+				out = append(out, p.Message(en))
+			}
+		}
+		return out
+	}
+	de := "Prüfen Sie die Sicherheitslücke in der Lizenz."
+	if w := glossaryWarnings("de", de); len(w) != 0 {
+		t.Errorf("de without a glossary: %q", w)
+	}
+	writeTestFile(t, dir, "glossary.de.yaml", "terms:\n  - en: vulnerability\n    note: a weakness\n    use: Schwachstelle\n    avoid: [Sicherheitslücke]\n")
+	w := glossaryWarnings("de", de)
+	if len(w) != 1 || !strings.Contains(w[0], "“Sicherheitslücke”") || !strings.Contains(w[0], "Schwachstelle") ||
+		!strings.Contains(w[0], filepath.Join("sub", "glossary.de.yaml")) {
+		t.Errorf("de with its glossary beside: %q", w)
+	}
+	// Checked without looking beside it (Check): no German glossary.
+	for _, p := range Check("de.yaml", localeFile("de", de)) {
+		if p.Kind == "glossary" {
+			t.Errorf("Check read a glossary it was not given: %s", p.Message(en))
+		}
+	}
+
+	fr := "Signalez la faille en privé."
+	if w := glossaryWarnings("fr", fr); len(w) != 1 || !strings.Contains(w[0], "i18n/glossary.fr.yaml") || !strings.Contains(w[0], "vulnérabilité") {
+		t.Errorf("fr with the built-in glossary: %q", w)
+	}
+	writeTestFile(t, dir, "glossary.fr.yaml", "terms:\n  - en: report\n    use: signalement\n    avoid: [Signalez]\n")
+	if w := glossaryWarnings("fr", fr); len(w) != 1 || !strings.Contains(w[0], "“Signalez”") {
+		t.Errorf("fr with a glossary beside: %q", w)
+	}
+
+	writeTestFile(t, dir, "glossary.pt.yaml", "terms:\n  - en: vulnerability\n    use: vulnerabilidade\n    avoid: [falha]\n")
+	if w := glossaryWarnings("pt-BR", "Relate a falha."); len(w) != 1 || !strings.Contains(w[0], "glossary.pt.yaml") {
+		t.Errorf("pt-BR with glossary.pt.yaml: %q", w)
+	}
+	writeTestFile(t, dir, "glossary.pt-BR.yaml", "terms:\n  - en: vulnerability\n    use: vulnerabilidade\n    avoid: [Relate]\n")
+	if w := glossaryWarnings("pt-BR", "Relate a falha."); len(w) != 1 || !strings.Contains(w[0], "glossary.pt-BR.yaml") {
+		t.Errorf("pt-BR with glossary.pt-BR.yaml: %q", w)
+	}
+}
+
+// A glossary is a file a translator, or an attacker, writes too: one
+// that cannot be used is an error at its own file and line, saying the
+// words are not checked; never a term dropped in silence, never a wait
+// on a pipe.
+func TestGlossaryFileRefused(t *testing.T) {
+	en := i18n.English()
+	cases := []struct {
+		name, src, kind string
+		line            int
+	}{
+		{"yaml", "terms:\n  - en: Met\n    use: a: b\n", "glossary_yaml", 3},
+		{"unknown field", "terms:\n  - en: Met\n    colour: Satisfait\n", "glossary_shape", 3},
+		{"word for a language", "terms:\n  - en: Met\n    de: Erfüllt\n", "glossary_shape", 3},
+		{"avoid not a list", "terms:\n  - en: Met\n    use: Erfüllt\n    avoid: Met\n", "glossary_shape", 4},
+		{"empty word to avoid", "terms:\n  - en: Met\n    use: Erfüllt\n    avoid: [\"\"]\n", "glossary_shape", 4},
+		{"no English", "terms:\n  - note: x\n    use: Erfüllt\n", "glossary_shape", 2},
+		{"term twice", "terms:\n  - en: Met\n    use: a\n  - en: Met\n    use: b\n", "glossary_shape", 4},
+		{"field twice", "terms:\n  - en: Met\n    use: a\n    use: b\n", "glossary_shape", 4},
+		{"alias", "terms:\n  - en: Met\n    use: &w Erfüllt\n    avoid: *w\n", "glossary_shape", 4},
+		{"number", "terms:\n  - en: Met\n    use: 12\n", "glossary_shape", 3},
+		{"not terms", "words:\n  - en: Met\n", "glossary_shape", 1},
+		{"a list", "- en: Met\n", "glossary_shape", 1},
+		{"second document", "terms:\n  - en: Met\n    use: a\n---\nterms:\n  - en: Unmet\n", "glossary_shape", 4},
+		{"escape", "terms:\n  - en: Met\n    use: \"a\x1b[2Jb\"\n", "glossary_text", 3},
+	}
+	for _, c := range cases {
+		dir := t.TempDir()
+		gp := writeTestFile(t, dir, "glossary.de.yaml", c.src)
+		ps := CheckWith("de.yaml", localeFile("de", "Prüfen Sie die Lizenz."), GlossariesBeside(dir, dir))
+		found := false
+		for _, p := range ps {
+			if p.File != "" {
+				found = p.File == gp && p.Line == c.line && p.Kind == c.kind && p.Severity == Error &&
+					strings.Contains(p.Message(en), "glossary") && !strings.Contains(p.Message(en), "\x1b")
+				if !found {
+					t.Errorf("%s: %s:%d %s %s: %s", c.name, p.File, p.Line, p.Kind, p.Severity, p.Message(en))
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: not reported: %+v", c.name, findings(ps))
+		}
+	}
+
+	// What is no regular file is refused at once.
+	dir := t.TempDir()
+	fifotest.Make(t, filepath.Join(dir, "glossary.de.yaml"))
+	fifotest.Within(t, func() {
+		ps := CheckWith("de.yaml", localeFile("de", "Prüfen Sie die Lizenz."), GlossariesBeside(dir, "."))
+		if len(ps) == 0 || ps[0].Kind != "glossary_not_regular" || ps[0].File != "glossary.de.yaml" || ps[0].Severity != Error {
+			t.Errorf("a named pipe as glossary: %+v", ps[:min(len(ps), 1)])
+		}
+	})
+}
+
+// A glossary that is well formed but empty, or whose words are not
+// filled in yet (i18n new's), is no problem.
+func TestGlossaryStarterReadsBack(t *testing.T) {
+	data, n, err := GlossaryStarter("glossary.de.yaml", "Glossary of the de translation.\nSecond line\u2028third: x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, _ := BuiltinGlossary(language.French)
+	if n != len(fr.Terms) {
+		t.Errorf("%d terms, the French glossary has %d", n, len(fr.Terms))
+	}
+	g, err := ParseGlossary("glossary.de.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, term := range g.Terms {
+		if term.English != fr.Terms[i].English || term.Note != fr.Terms[i].Note || term.Use != "" || term.Avoid != nil {
+			t.Errorf("term %d: %+v", i, term)
+		}
+	}
+	if !strings.HasPrefix(string(data), "# Glossary of the de translation.\n# Second line\n# third: x\nterms:\n") {
+		t.Errorf("header:\n%s", data[:min(len(data), 200)])
+	}
+	for _, src := range []string{"", "terms:\n", "# nothing yet\n"} {
+		if _, err := ParseGlossary("g.yaml", []byte(src)); err != nil {
+			t.Errorf("%q: %v", src, err)
 		}
 	}
 }
