@@ -417,7 +417,6 @@ func (c *checker) text(key, form, s string, line int, em i18n.Message) map[strin
 			enText = em.Forms["other"]
 		}
 	}
-	c.links(key, line, s, enText)
 	if i18n.Info(key).OneLine && strings.ContainsAny(s, "\n\r\u0085\u2028\u2029") {
 		c.add(line, key, Error, "one_line")
 	}
@@ -432,8 +431,11 @@ func (c *checker) text(key, form, s string, line int, em i18n.Message) map[strin
 		default:
 			c.add(line, key, Error, "template", "Detail", err.Error())
 		}
+		// Only that: brackets inside a refused action are no text, and
+		// a second error about them would send the translator astray.
 		return nil
 	}
+	c.links(key, line, s, enText)
 	c.width(key, line, s, t)
 	c.glossary(key, line, s)
 	out := map[string]bool{}

@@ -533,3 +533,29 @@ func TestCheckValueWhereEnglishHasNone(t *testing.T) {
 		}
 	}
 }
+// A text whose template is refused gets that error alone: the brackets
+// inside the action ("%c]52", OSC 52) are not text, and a second error
+// about unpaired brackets would send the translator looking for a link.
+func TestRefusedTemplateIsTheOnlyError(t *testing.T) {
+	for _, text := range []string{
+		`{{printf "%c]52;c;aGk=%c" 27 7}}Enregistré.`,
+		`Enregistré {{index .Names "[x"}}.`,
+		`[Enregistré]({{printf "%s" "https://x]"}})`,
+	} {
+		src := "meta:\n  tag: fr\n  name: Français\nui:\n  tui:\n    saved: " + strconv.Quote(text) + "\n"
+		var got []string
+		for _, p := range Check("fr.yaml", []byte(src)) {
+			if p.Kind != "missing" {
+				got = append(got, p.Kind)
+			}
+		}
+		if len(got) != 1 || got[0] != "template_action" {
+			t.Errorf("%s: %v, want template_action alone", text, got)
+		}
+	}
+	// A text whose template is accepted still has its brackets checked.
+	src := "meta:\n  tag: fr\n  name: Français\nui:\n  tui:\n    saved: \"Enregistré [{{.File}}\"\n"
+	if ps := Check("fr.yaml", []byte(src)); !hasKind(ps, "brackets") {
+		t.Errorf("unpaired bracket beside a placeholder: %+v", findings(ps))
+	}
+}
