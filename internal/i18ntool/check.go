@@ -76,7 +76,7 @@ var problemKinds = []string{
 	"link_scheme", "link_count", "brackets", "meta_type", "meta_unknown", "tag",
 	"tag_form", "no_tag", "no_name", "source_type", "source_value", "source_unknown",
 	"source_hash", "parse", "missing", "stale",
-	"glossary_read", "glossary_not_regular", "glossary_too_large", "glossary_yaml", "glossary_text", "glossary_shape",
+	"glossary_read", "glossary_not_regular", "glossary_too_large", "glossary_yaml", "glossary_text", "glossary_shape", "tag_empty", "tag_und",
 }
 
 // Errors counts the problems of severity Error.
@@ -758,12 +758,14 @@ func (c *checker) metaTag(key string, v *yaml.Node) {
 	s := v.Value
 	t, err := language.Parse(s)
 	switch {
-	case err != nil || s == "" || t == language.Und:
-		detail := "-"
-		if err != nil {
-			detail = err.Error()
-		}
-		c.add(v.Line, key, Error, "tag", "Tag", s, "Detail", detail)
+	case strings.TrimSpace(s) == "":
+		c.add(v.Line, key, Error, "tag_empty")
+		return
+	case err != nil:
+		c.add(v.Line, key, Error, "tag", "Tag", s, "Detail", err.Error())
+		return
+	case t == language.Und:
+		c.add(v.Line, key, Error, "tag_und", "Tag", s)
 		return
 	case strings.Contains(s, "_"):
 		c.add(v.Line, key, Error, "tag_form", "Tag", s, "Want", t.String())

@@ -533,6 +533,7 @@ func TestCheckValueWhereEnglishHasNone(t *testing.T) {
 		}
 	}
 }
+
 // A text whose template is refused gets that error alone: the brackets
 // inside the action ("%c]52", OSC 52) are not text, and a second error
 // about unpaired brackets would send the translator looking for a link.
@@ -557,5 +558,30 @@ func TestRefusedTemplateIsTheOnlyError(t *testing.T) {
 	src := "meta:\n  tag: fr\n  name: Français\nui:\n  tui:\n    saved: \"Enregistré [{{.File}}\"\n"
 	if ps := Check("fr.yaml", []byte(src)); !hasKind(ps, "brackets") {
 		t.Errorf("unpaired bracket beside a placeholder: %+v", findings(ps))
+	}
+}
+
+// An empty or undetermined meta.tag is said in words, in every language,
+// never as "(-)".
+func TestMetaTagEmptyOrUndSaidInWords(t *testing.T) {
+	for _, c := range []struct{ tag, kind string }{{`""`, "tag_empty"}, {`" "`, "tag_empty"}, {"und", "tag_und"}, {"UND", "tag_und"}} {
+		src := "meta:\n  tag: " + c.tag + "\n  name: Test\n"
+		ps := Check("x.yaml", []byte(src))
+		if !has(ps, want{2, c.kind, Error}) {
+			t.Errorf("tag %s: %+v", c.tag, findings(ps))
+			continue
+		}
+		for _, lang := range []string{"en", "fr", "ja"} {
+			loc, _ := i18n.New(lang)
+			for _, p := range ps {
+				if p.Kind != c.kind {
+					continue
+				}
+				msg := p.Message(loc)
+				if strings.Contains(msg, "(-)") || strings.Contains(msg, "（-）") || !strings.Contains(msg, "meta.tag") || !strings.Contains(msg, "pt-BR") {
+					t.Errorf("%s, tag %s: %s", lang, c.tag, msg)
+				}
+			}
+		}
 	}
 }
