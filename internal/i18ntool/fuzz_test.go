@@ -91,3 +91,55 @@ func FuzzParsePO(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseGlossary: a glossary, as a translator or an attacker writes it,
+// is read or refused with a kind the check has words for and a line in
+// the file; never a panic, never a term with no English or an empty word
+// to avoid (found in every text). A glossary read is written back by
+// GlossaryStarter's writer as the same terms.
+func FuzzParseGlossary(f *testing.F) {
+	f.Add([]byte("terms:\n  - en: vulnerability\n    note: a weakness\n    use: Schwachstelle\n    avoid: [Sicherheitslücke, ' (MUST)']\n"))
+	f.Add([]byte("terms:\n  - en: Met\n    use: &a x\n    avoid: *a\n"))
+	f.Add([]byte("terms:\n  - en: \"a\\u2028b\"\n    note: \"x\\ny\"\n---\n"))
+	known := map[string]bool{}
+	for _, k := range problemKinds {
+		known[k] = true
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		g, err := ParseGlossary("g.yaml", src)
+		if err != nil {
+			var ge *GlossaryError
+			if !errors.As(err, &ge) || !known[ge.Kind] || ge.File != "g.yaml" || ge.Line < 0 || ge.Line > strings.Count(string(src), "\n")+2 {
+				t.Fatalf("refused without a usable place or kind: %#v", err)
+			}
+			return
+		}
+		var b strings.Builder
+		b.WriteString("terms:\n")
+		for _, term := range g.Terms {
+			if strings.TrimSpace(term.English) == "" {
+				t.Fatalf("a term with no English: %+v", term)
+			}
+			b.WriteString("  - en: " + yamlScalar(term.English) + "\n    note: " + yamlScalar(term.Note) + "\n    use: " + yamlScalar(term.Use) + "\n    avoid:\n")
+			for _, w := range term.Avoid {
+				if strings.TrimSpace(w) == "" {
+					t.Fatalf("an empty word to avoid: %+v", term)
+				}
+				b.WriteString("      - " + yamlScalar(w) + "\n")
+			}
+		}
+		back, err := ParseGlossary("g.yaml", []byte(b.String()))
+		if err != nil {
+			t.Fatalf("written back, it is refused: %v\n%s", err, b.String())
+		}
+		if len(back.Terms) != len(g.Terms) {
+			t.Fatalf("written back: %d terms, read %d", len(back.Terms), len(g.Terms))
+		}
+		for i, term := range back.Terms {
+			was := g.Terms[i]
+			if term.English != was.English || term.Note != was.Note || term.Use != was.Use || strings.Join(term.Avoid, "\x00") != strings.Join(was.Avoid, "\x00") {
+				t.Fatalf("written back: %+v, read %+v", term, was)
+			}
+		}
+	})
+}
