@@ -127,6 +127,7 @@ type entry struct {
 	english    string // the English text of its #= comment
 	hasEnglish bool
 	previous   string // the English of its #| comment: stale when written
+	hasNote    bool   // a #. note stands above it: it is refreshed, not dropped
 }
 
 // layoutImport is layout for i18n import-po: f holds the texts wanted,
@@ -176,6 +177,7 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 	old := map[string]*entry{}
 	var oldOrder []string
 	var topComment, metaName string
+	var oldMeta, oldSource [2]*yaml.Node // the file's meta and _source: key, value
 	if doc != nil && len(doc.Content) > 0 {
 		topComment = doc.HeadComment
 		r := doc.Content[0]
@@ -184,6 +186,14 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 			topComment, r.Content[0].HeadComment = r.Content[0].HeadComment, ""
 		}
 		collect(r, "", f, old, &oldOrder)
+		for i := 0; i+1 < len(r.Content); i += 2 {
+			switch r.Content[i].Value {
+			case "meta":
+				oldMeta = [2]*yaml.Node{r.Content[i], r.Content[i+1]}
+			case "_source":
+				oldSource = [2]*yaml.Node{r.Content[i], r.Content[i+1]}
+			}
+		}
 	}
 	metaName = f.Name
 	if header != "" && topComment == "" {
@@ -236,7 +246,9 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 	var emit func(prefix string, n *yaml.Node) *yaml.Node
 	emit = func(prefix string, n *yaml.Node) *yaml.Node {
 		out := &yaml.Node{Kind: yaml.MappingNode}
-		lastNote := "" // a note shared by neighbours is written once
+		// A note shared by neighbours is written once, above the first
+		// of them that shows it.
+		runNote, runShown := "", false
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i].Value, n.Content[i+1]
 			if prefix == "" && (k == "meta" || k == "_source") {
@@ -249,25 +261,31 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 			m, leaf := en.Messages[full]
 			if !leaf {
 				if v.Kind == yaml.MappingNode {
-					kn := &yaml.Node{Kind: yaml.ScalarNode, Value: k}
+					e := old[full]
 					var heads []string
-					if e := old[full]; e != nil && e.own != "" {
-						heads = append(heads, e.own) // a translator's comment on a group
+					var oldKey *yaml.Node
+					if e != nil {
+						oldKey = e.key
+						if e.own != "" {
+							heads = append(heads, e.own) // a translator's comment on a group
+						}
 					}
-					if note := i18n.GroupNote(full); note != "" {
+					kn := keyNode(oldKey, k)
+					if note := i18n.GroupNote(full); note != "" && (e == nil || e.hasNote) {
 						heads = append(heads, commentLines(markNote, wrapComment(note)))
 					}
 					kn.HeadComment = strings.Join(heads, "\n")
+					if e != nil {
+						kn.LineComment, kn.FootComment = e.ownBeside, ownOnly(e.key.FootComment)
+					}
 					out.Content = append(out.Content, kn, emit(full, v))
-					lastNote = ""
+					runNote, runShown = "", false
 				}
 				continue
 			}
 			note := noteComment(full)
-			if note == lastNote {
-				note = ""
-			} else {
-				lastNote = note
+			if note != runNote {
+				runNote, runShown = note, false
 			}
 			// Presence, not the key, says whether the old file has a text
 			// for this one: a file may hold the key "" (`"": x` or an
@@ -277,7 +295,8 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 			if carried {
 				e = old[oldKey]
 			}
-			kn, vn := leafNodes(full, k, note, m, e, f, oldFile, oldKey, carried, tag, up, sources, want, noStamp[full])
+			kn, vn, shown := leafNodes(full, k, note, runShown, m, e, f, oldFile, oldKey, carried, tag, up, sources, want, noStamp[full])
+			runShown = runShown || shown
 			out.Content = append(out.Content, kn, vn)
 			if !carried {
 				up.Added = append(up.Added, full)
@@ -288,18 +307,15 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 	body := emit("", root)
 
 	top := &yaml.Node{Kind: yaml.MappingNode}
-	metaKey := &yaml.Node{Kind: yaml.ScalarNode, Value: "meta", HeadComment: topComment}
-	nameNode := styled(metaName)
-	if note := noteComment("meta.name"); note != "" {
-		nameNode.LineComment = note
-	}
-	meta := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
-		{Kind: yaml.ScalarNode, Value: "tag"}, styled(tag.String()),
-		{Kind: yaml.ScalarNode, Value: "name"}, nameNode,
-	}}
+	metaKey := keyNode(oldMeta[0], "meta")
+	metaKey.HeadComment = topComment
+	tagText := tag.String()
 	if tag == language.Und {
-		meta.Content[1] = styled(f.Tag)
+		tagText = f.Tag
 	}
+	meta := &yaml.Node{Kind: yaml.MappingNode, Content: append(
+		metaEntry(oldMeta[1], "tag", tagText, ""),
+		metaEntry(oldMeta[1], "name", metaName, noteComment("meta.name"))...)}
 	top.Content = append(top.Content, metaKey, meta)
 	top.Content = append(top.Content, body.Content...)
 
@@ -316,17 +332,7 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 		obsolete = append(obsolete, obsoleteLines(k, f.Messages[k])...)
 	}
 	if len(sources) > 0 {
-		sk := &yaml.Node{Kind: yaml.ScalarNode, Value: "_source"}
-		if hdr := strings.TrimSpace(sourceHeader); hdr != "" {
-			sk.HeadComment = commentLines("#", hdr)
-		}
-		sv := &yaml.Node{Kind: yaml.MappingNode}
-		for _, k := range order {
-			if h, ok := sources[k]; ok {
-				sv.Content = append(sv.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, &yaml.Node{Kind: yaml.ScalarNode, Value: h, Style: yaml.DoubleQuotedStyle})
-			}
-		}
-		top.Content = append(top.Content, sk, sv)
+		top.Content = append(top.Content, sourceBlock(oldSource, sources, order, sourceHeader)...)
 	}
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
@@ -373,7 +379,7 @@ func valueNode(m i18n.Message) *yaml.Node {
 	}
 	n := &yaml.Node{Kind: yaml.MappingNode}
 	for _, form := range i18n.FormNames(m.Forms) {
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: form}, valueNode(i18n.Message{Text: m.Forms[form]}))
+		n.Content = append(n.Content, keyNode(nil, form), valueNode(i18n.Message{Text: m.Forms[form]}))
 	}
 	return n
 }
@@ -392,12 +398,23 @@ func norm(m i18n.Message) i18n.Message {
 
 // leafNodes builds the key and value of one text, carrying over e (the
 // old file's entry for the key, possibly under another name: oldKey).
-// carried says whether there is such an old key at all.
-func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.File, oldKey string, carried bool, tag language.Tag, up *Updated, sources map[string]string, want map[string]i18n.Message, noStamp bool) (*yaml.Node, *yaml.Node) {
-	kn := &yaml.Node{Kind: yaml.ScalarNode, Value: k}
+// carried says whether there is such an old key at all. note is the
+// translators' note of the key; noteShown says a neighbour above already
+// shows it. shown says whether this one shows it: a note is written for a
+// new key, refreshed where the file has one, and added where the English
+// is shown (a text to translate or revise); a translated text the file
+// gives no note keeps none.
+func leafNodes(full, k, note string, noteShown bool, m i18n.Message, e *entry, f, oldFile *i18n.File, oldKey string, carried bool, tag language.Tag, up *Updated, sources map[string]string, want map[string]i18n.Message, noStamp bool) (kn, vn *yaml.Node, shown bool) {
+	var oldKeyNode, oldValue *yaml.Node
+	if e != nil {
+		oldValue = e.value
+		if e.key.Value == k {
+			oldKeyNode = e.key // renamed: the new name is written as new
+		}
+	}
+	kn = keyNode(oldKeyNode, k)
 	english := englishPlain(m)
 	translated := carried && f.Translated(oldKey)
-	var vn *yaml.Node
 	om, ok := f.Messages[oldKey]
 	was, had := oldFile.Messages[oldKey]
 	ok, had = ok && carried, had && carried
@@ -406,20 +423,16 @@ func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.
 		vn = strip(e.value) // as the translator wrote it
 		want[full] = i18n.Message{Text: om.Text, Forms: om.Forms}
 	case ok && (om.Text != "" || translatedAny(om)):
-		vn = valueNode(om)
+		vn = restyled(oldValue, om)
 		want[full] = i18n.Message{Text: om.Text, Forms: om.Forms}
+	case e != nil && isNull(e.value) && sameShape(e.value, m, tag):
+		vn = strip(e.value) // empty, as the file writes it (key:, ~, null)
 	default:
 		// Nothing, or a group where English has a text (its texts are
 		// listed as keys English does not have, below).
 		vn = emptyValue(m, tag)
 	}
-	var heads []string
-	if e != nil && e.own != "" {
-		heads = append(heads, e.own)
-	}
-	if note != "" {
-		heads = append(heads, note)
-	}
+	var marks []string // #| lines
 	hash, stamped := f.Sources[oldKey]
 	stamped = stamped && carried
 	current := SourceHash(full)
@@ -437,7 +450,7 @@ func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.
 			}
 			up.Stale = append(up.Stale, StaleText{Key: full, Before: before, Now: englishPlain(m)})
 			if before != "" {
-				heads = append(heads, commentLines(markPrevious, before))
+				marks = append(marks, commentLines(markPrevious, before))
 			}
 			showEnglish = true
 		}
@@ -447,7 +460,7 @@ func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.
 		// stale and stamp does not take it for a new translation.
 		sources[full] = hashOf(m, e.previous)
 		up.Stale = append(up.Stale, StaleText{Key: full, Before: e.previous, Now: englishPlain(m)})
-		heads = append(heads, commentLines(markPrevious, e.previous))
+		marks = append(marks, commentLines(markPrevious, e.previous))
 		showEnglish = true
 	case translated && noStamp:
 	case translated && e != nil && e.hasEnglish && e.english == english && hashOf(m, e.english) == current:
@@ -458,9 +471,17 @@ func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.
 		// recorded, and the translation shows as stale until stamped.
 		sources[full] = hashOf(m, e.english)
 		up.Stale = append(up.Stale, StaleText{Key: full, Before: e.english, Now: englishPlain(m)})
-		heads = append(heads, commentLines(markPrevious, e.english))
+		marks = append(marks, commentLines(markPrevious, e.english))
 		showEnglish = true
 	}
+	var heads []string
+	if e != nil && e.own != "" {
+		heads = append(heads, e.own)
+	}
+	if shown = note != "" && !noteShown && (e == nil || e.hasNote || showEnglish); shown {
+		heads = append(heads, note)
+	}
+	heads = append(heads, marks...)
 	if showEnglish {
 		if m.Forms == nil && !strings.Contains(m.Text, "\n") && len(heads) == 0 && len(k)+len(m.Text) < besideWidth && vn.Kind == yaml.ScalarNode && !strings.Contains(vn.Value, "\n") {
 			if isNull(vn) {
@@ -480,7 +501,10 @@ func leafNodes(full, k, note string, m i18n.Message, e *entry, f, oldFile *i18n.
 		}
 	}
 	kn.HeadComment = strings.Join(heads, "\n")
-	return kn, vn
+	if e != nil {
+		kn.FootComment = ownOnly(e.key.FootComment)
+	}
+	return kn, vn, shown
 }
 
 // englishText is the English of a message as the #= comments show it and
@@ -616,38 +640,115 @@ func isNull(n *yaml.Node) bool {
 }
 
 // strip copies a value node without our comments (they are written anew)
-// and without its place in the old file.
+// and without its place in the old file. The comment beside the value
+// itself is the caller's (collect reads it); those beside its plural
+// forms stay.
 func strip(n *yaml.Node) *yaml.Node {
+	c := stripNested(n)
+	c.LineComment = ""
+	return c
+}
+
+func stripNested(n *yaml.Node) *yaml.Node {
 	c := *n
 	c.Line, c.Column = 0, 0
 	c.HeadComment, c.FootComment = ownOnly(n.HeadComment), ownOnly(n.FootComment)
-	c.LineComment = ""
+	if isOurs(c.LineComment) {
+		c.LineComment = ""
+	}
 	if c.Kind == yaml.ScalarNode && c.Style == 0 && c.Tag == "!!str" && plainIsAmbiguous(c.Value) {
 		c.Style = yaml.DoubleQuotedStyle
 	}
 	if len(n.Content) > 0 {
 		c.Content = make([]*yaml.Node, len(n.Content))
 		for i, ch := range n.Content {
-			c.Content[i] = strip(ch)
+			c.Content[i] = stripNested(ch)
 		}
 	}
 	return &c
 }
 
-// plainIsAmbiguous reports whether an unquoted value would read back as
-// something else than this text (yes, 12, ~).
-func plainIsAmbiguous(s string) bool {
-	var v any
-	return yaml.Unmarshal([]byte(s), &v) != nil || fmt.Sprint(v) != s
-}
-
-// styled is a one-line text, quoted only when it must be.
+// styled is a one-line text, quoted only when it must be: for yaml.v3,
+// and for YAML 1.1 readers (yes, no, on, 1.0, 2024-01-01 are quoted).
 func styled(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Value: s}
-	if q := scalar(s); strings.HasPrefix(q, `"`) || strings.HasPrefix(q, `'`) {
+	if q := scalar(s); strings.HasPrefix(q, `"`) || strings.HasPrefix(q, `'`) || needsQuotes(s) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
+}
+
+// restyled writes a changed text in the style its old value had (old: nil
+// for a new one): a quoted text stays quoted the same way, a block stays
+// a block while it has several lines, a plain one stays plain where that
+// reads back as the text; plural forms keep their keys' and values' style.
+func restyled(old *yaml.Node, m i18n.Message) *yaml.Node {
+	if m.Forms != nil {
+		n := &yaml.Node{Kind: yaml.MappingNode}
+		var oldForms *yaml.Node
+		if old != nil && old.Kind == yaml.MappingNode {
+			oldForms = old
+			n.Style = old.Style & yaml.FlowStyle
+		}
+		for _, form := range i18n.FormNames(m.Forms) {
+			var ok, ov *yaml.Node
+			if oldForms != nil {
+				for i := 0; i+1 < len(oldForms.Content); i += 2 {
+					if oldForms.Content[i].Value == form {
+						ok, ov = oldForms.Content[i], oldForms.Content[i+1]
+					}
+				}
+			}
+			n.Content = append(n.Content, keyNode(ok, form), restyled(ov, i18n.Message{Text: m.Forms[form]}))
+		}
+		return n
+	}
+	n := valueNode(m)
+	if old == nil || old.Kind != yaml.ScalarNode || isNull(old) {
+		return n
+	}
+	multi := strings.Contains(m.Text, "\n")
+	switch style := old.Style &^ yaml.TaggedStyle; {
+	case style == yaml.LiteralStyle || style == yaml.FoldedStyle:
+		if multi {
+			n.Style = style
+		}
+	case style == yaml.DoubleQuotedStyle || style == yaml.SingleQuotedStyle:
+		if !multi {
+			n.Style = style
+		}
+	case style == 0 && !multi:
+		// plain stays plain where it can; styled quotes where it must
+	}
+	return n
+}
+
+// sameShape reports whether an empty old value has the shape an empty
+// value of m takes: a scalar for a text, the language's plural forms.
+func sameShape(v *yaml.Node, m i18n.Message, tag language.Tag) bool {
+	if m.Forms == nil {
+		return v.Kind == yaml.ScalarNode
+	}
+	forms := PluralForms(tag)
+	if v.Kind != yaml.MappingNode || len(v.Content) != 2*len(forms) {
+		return false
+	}
+	for i, f := range forms {
+		if v.Content[2*i].Value != f {
+			return false
+		}
+	}
+	return true
+}
+
+// hasNote reports whether a comment block holds a #. note.
+func hasNote(c string) bool {
+	for _, l := range strings.Split(c, "\n") {
+		if strings.HasPrefix(l, markNote) {
+			return true
+		}
+	}
+	return false
 }
 
 // collect records, per flattened key, the old file's nodes and comments.
@@ -665,6 +766,7 @@ func collect(n *yaml.Node, prefix string, f *i18n.File, out map[string]*entry, o
 		own, eng := splitComments(k.HeadComment)
 		e.own = own
 		e.previous = previousText(k.HeadComment)
+		e.hasNote = hasNote(k.HeadComment)
 		beside := k.LineComment
 		if beside == "" {
 			beside = v.LineComment
@@ -796,4 +898,106 @@ func refuseDuplicates(name string, doc *yaml.Node) error {
 		return nil
 	}
 	return &ProblemsError{File: name, Problems: c.sorted()}
+}
+
+// metaEntry writes one entry of meta (tag, name) as the file's meta has
+// it: its key's and value's quoting and the translator's comments; the
+// value is the one wanted. note, the translators' note, goes beside the
+// value of a new file or where the file has it.
+func metaEntry(oldMeta *yaml.Node, key, value, note string) []*yaml.Node {
+	var ok, ov *yaml.Node
+	if oldMeta != nil && oldMeta.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(oldMeta.Content); i += 2 {
+			if oldMeta.Content[i].Value == key {
+				ok, ov = oldMeta.Content[i], oldMeta.Content[i+1]
+			}
+		}
+	}
+	kn := keyNode(ok, key)
+	var vn *yaml.Node
+	if ov != nil && ov.Kind == yaml.ScalarNode && ov.Value == value && !isNull(ov) {
+		vn = strip(ov)
+	} else {
+		vn = restyled(ov, i18n.Message{Text: value})
+	}
+	if ok != nil {
+		kn.HeadComment, kn.FootComment = ownOnly(ok.HeadComment), ownOnly(ok.FootComment)
+	}
+	beside := ""
+	if ov != nil {
+		beside = ov.LineComment
+	}
+	if ok != nil && beside == "" {
+		beside = ok.LineComment
+	}
+	switch {
+	case note != "" && (oldMeta == nil || strings.HasPrefix(beside, markNote)):
+		vn.LineComment = note
+		if beside != "" && !isOurs(beside) {
+			kn.HeadComment = strings.TrimSpace(kn.HeadComment + "\n" + beside)
+		}
+	case beside != "" && !isOurs(beside):
+		vn.LineComment = beside
+	}
+	return []*yaml.Node{kn, vn}
+}
+
+// sourceBlock writes the _source block: the hashes wanted, in the file's
+// order and new ones after them in English order (as i18n stamp adds
+// them), each entry that the file has written as it is there (its key's
+// and its value's quoting, the translator's comments; a changed hash is
+// quoted where a YAML reader would take it for a number, 12345678); a new
+// entry quoted, as i18n stamp writes it. The block's own comment stays; a
+// block new to the file gets header.
+func sourceBlock(old [2]*yaml.Node, sources map[string]string, order []string, header string) []*yaml.Node {
+	sk := keyNode(old[0], "_source")
+	if old[0] != nil && strings.TrimSpace(old[0].HeadComment) != "" {
+		sk.HeadComment = old[0].HeadComment
+	} else if hdr := strings.TrimSpace(header); hdr != "" {
+		sk.HeadComment = commentLines("#", hdr)
+	}
+	if old[0] != nil {
+		sk.LineComment, sk.FootComment = old[0].LineComment, old[0].FootComment
+	}
+	entries := map[string][2]*yaml.Node{}
+	sv := &yaml.Node{Kind: yaml.MappingNode}
+	var keys []string // the file's order, then new entries in English order
+	seen := map[string]bool{}
+	if v := old[1]; v != nil && v.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k := v.Content[i].Value
+			entries[k] = [2]*yaml.Node{v.Content[i], v.Content[i+1]}
+			if _, wanted := sources[k]; wanted && !seen[k] {
+				keys, seen[k] = append(keys, k), true
+			}
+		}
+		sv.Style = v.Style & yaml.FlowStyle
+	}
+	for _, k := range order {
+		if _, wanted := sources[k]; wanted && !seen[k] {
+			keys, seen[k] = append(keys, k), true
+		}
+	}
+	for _, k := range keys {
+		h := sources[k]
+		e, had := entries[k]
+		kn := keyNode(e[0], k)
+		style := yaml.DoubleQuotedStyle // a new entry, as i18n stamp writes it
+		if had {
+			kn.HeadComment, kn.FootComment = e[0].HeadComment, e[0].FootComment
+			style = e[1].Style &^ yaml.TaggedStyle
+		}
+		vn := &yaml.Node{Kind: yaml.ScalarNode, Value: h, Style: style}
+		if had && e[1].Value == h {
+			vn = strip(e[1])
+			vn.LineComment = e[1].LineComment
+		} else if style != yaml.DoubleQuotedStyle && style != yaml.SingleQuotedStyle && needsQuotes(h) {
+			vn.Style = yaml.DoubleQuotedStyle
+		}
+		if had && vn.LineComment == "" {
+			vn.LineComment = e[0].LineComment
+		}
+		sv.Content = append(sv.Content, kn, vn)
+	}
+	return []*yaml.Node{sk, sv}
 }
