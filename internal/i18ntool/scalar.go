@@ -2,10 +2,10 @@ package i18ntool
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/bestpractices/bestpractices/internal/lazyregexp"
 	"gopkg.in/yaml.v3"
 )
 
@@ -24,7 +24,7 @@ func scalar(s string) string {
 // (with _ and sexagesimal 1:20), floats (.5, 1e3, .inf, .NaN), dates and
 // times, the merge key << and the value key =. Case is ignored, so that
 // it errs on the side of quoting.
-var yaml11Special = regexp.MustCompile(`(?i)^(` +
+var yaml11Special = lazyregexp.New(`(?i)^(` +
 	`y|yes|n|no|true|false|on|off|null|~|` +
 	`[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-f_]+|[0-9][0-9_]*(:[0-5]?[0-9])*)|` +
 	`[-+]?([0-9][0-9_]*(:[0-5]?[0-9])*)?\.[0-9_]*(e[-+]?[0-9]+)?|` +
