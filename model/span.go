@@ -66,7 +66,7 @@ func (s *spans) walk(n *yaml.Node, indent int, flow bool) {
 	case yaml.AliasNode:
 		end := start
 		if end < len(s.t.src) && s.t.src[end] == '*' {
-			end = s.nameEnd(end+1, flow)
+			end = s.anchorEnd(end + 1)
 		} else {
 			s.fail()
 		}
@@ -149,10 +149,21 @@ func (s *spans) skipFiller(i int, comments bool) int {
 	return i
 }
 
-// nameEnd is the end of an anchor or alias name starting at i.
+// nameEnd is the end of a tag starting at i.
 func (s *spans) nameEnd(i int, flow bool) int {
 	src := s.t.src
 	for i < len(src) && !isBlankByte(src[i]) && breakLen(src, i) == 0 && !isFlowIndicator(src[i]) {
+		i++
+	}
+	return i
+}
+
+// anchorEnd is the end of an anchor or alias name starting at i: letters,
+// digits, _ and -, as the parser reads it (in "&a: x" the anchor is "a"
+// and the colon the key's).
+func (s *spans) anchorEnd(i int) int {
+	src := s.t.src
+	for i < len(src) && (src[i] >= 'a' && src[i] <= 'z' || src[i] >= 'A' && src[i] <= 'Z' || src[i] >= '0' && src[i] <= '9' || src[i] == '_' || src[i] == '-') {
 		i++
 	}
 	return i
@@ -172,6 +183,8 @@ func (s *spans) props(i int, flow bool) int {
 			if i < len(src) && src[i] == '>' {
 				i++
 			}
+		} else if src[i] == '&' {
+			i = s.anchorEnd(i + 1)
 		} else {
 			i = s.nameEnd(i+1, flow)
 		}
