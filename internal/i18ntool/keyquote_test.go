@@ -103,6 +103,27 @@ func TestRewritesKeepTheFileAsWritten(t *testing.T) {
 		if bad := yaml11Plain(t, src, nil); len(bad) > 0 {
 			t.Errorf("%s.yaml has keys a YAML 1.1 reader takes for no string (quote them): %v", tc.tag, bad)
 		}
+		// A source hash is 8 hexadecimal digits: plain, 97998830 is a number
+		// to every other YAML reader, and 00012345 loses its zeros.
+		var doc yaml.Node
+		if err := yaml.Unmarshal(src, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i+1 < len(doc.Content[0].Content); i += 2 {
+			if doc.Content[0].Content[i].Value != "_source" {
+				continue
+			}
+			plain := 0
+			hashes := doc.Content[0].Content[i+1].Content
+			for j := 1; j < len(hashes); j += 2 {
+				if hashes[j].Style == 0 {
+					plain++
+				}
+			}
+			if plain > 0 {
+				t.Errorf("%s.yaml: %d source hashes are not quoted", tc.tag, plain)
+			}
+		}
 		up, err := Update(tc.tag+".yaml", src, "sources")
 		if err != nil {
 			t.Fatalf("%s: %v", tc.tag, err)
