@@ -116,6 +116,9 @@ func (m *Model) showCurrent() {
 // frame View draws next.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	for held := m.form.takeReleased(); len(held) > 0; held = m.form.takeReleased() {
+		cmd = tea.Batch(cmd, m.replay(held)) // typed after the form closed: for the walk
+	}
 	m.layoutBottom()
 	return m, cmd
 }
@@ -204,7 +207,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		cmd := m.submitForm()
 		m.resumeConflict()
 		return cmd
+	case formMovedMsg:
+		return m.replay(m.form.landed(msg))
 	case formCancelledMsg:
+		m.form.close()
 		c.message = "" // what the form was opened for is no longer news
 		m.showCurrent()
 		m.resumeConflict()
@@ -218,6 +224,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 // outside a text field each rune is its own key. A paste outside a text
 // field is refused whole: its letters would act as keys.
 func (m *Model) keys(msg tea.KeyMsg) tea.Cmd {
+	if m.form.hold(msg) { // after tab or enter in the form, until the focus has moved
+		return nil
+	}
+	if m.form.moving() { // ctrl+c or esc: what was held goes first, to the form as it is
+		first := m.replay(m.form.flush())
+		return tea.Batch(first, m.keys(msg))
+	}
 	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || m.typing() {
 		return m.key(msg)
 	}

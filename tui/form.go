@@ -48,6 +48,12 @@ type formModel struct {
 	first string // the status the form first showed
 	orig  model.Answer
 	keys  *huh.KeyMap
+
+	// A focus move in flight (formmove.go).
+	moves    int          // markers not yet back
+	epoch    int          // which markers count
+	held     []tea.KeyMsg // keys that arrived during the move, in order
+	released []tea.KeyMsg // held keys let go when the form closed
 }
 
 // formCharLimit bounds the text field far above anything an answers file
@@ -68,6 +74,7 @@ func (f *formModel) open(e *criteria.Entry, start formStart) tea.Cmd {
 		f.draft.status = model.Met.String() // the usual answer; one key away from the others
 	}
 	f.first = f.draft.status
+	f.released = append(f.released, f.flush()...)
 	f.keys = formKeyMap(c.loc)
 	f.form = newAnswerForm(c, e, f.draft, f.keys)
 	cmd := f.form.Init()
@@ -77,7 +84,11 @@ func (f *formModel) open(e *criteria.Entry, start formStart) tea.Cmd {
 	return cmd
 }
 
-func (f *formModel) close() { f.form = nil }
+// close ends the form; keys held for a move go on to the walk.
+func (f *formModel) close() {
+	f.form = nil
+	f.released = append(f.released, f.flush()...)
+}
 
 // typing reports whether keys go into the text field, as text.
 func (f *formModel) typing() bool {
@@ -118,9 +129,17 @@ func (f *formModel) update(msg tea.Msg) tea.Cmd {
 		msg = k
 	}
 	before := f.length(inserted)
+	k, isKey := msg.(tea.KeyMsg)
+	moves := isKey && f.movesFocus(k)
+	field := f.form.GetFocusedField()
 	nf, cmd := f.form.Update(msg)
 	if ff, ok := nf.(*huh.Form); ok {
 		f.form = ff
+	}
+	if moves || isStep(msg) && f.form.GetFocusedField() == field && f.form.State == huh.StateNormal {
+		// A move starts, or huh's step goes on to the group (submit,
+		// back to the first field): the keys wait for it.
+		cmd = f.track(cmd)
 	}
 	if lost := before + inserted - f.length(inserted); lost > 0 {
 		// Only past the field's bounds, far above what a file holds;
