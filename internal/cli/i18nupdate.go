@@ -271,7 +271,12 @@ func i18nImportPO(env *Env, args []string) int {
 	if res.NoContext > 0 {
 		fmt.Fprintln(env.Stderr, t("ui.i18ncmd.po.no_context", "File", safetext.Line(poName), "Count", res.NoContext))
 	}
-	for _, k := range res.Unknown {
+	const listed = 20 // a PO file of another program would list every one of its entries
+	for i, k := range res.Unknown {
+		if i == listed {
+			fmt.Fprintln(env.Stderr, t("ui.i18ncmd.po.unknown_more", "Count", len(res.Unknown)-listed))
+			break
+		}
 		fmt.Fprintln(env.Stderr, t("ui.i18ncmd.po.unknown", "Key", safetext.Key(k)))
 	}
 	// A text taken that the check refuses (a template, a control

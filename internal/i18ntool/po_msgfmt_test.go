@@ -15,7 +15,6 @@ import (
 	"testing"
 
 	"github.com/bestpractices/bestpractices/i18n"
-	"golang.org/x/text/encoding/ianaindex"
 )
 
 // What ParsePO does where it departs from msgfmt on purpose, by fixture.
@@ -29,6 +28,7 @@ var poDeliberate = map[string]string{
 	"unknown_charset.po": "charset",
 	"octal_400.po":       "nul",    // \400: msgfmt cuts the text there
 	"hex_greedy.po":      "escape", // \x41B: msgfmt reads a byte that is not 0x41B, and cuts the text
+	"utf16_declared.po":  "utf16",  // charset=UTF-16 in an ASCII file: msgfmt reads the bytes, with a warning
 }
 
 // TestParsePOAgreesWithMsgfmt reads PO files with ParsePO and with GNU
@@ -154,7 +154,7 @@ func firstLine(b []byte) string {
 func poTranslations(es []POEntry) map[string]string {
 	out := map[string]string{}
 	for _, e := range es {
-		if e.Obsolete || e.ID == "" || strings.Join(e.Str, "") == "" {
+		if e.Obsolete || e.ID == "" && !e.HasContext || strings.Join(e.Str, "") == "" {
 			continue
 		}
 		k := e.ID
@@ -203,7 +203,7 @@ func readMO(b []byte) (map[string]string, error) {
 		id, plural, _ := strings.Cut(o, "\x00")
 		if id == "" {
 			if cs := poCharset([]byte(t)); cs != "" && !isUTF8Name(cs) {
-				if enc, err := ianaindex.MIME.Encoding(cs); err == nil && enc != nil {
+				if enc := charsetEncoding(cs); enc != nil {
 					decode = func(s string) string { d, _ := enc.NewDecoder().String(s); return d }
 				}
 			}

@@ -2,10 +2,12 @@ package i18ntool
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
 )
 
@@ -28,6 +30,9 @@ func parsePO(name string, src []byte) ([]POEntry, string, error) {
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	cs, csLine := headerCharset(src)
+	if u := strings.ToUpper(cs); strings.HasPrefix(u, "UTF-16") || strings.HasPrefix(u, "UTF-32") || u == "UCS-2" || u == "UCS-4" {
+		return nil, "", &POError{File: name, Line: csLine, Kind: "utf16"}
+	}
 	var enc encoding.Encoding
 	if cs != "" && !isUTF8Name(cs) && !isASCIIName(cs) {
 		enc = charsetEncoding(cs)
@@ -50,11 +55,11 @@ func parsePO(name string, src []byte) ([]POEntry, string, error) {
 	} else {
 		cs = ""
 	}
-	if !utf8.Valid(src) {
-		bad := src[:invalidAt(src)]
-		return nil, "", &POError{File: name, Line: bytes.Count(bad, []byte("\n")) + 1, Kind: "utf8"}
-	}
-	p := &poParser{lex: poLexer{name: name, src: string(src), line: 1, enc: enc, charset: cs}}
+	// Not UTF-8 where it matters is refused string by string, at its line;
+	// a comment may hold anything (old catalogs have Latin-1 names in them),
+	// as msgfmt lets it.
+	text, joins := joinLines(string(src))
+	p := &poParser{lex: poLexer{name: name, src: text, joins: joins, line: 1, enc: enc, charset: cs}}
 	es, err := p.entries(false)
 	return es, cs, err
 }
@@ -64,7 +69,8 @@ func parsePO(name string, src []byte) ([]POEntry, string, error) {
 // It is read before the file is decoded, as msgfmt reads it: the header
 // is ASCII in every charset a PO file may be in.
 func headerCharset(src []byte) (string, int) {
-	p := &poParser{lex: poLexer{src: string(src), line: 1, raw: true}}
+	text, joins := joinLines(string(src))
+	p := &poParser{lex: poLexer{src: text, joins: joins, line: 1, raw: true}}
 	es, err := p.entries(true)
 	if err != nil || len(es) == 0 || es[0].ID != "" || es[0].HasContext || len(es[0].Str) == 0 {
 		return "", 0
@@ -76,7 +82,8 @@ func headerCharset(src []byte) (string, int) {
 		}
 		if _, cs, ok := strings.Cut(v, "charset="); ok {
 			cs, _, _ = strings.Cut(strings.TrimSpace(cs), ";")
-			return strings.ToValidUTF8(strings.TrimSpace(cs), "?"), es[0].Line
+			cs = strings.Trim(strings.TrimSpace(cs), `"'`)
+			return strings.ToValidUTF8(cs, "?"), es[0].Line
 		}
 	}
 	return "", 0
@@ -99,12 +106,23 @@ func isASCII(b []byte) bool {
 	return true
 }
 
-// charsetEncoding is the charset named cs, nil when unknown.
+// charsetAliases are names gettext knows for charsets x/text has under
+// another name.
+var charsetAliases = map[string]string{"CP932": "Shift_JIS", "CP949": "EUC-KR", "CP950": "Big5", "CP874": "windows-874", "EUC-CN": "GBK"}
+
+// charsetEncoding is the charset named cs, nil when unknown: its IANA
+// name, then the names browsers know (cp1250, gb2312, tis-620...).
 func charsetEncoding(cs string) encoding.Encoding {
+	if a, ok := charsetAliases[strings.ToUpper(cs)]; ok {
+		cs = a
+	}
 	for _, index := range []*ianaindex.Index{ianaindex.MIME, ianaindex.IANA} {
 		if e, err := index.Encoding(cs); err == nil && e != nil {
 			return e
 		}
+	}
+	if e, err := htmlindex.Get(cs); err == nil && e != nil {
+		return e
 	}
 	return nil
 }
@@ -122,18 +140,6 @@ func poCharset(src []byte) string {
 		end = len(rest)
 	}
 	return strings.ToValidUTF8(string(rest[:end]), "?")
-}
-
-// invalidAt is the offset of the first byte of src that is not UTF-8.
-func invalidAt(src []byte) int {
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(src)
 }
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
@@ -164,6 +170,34 @@ type poLexer struct {
 	charset   string
 	text      strings.Builder
 	run       []byte // escaped bytes not yet added to text
+	joins     []int  // where a backslash and line break were taken out (see joinLines)
+}
+
+// lineAt is the line of src[p] in the file as it was, before joinLines.
+func (l *poLexer) lineAt(p int) int {
+	return l.line + sort.SearchInts(l.joins, p+1)
+}
+
+// joinLines takes out every backslash that ends a line, with the line
+// break, as msgfmt does before it reads tokens (in a comment too: a #:
+// reference ending in C:\dir\ hides the next line); joins lists where, in
+// the text returned, so that lines are still counted as in the file.
+func joinLines(src string) (string, []int) {
+	if !strings.Contains(src, "\\\n") {
+		return src, nil
+	}
+	var b strings.Builder
+	var joins []int
+	for {
+		i := strings.Index(src, "\\\n")
+		if i < 0 {
+			b.WriteString(src)
+			return b.String(), joins
+		}
+		b.WriteString(src[:i])
+		joins = append(joins, b.Len())
+		src = src[i+2:]
+	}
 }
 
 func (l *poLexer) fail(kind string, line int, args ...any) *POError {
@@ -191,16 +225,16 @@ func (l *poLexer) next() (poToken, error) {
 		default:
 			if l.afterStr {
 				// "He said "yes!"": the quote meant as text ended the string.
-				return poToken{}, l.fail("inner_quote", l.line)
+				return poToken{}, l.fail("inner_quote", l.lineAt(l.pos))
 			}
 			end := l.pos
 			for end < len(l.src) && !strings.ContainsRune(" \t\r\n\f\v\"", rune(l.src[end])) {
 				end++
 			}
-			return poToken{}, l.fail("unknown_keyword", l.line, "Keyword", l.src[l.pos:min(end, l.pos+40)])
+			return poToken{}, l.fail("unknown_keyword", l.lineAt(l.pos), "Keyword", l.src[l.pos:min(end, l.pos+40)])
 		}
 	}
-	return poToken{line: l.line}, nil
+	return poToken{line: l.lineAt(l.pos)}, nil
 }
 
 // comment reads a comment: a token, since msgfmt takes comments only
@@ -208,6 +242,7 @@ func (l *poLexer) next() (poToken, error) {
 // rest of its line obsolete (#~| is a previous msgid, a comment).
 func (l *poLexer) comment() (poToken, bool) {
 	l.afterStr = false
+	line := l.lineAt(l.pos)
 	rest := l.src[l.pos:]
 	end := strings.IndexByte(rest, '\n')
 	if end < 0 {
@@ -221,19 +256,19 @@ func (l *poLexer) comment() (poToken, bool) {
 		return poToken{}, false
 	case strings.HasPrefix(body, "#,"):
 		l.pos += end
-		for _, f := range strings.Split(body[2:], ",") {
-			if strings.TrimSpace(f) == "fuzzy" {
-				return poToken{kind: 'f', line: l.line, obs: l.obsLine}, true
+		for _, f := range strings.FieldsFunc(body[2:], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\r' }) {
+			if f == "fuzzy" {
+				return poToken{kind: 'f', line: line, obs: l.obsLine}, true
 			}
 		}
-		return poToken{kind: '#', line: l.line, obs: l.obsLine}, true
+		return poToken{kind: '#', line: line, obs: l.obsLine}, true
 	}
 	l.pos += end
-	return poToken{kind: '#', line: l.line, obs: l.obsLine}, true
+	return poToken{kind: '#', line: line, obs: l.obsLine}, true
 }
 
 func (l *poLexer) keyword() (poToken, error) {
-	start, line := l.pos, l.line
+	start, line := l.pos, l.lineAt(l.pos)
 	after := l.afterStr
 	l.afterStr = false
 	for l.pos < len(l.src) && (l.src[l.pos] >= 'a' && l.src[l.pos] <= 'z' || l.src[l.pos] == '_') {
@@ -285,7 +320,7 @@ func (l *poLexer) keyword() (poToken, error) {
 // \t \r \a \b \f \v \" \\, octal \NNN, hexadecimal \xH..., and a backslash
 // before a line break, which joins the lines).
 func (l *poLexer) string() (poToken, error) {
-	line := l.line
+	line := l.lineAt(l.pos)
 	l.text.Reset()
 	l.run = l.run[:0]
 	quoteEscaped := false // the last thing read was \"
@@ -298,7 +333,11 @@ func (l *poLexer) string() (poToken, error) {
 			}
 			l.pos = i + 1
 			l.afterStr = true
-			return poToken{kind: 's', text: l.text.String(), line: line, obs: l.obsLine}, nil
+			text := l.text.String()
+			if !l.raw && !utf8.ValidString(text) {
+				return poToken{}, l.fail("utf8", line)
+			}
+			return poToken{kind: 's', text: text, line: line, obs: l.obsLine}, nil
 		case c == '\n':
 			if quoteEscaped {
 				// "abc\": the backslash meant as text escaped the closing quote.
@@ -322,9 +361,6 @@ func (l *poLexer) string() (poToken, error) {
 		quoteEscaped = false
 		var b byte
 		switch e := l.src[i]; e {
-		case '\n':
-			l.line++ // a backslash at the end of a line joins the next
-			continue
 		case 'n':
 			b = '\n'
 		case 't':
@@ -430,7 +466,7 @@ type poParser struct {
 // is part of an entry already begun (a string, msgstr, msgid_plural):
 // msgfmt takes comments only before an entry.
 func (p *poParser) continues() bool {
-	probe := poLexer{src: p.lex.src, pos: p.lex.pos, line: p.lex.line, raw: true}
+	probe := poLexer{src: p.lex.src, pos: p.lex.pos, line: p.lex.line, joins: p.lex.joins, raw: true}
 	for {
 		t, err := probe.next()
 		if err != nil {
@@ -541,7 +577,7 @@ func (p *poParser) entries(first bool) ([]POEntry, error) {
 			return nil, err
 		}
 		afterEntry = true
-		if !e.Obsolete {
+		{
 			k := "\x00" + e.ID
 			if e.HasContext {
 				k = e.Context + "\x04" + e.ID
