@@ -256,7 +256,7 @@ type POError struct {
 }
 
 // poErrorKinds lists every Kind, so that a test can see each has its text.
-var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul", "repeated", "escape_bytes", "obsolete_mixed", "plural_order", "unexpected", "plural_count", "utf16", "comment_inside"}
+var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul", "repeated", "escape_bytes", "obsolete_mixed", "plural_order", "unexpected", "plural_count", "utf16", "comment_inside", "hex_escape"}
 
 // Message is the error in loc's language; what comes from the file is
 // escaped for the terminal.

@@ -26,9 +26,9 @@ var poDeliberate = map[string]string{
 	// a charset it does not know as bytes.
 	"nul_byte.po":        "nul",
 	"unknown_charset.po": "charset",
-	"octal_400.po":       "nul",    // \400: msgfmt cuts the text there
-	"hex_greedy.po":      "escape", // \x41B: msgfmt reads a byte that is not 0x41B, and cuts the text
-	"utf16_declared.po":  "utf16",  // charset=UTF-16 in an ASCII file: msgfmt reads the bytes, with a warning
+	"octal_400.po":       "nul",        // \400: msgfmt cuts the text there
+	"hex_greedy.po":      "hex_escape", // \x41B: msgfmt reads a byte that is not 0x41B, and cuts the text
+	"utf16_declared.po":  "utf16",      // charset=UTF-16 in an ASCII file: msgfmt reads the bytes, with a warning
 }
 
 // TestParsePOAgreesWithMsgfmt reads PO files with ParsePO and with GNU

@@ -397,8 +397,12 @@ func (l *poLexer) string() (poToken, error) {
 				}
 				j++
 			}
-			if j == i+1 || v > 0xff {
-				return poToken{}, l.fail("escape", line, "Escape", l.src[i-1:min(j, i+8)])
+			if j == i+1 {
+				return poToken{}, l.fail("escape", line, "Escape", `\x`)
+			}
+			if v > 0xff {
+				// \x41a is not "Aa": \x takes every hexadecimal digit after it.
+				return poToken{}, l.fail("hex_escape", line, "Escape", l.src[i-1:min(j, i+8)])
 			}
 			if v == 0 {
 				return poToken{}, l.fail("nul", line)
