@@ -264,3 +264,18 @@ func poFuzzy(es []POEntry) int {
 	}
 	return n
 }
+
+// poCharset is the charset a header's text names, "" if none (a .mo
+// file's header).
+func poCharset(src []byte) string {
+	i := bytes.Index(src, []byte("charset="))
+	if i < 0 {
+		return ""
+	}
+	rest := src[i+len("charset="):]
+	end := bytes.IndexAny(rest, "\\\"\n; ")
+	if end < 0 {
+		end = len(rest)
+	}
+	return strings.ToValidUTF8(string(rest[:end]), "?")
+}

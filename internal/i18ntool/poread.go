@@ -127,21 +127,6 @@ func charsetEncoding(cs string) encoding.Encoding {
 	return nil
 }
 
-// poCharset is the charset a header's text names, "" if none (for a .mo
-// header in tests).
-func poCharset(src []byte) string {
-	i := bytes.Index(src, []byte("charset="))
-	if i < 0 {
-		return ""
-	}
-	rest := src[i+len("charset="):]
-	end := bytes.IndexAny(rest, "\\\"\n; ")
-	if end < 0 {
-		end = len(rest)
-	}
-	return strings.ToValidUTF8(string(rest[:end]), "?")
-}
-
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
 // A poToken is a keyword, a string, or a fuzzy flag, with its line and
