@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -709,5 +710,48 @@ func TestI18nNewWritesTheGlossary(t *testing.T) {
 	out, _, _ = run(t, dir, "i18n", "new", "fr")
 	if _, err := os.Stat(filepath.Join(dir, "glossary.fr.yaml")); err == nil || !strings.Contains(out, "i18n/glossary.fr.yaml") {
 		t.Errorf("new fr: %v\n%s", err, out)
+	}
+}
+
+// A msgstr that starts with a line break, or a tab then one, refused the
+// whole import in English ("nothing was written"), naming a line of a
+// file never written. Now it is taken as it is, with the other entry;
+// what the check refuses in it is said in the user's language, at its
+// line of the locale file.
+func TestImportPOTextWithLeadingBreak(t *testing.T) {
+	for _, tc := range []struct{ lang, text, taken, unusable string }{
+		{"fr", `\nSatisfait`, "i18n/fr.yaml\u00a0: 2 textes repris du fichier PO.", "1 texte repris du fichier PO ne peut pas être utilisé tel quel"},
+		{"ja", `\t\nX`, "i18n/ja.yaml: PO ファイルから 2 件のテキストを取り込みました。", "PO ファイルから取り込んだテキストのうち 1 件は、そのままでは使えません"},
+	} {
+		dir := t.TempDir()
+		src, _ := i18n.Source(tc.lang)
+		os.Mkdir(filepath.Join(dir, "i18n"), 0o755)
+		writeFile(t, dir, "i18n/"+tc.lang+".yaml", string(src))
+		writeFile(t, dir, "x.po", "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"+
+			"msgctxt \"ui.status.met\"\nmsgid \"Met\"\nmsgstr \""+tc.text+"\"\n\n"+
+			"msgctxt \"ui.status.unmet\"\nmsgid \"Unmet\"\nmsgstr \"Pas fait\"\n")
+		out, errOut, code := run(t, dir, "--lang", tc.lang, "i18n", "import-po", "x.po", "i18n/"+tc.lang+".yaml")
+		if code != ExitNotMet || !strings.Contains(out, tc.taken) || !strings.Contains(errOut, tc.unusable) ||
+			!regexp.MustCompile(`i18n/`+tc.lang+`\.yaml:22: `).MatchString(errOut) || strings.Contains(errOut+out, "nothing was written") {
+			t.Errorf("%s: %d %q %q", tc.lang, code, out, errOut)
+		}
+		f, err := i18n.LoadFile(filepath.Join(dir, "i18n", tc.lang+".yaml"))
+		want := strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(tc.text)
+		if err != nil || f.Messages["ui.status.met"].Text != want || f.Messages["ui.status.unmet"].Text != "Pas fait" {
+			t.Errorf("%s: the file holds %v %q", tc.lang, err, f.Messages["ui.status.met"].Text)
+		}
+	}
+}
+
+// When the proof refuses a rewrite, it says so in the user's language,
+// naming the file and no line of it (its bytes were never written).
+func TestProofRefusalInTheUsersLanguage(t *testing.T) {
+	var errb strings.Builder
+	env := &Env{Env: &environ.Env{Stdout: &strings.Builder{}, Stderr: &errb, Getenv: func(string) string { return "" }, Dir: t.TempDir()}}
+	env.Loc, _ = i18n.New("fr")
+	err := fmt.Errorf("wrapped: %w", &i18ntool.ProofError{File: "i18n/fr.yaml", Kind: "parse"})
+	if !env.refusedRewrite("i18n/fr.yaml", err) || !strings.Contains(errb.String(), "erreur\u00a0: i18n/fr.yaml n'a pas été modifié\u00a0: le fichier réécrit ne se relirait pas") ||
+		regexp.MustCompile(`fr\.yaml:\d`).MatchString(errb.String()) {
+		t.Errorf("%q", errb.String())
 	}
 }

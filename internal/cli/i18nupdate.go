@@ -300,6 +300,12 @@ func i18nImportPO(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, t("ui.i18ncmd.po.unusable", "File", name, "Count", unusable))
 		code = ExitNotMet
 	}
+	// An entry whose text the locale file cannot carry was left out, the
+	// others taken: each is named at its line of the PO file.
+	for _, pe := range res.Refused {
+		fmt.Fprintln(env.Stderr, t("ui.cli.error", "Message", pe.Message(env.Loc)))
+		code = ExitNotMet
+	}
 	if *dryRun || bytes.Equal(res.Data, src) {
 		return code
 	}
@@ -319,6 +325,13 @@ func i18nImportPO(env *Env, args []string) int {
 // refusedRewrite reports, and says, a locale file that a rewrite would
 // lose words of: each problem at its line, then that nothing changed.
 func (env *Env) refusedRewrite(name string, err error) bool {
+	var proof *i18ntool.ProofError
+	if errors.As(err, &proof) {
+		// The rewrite did not read back: its own words, in the user's
+		// language, naming the file (no line: the bytes were never written).
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", proof.Message(env.Loc)))
+		return true
+	}
 	var pe *i18ntool.ProblemsError
 	if !errors.As(err, &pe) {
 		return false

@@ -2,12 +2,14 @@ package i18ntool
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"maps"
 	"path"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"github.com/bestpractices/bestpractices/internal/textwidth"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -171,6 +173,22 @@ func (d *yamlDoc) parse(src []byte) error {
 // that did not change are carried over as they are written, with the
 // comments. noStamp names texts whose source must not be recorded.
 func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, tag language.Tag, noStamp map[string]bool) (*Updated, error) {
+	// A text that reads back alone may not in its place (a block that
+	// keeps its final blank lines, at the end of the file): the proof
+	// names it, and it is written again in double quotes, which carry
+	// any text the same wherever they stand.
+	quoted := map[string]bool{}
+	for {
+		up, err := layoutOnce(f, oldFile, doc, header, sourceHeader, tag, noStamp, quoted)
+		var pe *ProofError
+		if !errors.As(err, &pe) || pe.Kind != "text" || quoted[pe.Key] {
+			return up, err
+		}
+		quoted[pe.Key] = true
+	}
+}
+
+func layoutOnce(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, tag language.Tag, noStamp, quoted map[string]bool) (*Updated, error) {
 	en, _ := i18n.Embedded("en")
 	root, order := englishTree()
 	up := &Updated{Renamed: map[string]string{}}
@@ -183,7 +201,9 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 		r := doc.Content[0]
 		if topComment == "" && len(r.Content) > 0 {
 			// yaml.v3 puts a comment right above the first key on that key
-			topComment, r.Content[0].HeadComment = r.Content[0].HeadComment, ""
+			first := r.Content[0]
+			topComment, first.HeadComment = first.HeadComment, ""
+			defer func() { first.HeadComment = topComment }() // doc stays as it was, for another try
 		}
 		collect(r, "", f, old, &oldOrder)
 		for i := 0; i+1 < len(r.Content); i += 2 {
@@ -243,6 +263,7 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 
 	sources := map[string]string{}
 	want := map[string]i18n.Message{}
+	unwritable := "" // the first text no YAML style carries
 	var emit func(prefix string, n *yaml.Node) *yaml.Node
 	emit = func(prefix string, n *yaml.Node) *yaml.Node {
 		out := &yaml.Node{Kind: yaml.MappingNode}
@@ -296,6 +317,12 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 				e = old[oldKey]
 			}
 			kn, vn, shown := leafNodes(full, k, note, runShown, m, e, f, oldFile, oldKey, carried, tag, up, sources, want, noStamp[full])
+			if quoted[full] {
+				quoteAll(vn)
+			}
+			if !writable(vn, strings.Count(full, ".")+1) && unwritable == "" {
+				unwritable = full
+			}
 			runShown = runShown || shown
 			out.Content = append(out.Content, kn, vn)
 			if !carried {
@@ -305,6 +332,9 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 		return out
 	}
 	body := emit("", root)
+	if unwritable != "" {
+		return nil, &ProofError{File: f.Path, Key: unwritable, Kind: "unwritable"}
+	}
 
 	top := &yaml.Node{Kind: yaml.MappingNode}
 	metaKey := keyNode(oldMeta[0], "meta")
@@ -338,7 +368,7 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(top); err != nil {
-		return nil, fmt.Errorf("%s: %v; nothing was written", f.Path, err)
+		return nil, &ProofError{File: f.Path, Kind: "parse"}
 	}
 	enc.Close()
 	if len(obsolete) > 0 {
@@ -352,18 +382,20 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 
 	// The proof: the new bytes hold every translation as it was, and the
 	// hashes planned, or nothing is written.
+	// The parser's message is left out: its line is one of bytes that are
+	// never written.
 	after, err := i18n.Parse(f.Path, up.Data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: the updated file does not parse (%v); nothing was written", f.Path, err)
+		return nil, &ProofError{File: f.Path, Kind: "parse"}
 	}
 	for _, k := range order {
 		got, w := norm(after.Messages[k]), norm(want[k])
 		if got.Text != w.Text || !maps.Equal(got.Forms, w.Forms) {
-			return nil, fmt.Errorf("%s: %s would not keep its text; nothing was written", f.Path, k)
+			return nil, &ProofError{File: f.Path, Key: k, Kind: "text"}
 		}
 	}
 	if !maps.Equal(after.Sources, sources) || after.Name != f.Name {
-		return nil, fmt.Errorf("%s: the updated file would not keep what it records; nothing was written", f.Path)
+		return nil, &ProofError{File: f.Path, Kind: "record"}
 	}
 	return up, nil
 }
@@ -372,8 +404,11 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 // as a literal block; plural forms as a mapping.
 func valueNode(m i18n.Message) *yaml.Node {
 	if m.Forms == nil {
-		if strings.Contains(m.Text, "\n") {
+		if blockFriendly(m.Text) {
 			return &yaml.Node{Kind: yaml.ScalarNode, Value: m.Text, Style: yaml.LiteralStyle}
+		}
+		if strings.Contains(m.Text, "\n") {
+			return &yaml.Node{Kind: yaml.ScalarNode, Value: m.Text, Style: yaml.DoubleQuotedStyle}
 		}
 		return styled(m.Text)
 	}
@@ -597,13 +632,19 @@ func obsoleteLines(key string, m i18n.Message) []string {
 			}
 		}
 	}
+	text := func(s string) string {
+		if breaksComment(s) {
+			return quotedLine(s)
+		}
+		return s
+	}
 	if m.Forms == nil {
-		add(key+": ", m.Text)
+		add(key+": ", text(m.Text))
 		return out
 	}
 	out = append(out, markObsolete+" "+key+":")
 	for _, f := range i18n.FormNames(m.Forms) {
-		add("  "+f+": ", m.Forms[f])
+		add("  "+f+": ", text(m.Forms[f]))
 	}
 	return out
 }
@@ -710,7 +751,7 @@ func restyled(old *yaml.Node, m i18n.Message) *yaml.Node {
 	multi := strings.Contains(m.Text, "\n")
 	switch style := old.Style &^ yaml.TaggedStyle; {
 	case style == yaml.LiteralStyle || style == yaml.FoldedStyle:
-		if multi {
+		if multi && blockFriendly(m.Text) {
 			n.Style = style
 		}
 	case style == yaml.DoubleQuotedStyle || style == yaml.SingleQuotedStyle:
@@ -920,6 +961,7 @@ func metaEntry(oldMeta *yaml.Node, key, value, note string) []*yaml.Node {
 	} else {
 		vn = restyled(ov, i18n.Message{Text: value})
 	}
+	writable(vn, 2) // else the proof refuses the file
 	if ok != nil {
 		kn.HeadComment, kn.FootComment = ownOnly(ok.HeadComment), ownOnly(ok.FootComment)
 	}
@@ -1000,4 +1042,60 @@ func sourceBlock(old [2]*yaml.Node, sources map[string]string, order []string, h
 		sv.Content = append(sv.Content, kn, vn)
 	}
 	return []*yaml.Node{sk, sv}
+}
+
+// ProofError is a rewrite that the proof refused: the new bytes did not
+// read back as intended, and nothing was written. Kind is the words of
+// en.yaml's ui.i18ncmd.proof.<Kind>: "parse" (the new file does not
+// read), "text" (Key would not keep its text), "record" (the name or the
+// recorded sources would change), "unwritable" (no way of writing Key's
+// text reads back).
+type ProofError struct {
+	File, Key, Kind string
+}
+
+// proofErrorKinds lists every Kind, so that a test can see each has its
+// text.
+var proofErrorKinds = []string{"parse", "text", "record", "unwritable"}
+
+// Message is the refusal in loc's language.
+func (e *ProofError) Message(loc *i18n.Locale) string {
+	return loc.T("ui.i18ncmd.proof."+e.Kind, "File", safetext.Line(e.File), "Key", safetext.Key(e.Key))
+}
+
+func (e *ProofError) Error() string { return e.Message(i18n.English()) }
+
+// blockFriendly reports whether a text of several lines is written as a
+// literal block: not when a line ends in a space or a tab, which the
+// block keeps but no one sees (and editors remove); double quotes show
+// them.
+func blockFriendly(s string) bool {
+	if !strings.Contains(s, "\n") {
+		return false
+	}
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasSuffix(l, " ") || strings.HasSuffix(l, "\t") {
+			return false
+		}
+	}
+	return true
+}
+
+// breaksComment reports whether s, written in a # comment, would not stay
+// in it: a CR, NEL, U+2028 or U+2029 ends the comment for a YAML reader,
+// and a control character makes the file unreadable.
+func breaksComment(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool {
+		return r < 0x20 && r != '\n' && r != '\t' || 0x7f <= r && r <= 0x9f || r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff
+	})
+}
+
+// quoteAll writes every text of v in double quotes.
+func quoteAll(v *yaml.Node) {
+	if v.Kind == yaml.ScalarNode && !isNull(v) {
+		v.Style = yaml.DoubleQuotedStyle | v.Style&yaml.TaggedStyle
+	}
+	for i := 1; i < len(v.Content) && v.Kind == yaml.MappingNode; i += 2 {
+		quoteAll(v.Content[i])
+	}
 }

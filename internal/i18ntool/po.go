@@ -2,7 +2,9 @@ package i18ntool
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -256,7 +258,7 @@ type POError struct {
 }
 
 // poErrorKinds lists every Kind, so that a test can see each has its text.
-var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul", "repeated", "escape_bytes", "obsolete_mixed", "plural_order", "unexpected", "plural_count", "utf16", "comment_inside", "hex_escape"}
+var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul", "repeated", "escape_bytes", "obsolete_mixed", "plural_order", "unexpected", "plural_count", "utf16", "comment_inside", "hex_escape", "unwritable"}
 
 // Message is the error in loc's language; what comes from the file is
 // escaped for the terminal.
@@ -282,6 +284,10 @@ type Imported struct {
 	Untouched, Plural int
 	NoContext         int    // translated entries with no msgctxt, which name no key
 	Charset           string // the PO file's, when it is not UTF-8
+	// Refused are entries whose text no way of writing YAML carries (none
+	// is known: the proof stands guard): each left out, with its line;
+	// the others are imported.
+	Refused []*POError
 }
 
 // ImportPO takes the translations of a PO file into the locale file name
@@ -333,6 +339,8 @@ func ImportPO(name string, src []byte, poName string, po []byte, tag language.Ta
 	}
 	res := &Imported{Charset: charset}
 	noStamp := map[string]bool{}
+	lineOf := map[string]int{}
+	plural := map[string]bool{}
 	for _, e := range entries {
 		if e.Obsolete {
 			continue
@@ -368,6 +376,7 @@ func ImportPO(name string, src []byte, poName string, po []byte, tag language.Ta
 				m.Forms["other"] = m.Forms[rule.forms[len(rule.forms)-1]] // CLDR's other is for fractions
 			}
 			res.Plural++
+			plural[e.Context] = true
 		} else if len(e.Str) == 1 {
 			m.Text = e.Str[0]
 		}
@@ -375,6 +384,7 @@ func ImportPO(name string, src []byte, poName string, po []byte, tag language.Ta
 			res.Untouched++
 			continue
 		}
+		lineOf[e.Context] = e.Line
 		if cur.Text != m.Text || !equalForms(cur.Forms, m.Forms) {
 			want.Messages[e.Context] = m
 			res.Changed = append(res.Changed, e.Context)
@@ -400,12 +410,41 @@ func ImportPO(name string, src []byte, poName string, po []byte, tag language.Ta
 	if err := refuseDuplicates(name, doc.node); err != nil {
 		return nil, err
 	}
-	out, err := layoutImport(want, old, doc.node, sourceHeader, tag, noStamp)
-	if err != nil {
-		return nil, err
+	for {
+		out, err := layoutImport(want, old, doc.node, sourceHeader, tag, noStamp)
+		var pe *ProofError
+		if errors.As(err, &pe) && pe.Key != "" && lineOf[pe.Key] > 0 {
+			// That entry alone is left out; the file keeps what it had.
+			k := pe.Key
+			res.Refused = append(res.Refused, &POError{File: poName, Line: lineOf[k], Kind: "unwritable", Args: []any{"Key", k}})
+			delete(lineOf, k)
+			if m, ok := old.Messages[k]; ok {
+				want.Messages[k] = m
+			} else {
+				delete(want.Messages, k)
+			}
+			if h, ok := old.Sources[k]; ok {
+				want.Sources[k] = h
+			} else {
+				delete(want.Sources, k)
+			}
+			delete(noStamp, k)
+			res.Changed, res.Stamped, res.Fuzzy = without(res.Changed, k), without(res.Stamped, k), without(res.Fuzzy, k)
+			if plural[k] {
+				res.Plural--
+			}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		res.Data = sameConventions(src, out.Data)
+		return res, nil
 	}
-	res.Data = sameConventions(src, out.Data)
-	return res, nil
+}
+
+func without(keys []string, k string) []string {
+	return slices.DeleteFunc(keys, func(s string) bool { return s == k })
 }
 
 func englishOne(m i18n.Message) string {
