@@ -536,8 +536,16 @@ func i18nStamp(env *Env, args []string) int {
 		return ExitOK
 	}
 	data, err := i18ntool.Stamp(name, src, hashes, env.Loc.T("ui.i18ncmd.stamp.header"))
+	if env.refusedRewrite(name, err) {
+		return ExitBadInput
+	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
+		msg := safetext.Line(err.Error())
+		var se *i18ntool.StampError
+		if errors.As(err, &se) {
+			msg = se.Message(env.Loc)
+		}
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", msg))
 		return ExitBadInput
 	}
 	if code, ok := env.writeLocale(name, path, src, data); !ok {

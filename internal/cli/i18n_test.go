@@ -201,6 +201,16 @@ func TestI18nStampAndStatus(t *testing.T) {
 	if _, errOut, code := run(t, dir, "i18n", "stamp", "fr.yaml", "ui.no.such"); code != ExitBadInput || !strings.Contains(errOut, "ui.no.such") {
 		t.Errorf("unknown key: %d %q", code, errOut)
 	}
+	// A _source block stamp cannot edit in place is said at its line, in
+	// the user's language (it was English whatever the language).
+	flow := writeFile(t, dir, "flow.yaml", goodDraft+"_source: {ui.status.met: \"00000000\"}\n")
+	before, _ := os.ReadFile(flow)
+	if _, errOut, code := run(t, dir, "--lang", "fr", "i18n", "stamp", "flow.yaml", "ui.status.met"); code != ExitBadInput || !regexp.MustCompile(`flow\.yaml:\d+\x{a0}: écrivez _source comme un bloc`).MatchString(errOut) {
+		t.Errorf("flow _source: %d %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(flow); string(after) != string(before) {
+		t.Errorf("flow _source: the file changed")
+	}
 
 	out, _, _ = run(t, dir, "--locale-file", "fr.yaml", "i18n", "status", "--format", "json")
 	var s struct {

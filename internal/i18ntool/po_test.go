@@ -190,6 +190,11 @@ func TestParsePOFromOtherHands(t *testing.T) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
+	for _, k := range stampErrorKinds {
+		if !en.Has("ui.i18ncmd.stamp.error." + k) {
+			t.Errorf("en.yaml lacks ui.i18ncmd.stamp.error.%s", k)
+		}
+	}
 	for _, k := range poErrorKinds {
 		if !en.Has("ui.i18ncmd.po.error." + k) {
 			t.Errorf("en.yaml lacks ui.i18ncmd.po.error.%s", k)

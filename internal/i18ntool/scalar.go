@@ -15,7 +15,7 @@ func scalar(s string) string {
 	if q := strings.TrimSuffix(string(out), "\n"); err == nil && !strings.Contains(q, "\n") {
 		return q
 	}
-	return strconv.Quote(s) // a long text the encoder would fold
+	return strconv.Quote(s) // a text the encoder would write on more than one line
 }
 
 // yaml11Special matches the plain scalars that a YAML 1.1 reader (PyYAML,

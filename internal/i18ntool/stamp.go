@@ -1,12 +1,12 @@
 package i18ntool
 
 import (
-	"fmt"
 	"maps"
 	"sort"
 	"strings"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"gopkg.in/yaml.v3"
 )
 
@@ -38,7 +38,7 @@ func Stamp(name string, src []byte, hashes map[string]string, header string) ([]
 				continue
 			}
 			if srcKey != nil {
-				return nil, fmt.Errorf("%s:%d: _source is given twice; merge the two blocks", name, root.Content[i].Line)
+				return nil, &StampError{File: name, Line: root.Content[i].Line, Kind: "twice"}
 			}
 			srcKey, srcVal = root.Content[i], root.Content[i+1]
 		}
@@ -70,7 +70,7 @@ func Stamp(name string, src []byte, hashes map[string]string, header string) ([]
 		if srcVal.Value != "" { // an explicit ~ or null goes
 			l, ok := replaceValue(lines[srcVal.Line-1], srcVal, "")
 			if !ok {
-				return nil, fmt.Errorf("%s:%d: cannot edit this _source line; write it as \"_source:\" alone", name, srcVal.Line)
+				return nil, &StampError{File: name, Line: srcVal.Line, Kind: "header_line"}
 			}
 			lines[srcVal.Line-1] = l
 		}
@@ -98,7 +98,7 @@ func Stamp(name string, src []byte, hashes map[string]string, header string) ([]
 			}
 			l, ok := replaceValue(lines[v.Line-1], v, `"`+h+`"`)
 			if !ok {
-				return nil, fmt.Errorf("%s:%d: cannot edit the _source entry of %s; write its value on one line", name, v.Line, k.Value)
+				return nil, &StampError{File: name, Line: v.Line, Kind: "entry", Key: k.Value}
 			}
 			lines[v.Line-1] = l
 		}
@@ -111,7 +111,7 @@ func Stamp(name string, src []byte, hashes map[string]string, header string) ([]
 		text = strings.Join(lines, "")
 
 	default:
-		return nil, fmt.Errorf("%s:%d: write _source as a block mapping, one \"key: hash\" per line", name, srcVal.Line)
+		return nil, &StampError{File: name, Line: srcVal.Line, Kind: "block"}
 	}
 
 	after, err := i18n.Parse(name, []byte(text))
@@ -125,7 +125,7 @@ func Stamp(name string, src []byte, hashes map[string]string, header string) ([]
 		}
 	}
 	if !ok {
-		return nil, fmt.Errorf("%s: the _source block could not be edited safely; nothing was written", name)
+		return nil, &ProofError{File: name, Kind: "record"}
 	}
 	return []byte(text), nil
 }
@@ -243,3 +243,21 @@ func sameTexts(a, b *i18n.File) bool {
 	}
 	return true
 }
+
+// StampError is a _source block stamp cannot edit in place: its words are
+// en.yaml's ui.i18ncmd.stamp.error.<Kind>, naming the file's line.
+type StampError struct {
+	File      string
+	Line      int
+	Kind, Key string
+}
+
+// stampErrorKinds lists every Kind, so that a test can see each has its text.
+var stampErrorKinds = []string{"twice", "header_line", "entry", "block"}
+
+// Message is the error in loc's language.
+func (e *StampError) Message(loc *i18n.Locale) string {
+	return loc.T("ui.i18ncmd.stamp.error."+e.Kind, "File", safetext.Line(e.File), "Line", e.Line, "Key", safetext.Key(e.Key))
+}
+
+func (e *StampError) Error() string { return e.Message(i18n.English()) }
