@@ -231,7 +231,14 @@ func (m *Model) keys(msg tea.KeyMsg) tea.Cmd {
 		first := m.replay(m.form.flush())
 		return tea.Batch(first, m.keys(msg))
 	}
-	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || m.typing() {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 {
+		return m.key(msg)
+	}
+	if m.typing() {
+		// In a text field the runes are text; as one message their name
+		// can be a key's ("right", "end", "esc" typed over a slow link),
+		// which the field's bindings would take. Marked pasted, none does.
+		msg.Paste = msg.Paste || !msg.Alt
 		return m.key(msg)
 	}
 	if msg.Paste {

@@ -175,3 +175,30 @@ func TestFormNothingWaitsForEver(t *testing.T) {
 	d.run(tab)
 	d.settled()
 }
+
+// Words typed faster than the terminal is read arrive as one message of
+// several runes, whose name may be a key's: "right" moved the cursor,
+// "end" went to the end, "esc" closed the form, and the word was lost.
+// In a text field they are text, in the form and in the search.
+func TestWordsNamedLikeKeysAreTextInFields(t *testing.T) {
+	d, _ := editForm(t)
+	d.keys("tab")
+	for _, w := range []string{"turn", " ", "right", " ", "at", " ", "the", " ", "end", " ", "esc", " ", "up", " ", "home", " ", "tab"} {
+		if w == " " {
+			d.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+			continue
+		}
+		d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(w)})
+	}
+	d.settled()
+	d.wantScreen("turn right at the end esc up home tab")
+	d.keys("enter")
+	if got := d.m.c.file.Answers["description_good"].Justification; got != "turn right at the end esc up home tab" {
+		t.Errorf("saved %q", got)
+	}
+	d.keys("/")
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("end")})
+	if !d.m.list.searching || !strings.Contains(d.screen(), "end") {
+		t.Errorf("the search lost \"end\":\n%s", d.screen())
+	}
+}
