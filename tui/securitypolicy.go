@@ -9,6 +9,7 @@ import (
 	"github.com/bestpractices/bestpractices/internal/evidence"
 	"github.com/bestpractices/bestpractices/internal/secpolicy"
 	"github.com/bestpractices/bestpractices/internal/termbg"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
 
@@ -88,7 +89,10 @@ func formRunner(env *environ.Env) func(fields ...huh.Field) error {
 		termbg.Ask(env.Stdout) // the forms' colours follow the background
 	}
 	return func(fields ...huh.Field) error {
-		form := huh.NewForm(huh.NewGroup(fields...)).WithInput(in).WithOutput(env.Stdout)
+		// WithProgramOptions replaces huh's own options: focus reports kept.
+		form := huh.NewForm(huh.NewGroup(fields...)).
+			WithProgramOptions(tea.WithReportFocus(), tea.WithFilter(textRunes)).
+			WithInput(in).WithOutput(env.Stdout)
 		if env.Accessible {
 			form = form.WithAccessible(true)
 		}
@@ -98,6 +102,24 @@ func formRunner(env *environ.Env) func(fields ...huh.Field) error {
 		}
 		return err
 	}
+}
+
+// textRunes makes runes read together text in a text field: as one
+// message their name can be a key's ("end", "right" typed over a slow
+// link), which the field would take for that key and lose the word.
+func textRunes(m tea.Model, msg tea.Msg) tea.Msg {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok || k.Type != tea.KeyRunes || len(k.Runes) < 2 || k.Paste || k.Alt {
+		return msg
+	}
+	if f, ok := m.(*huh.Form); ok {
+		switch f.GetFocusedField().(type) {
+		case *huh.Input, *huh.Text:
+			k.Paste = true
+			return k
+		}
+	}
+	return msg
 }
 
 // oneLine hands huh's accessible prompts at most one line per read, taken

@@ -10,6 +10,8 @@ import (
 	"github.com/bestpractices/bestpractices/internal/cli"
 	"github.com/bestpractices/bestpractices/internal/environ"
 	"github.com/bestpractices/bestpractices/model"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
 )
 
 // policyRepo is a git work tree (with remote, when given) holding files.
@@ -92,5 +94,29 @@ func TestSecurityPolicyAccessibleReplacesOnYes(t *testing.T) {
 		if got := f.Answers["vulnerability_report_private"].Status; got != c.want {
 			t.Errorf("%q: vulnerability_report_private is %v, want %v:\n%s", c.reply, got, c.want, out)
 		}
+	}
+}
+
+// A word typed over a slow link arrives as one message; in a text field
+// of the security-policy form it is text ("end" went to the end of the
+// line and was lost), elsewhere it is left as keys.
+func TestTextRunesInSecurityPolicyFields(t *testing.T) {
+	word := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("end")}
+	var s string
+	input := huh.NewForm(huh.NewGroup(huh.NewInput().Value(&s)))
+	input.Init()
+	if k := textRunes(input, word).(tea.KeyMsg); !k.Paste || k.String() == "end" {
+		t.Errorf("in a text field: %q", k.String())
+	}
+	var yes bool
+	confirm := huh.NewForm(huh.NewGroup(huh.NewConfirm().Value(&yes)))
+	confirm.Init()
+	if k := textRunes(confirm, word).(tea.KeyMsg); k.Paste {
+		t.Errorf("outside a text field the runes were made text: %q", k.String())
+	}
+	m, _ := input.Update(textRunes(input, word))
+	m, _ = m.(*huh.Form).Update(textRunes(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("right")}))
+	if s = m.(*huh.Form).GetFocusedField().GetValue().(string); s != "endright" {
+		t.Errorf("the field holds %q", s)
 	}
 }
