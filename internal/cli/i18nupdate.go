@@ -268,6 +268,9 @@ func i18nImportPO(env *Env, args []string) int {
 	if n := len(res.Fuzzy); n > 0 {
 		fmt.Fprintln(env.Stdout, t("ui.i18ncmd.po.fuzzy", "Count", n))
 	}
+	if n := len(res.Older); n > 0 {
+		fmt.Fprintln(env.Stdout, t("ui.i18ncmd.po.older", "Count", n))
+	}
 	if res.NoContext > 0 {
 		fmt.Fprintln(env.Stderr, t("ui.i18ncmd.po.no_context", "File", safetext.Line(poName), "Count", res.NoContext))
 	}

@@ -134,7 +134,7 @@ type entry struct {
 
 // layoutImport is layout for i18n import-po: f holds the texts wanted,
 // old and doc the file as it is.
-func layoutImport(f, old *i18n.File, doc *yaml.Node, sourceHeader string, tag language.Tag, noStamp map[string]bool) (*Updated, error) {
+func layoutImport(f, old *i18n.File, doc *yaml.Node, sourceHeader string, tag language.Tag, noStamp map[string]string) (*Updated, error) {
 	return layout(f, old, doc, "", sourceHeader, tag, noStamp)
 }
 
@@ -171,8 +171,10 @@ func (d *yamlDoc) parse(src []byte) error {
 // layout writes f (the texts wanted) in English's layout. doc is the
 // file's YAML tree as it is (nil for a new file) and old its texts: values
 // that did not change are carried over as they are written, with the
-// comments. noStamp names texts whose source must not be recorded.
-func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, tag language.Tag, noStamp map[string]bool) (*Updated, error) {
+// comments. noStamp names texts whose source must not be recorded as the
+// current English; its value, when not "", is the older English the text
+// was made from (an imported PO entry's msgid), shown as #|.
+func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, tag language.Tag, noStamp map[string]string) (*Updated, error) {
 	// A text that reads back alone may not in its place (a block that
 	// keeps its final blank lines, at the end of the file): the proof
 	// names it, and it is written again in double quotes, which carry
@@ -188,7 +190,7 @@ func layout(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, 
 	}
 }
 
-func layoutOnce(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, tag language.Tag, noStamp, quoted map[string]bool) (*Updated, error) {
+func layoutOnce(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader string, tag language.Tag, noStamp map[string]string, quoted map[string]bool) (*Updated, error) {
 	en, _ := i18n.Embedded("en")
 	root, order := englishTree()
 	up := &Updated{Renamed: map[string]string{}}
@@ -316,7 +318,8 @@ func layoutOnce(f, oldFile *i18n.File, doc *yaml.Node, header, sourceHeader stri
 			if carried {
 				e = old[oldKey]
 			}
-			kn, vn, shown := leafNodes(full, k, note, runShown, m, e, f, oldFile, oldKey, carried, tag, up, sources, want, noStamp[full])
+			madeFrom, held := noStamp[full]
+			kn, vn, shown := leafNodes(full, k, note, runShown, m, e, f, oldFile, oldKey, carried, tag, up, sources, want, held, madeFrom)
 			if quoted[full] {
 				quoteAll(vn)
 			}
@@ -439,7 +442,7 @@ func norm(m i18n.Message) i18n.Message {
 // new key, refreshed where the file has one, and added where the English
 // is shown (a text to translate or revise); a translated text the file
 // gives no note keeps none.
-func leafNodes(full, k, note string, noteShown bool, m i18n.Message, e *entry, f, oldFile *i18n.File, oldKey string, carried bool, tag language.Tag, up *Updated, sources map[string]string, want map[string]i18n.Message, noStamp bool) (kn, vn *yaml.Node, shown bool) {
+func leafNodes(full, k, note string, noteShown bool, m i18n.Message, e *entry, f, oldFile *i18n.File, oldKey string, carried bool, tag language.Tag, up *Updated, sources map[string]string, want map[string]i18n.Message, noStamp bool, madeFrom string) (kn, vn *yaml.Node, shown bool) {
 	var oldKeyNode, oldValue *yaml.Node
 	if e != nil {
 		oldValue = e.value
@@ -478,6 +481,8 @@ func leafNodes(full, k, note string, noteShown bool, m i18n.Message, e *entry, f
 		if hash != current {
 			before := ""
 			switch {
+			case madeFrom != "" && hashOf(m, madeFrom) == hash:
+				before = madeFrom // the msgid of the PO entry imported
 			case e != nil && e.previous != "":
 				before = e.previous // written by an earlier update
 			case e != nil && e.hasEnglish && hashOf(m, e.english) == hash:

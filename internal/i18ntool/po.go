@@ -258,7 +258,7 @@ type POError struct {
 }
 
 // poErrorKinds lists every Kind, so that a test can see each has its text.
-var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul", "repeated", "escape_bytes", "obsolete_mixed", "plural_order", "unexpected", "plural_count", "utf16", "comment_inside", "hex_escape", "unwritable"}
+var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul", "repeated", "escape_bytes", "obsolete_mixed", "plural_order", "unexpected", "plural_count", "utf16", "comment_inside", "hex_escape", "language", "unwritable"}
 
 // Message is the error in loc's language; what comes from the file is
 // escaped for the terminal.
@@ -281,6 +281,7 @@ type Imported struct {
 	Data              []byte
 	Changed, Stamped  []string
 	Fuzzy, Unknown    []string
+	Older             []string // texts whose msgid is not the current English
 	Untouched, Plural int
 	NoContext         int    // translated entries with no msgctxt, which name no key
 	Charset           string // the PO file's, when it is not UTF-8
@@ -329,6 +330,18 @@ func ImportPO(name string, src []byte, poName string, po []byte, tag language.Ta
 	if err != nil {
 		return nil, err
 	}
+	if fields, line := poHeader(po); fields["language"] != "" && tag != language.Und {
+		// A PO file of another language would make the whole file that
+		// language, every text recorded as current.
+		code := strings.NewReplacer("_", "-").Replace(strings.FieldsFunc(fields["language"], func(r rune) bool { return r == '.' || r == '@' })[0])
+		if pt, err := language.Parse(code); err == nil {
+			pb, _ := pt.Base()
+			fb, _ := tag.Base()
+			if pb != fb {
+				return nil, &POError{File: poName, Line: line, Kind: "language", Args: []any{"PO", fields["language"], "Target", name, "Tag", tag.String()}}
+			}
+		}
+	}
 	en, _ := i18n.Embedded("en")
 	want := &i18n.File{Tag: old.Tag, Name: old.Name, Path: old.Path, Messages: map[string]i18n.Message{}, Sources: map[string]string{}}
 	for k, m := range old.Messages {
@@ -338,7 +351,7 @@ func ImportPO(name string, src []byte, poName string, po []byte, tag language.Ta
 		want.Sources[k] = h
 	}
 	res := &Imported{Charset: charset}
-	noStamp := map[string]bool{}
+	noStamp := map[string]string{}
 	lineOf := map[string]int{}
 	plural := map[string]bool{}
 	for _, e := range entries {
@@ -393,14 +406,25 @@ func ImportPO(name string, src []byte, poName string, po []byte, tag language.Ta
 		switch {
 		case e.Fuzzy:
 			res.Fuzzy = append(res.Fuzzy, e.Context)
-			noStamp[e.Context] = true
+			noStamp[e.Context] = ""
 		case current:
 			if want.Sources[e.Context] != SourceHash(e.Context) {
 				res.Stamped = append(res.Stamped, e.Context)
 			}
 			want.Sources[e.Context] = SourceHash(e.Context)
+		case cur.Text == m.Text && equalForms(cur.Forms, m.Forms) && want.Sources[e.Context] == SourceHash(e.Context):
+			// The file has this text already, made from the current English.
+		case em.Forms == nil:
+			// Made from an older English (Weblate and Crowdin keep the msgid
+			// a text was translated from): that English is recorded, and the
+			// text stays stale until revised and stamped.
+			res.Older = append(res.Older, e.Context)
+			want.Sources[e.Context] = Hash(e.ID)
+			noStamp[e.Context] = e.ID
 		default:
-			noStamp[e.Context] = true
+			res.Older = append(res.Older, e.Context)
+			want.Sources[e.Context] = Hash("\x00" + e.ID + "\x00" + e.IDPlural) // no English's: stale, its English unknown
+			noStamp[e.Context] = ""
 		}
 	}
 	var doc yamlDoc

@@ -237,3 +237,54 @@ func TestParsePOContinuationLines(t *testing.T) {
 		t.Errorf("second entry read as %+v", c)
 	}
 }
+
+// A PO entry made from an older English (Weblate keeps the msgid a text
+// was translated from, when English changed between export-po and
+// import-po) is taken, recorded as made from that English, and stays
+// stale with it shown as #|; update no longer records it as current.
+func TestImportPOFromAnOlderEnglish(t *testing.T) {
+	en, _ := i18n.Embedded("en")
+	key := "ui.status.met"
+	old := "Met (an older English)"
+	po := "msgid \"\"\nmsgstr \"Language: de\\n\"\n\nmsgctxt \"" + key + "\"\nmsgid \"" + old + "\"\nmsgstr \"Erfüllt\"\n"
+	res, err := ImportPO("de.yaml", nil, "de.po", []byte(po), language.German, "sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Older) != 1 || res.Older[0] != key || len(res.Stamped) != 0 {
+		t.Fatalf("older %v, stamped %v", res.Older, res.Stamped)
+	}
+	f, err := i18n.Parse("de.yaml", res.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Messages[key].Text != "Erfüllt" || f.Sources[key] != Hash(old) {
+		t.Errorf("taken as %q, source %q (want the older English's %q)", f.Messages[key].Text, f.Sources[key], Hash(old))
+	}
+	if !strings.Contains(string(res.Data), "#| "+old) {
+		t.Errorf("the older English is not shown:\n%s", res.Data)
+	}
+	up, err := Update("de.yaml", res.Data, "sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range up.Stamped {
+		if k == key {
+			t.Errorf("update recorded %s as made from the current English %q", key, en.Messages[key].Text)
+		}
+	}
+	stale := false
+	for _, s := range up.Stale {
+		stale = stale || s.Key == key && s.Before == old
+	}
+	if !stale {
+		t.Errorf("update does not call %s stale from %q: %+v", key, old, up.Stale)
+	}
+	// A PO file of another language is refused, naming its header.
+	fr := "msgid \"\"\nmsgstr \"Language: fr_FR.UTF-8\\n\"\n\nmsgctxt \"" + key + "\"\nmsgid \"Met\"\nmsgstr \"Satisfait\"\n"
+	_, err = ImportPO("de.yaml", nil, "fr.po", []byte(fr), language.German, "sources")
+	var pe *POError
+	if !errors.As(err, &pe) || !strings.Contains(pe.Message(i18n.English()), "fr.po:1: this PO file is a translation into fr_FR.UTF-8 (its Language header), but de.yaml is for de") {
+		t.Errorf("a French PO into de.yaml: %v", err)
+	}
+}

@@ -69,24 +69,32 @@ func parsePO(name string, src []byte) ([]POEntry, string, error) {
 // It is read before the file is decoded, as msgfmt reads it: the header
 // is ASCII in every charset a PO file may be in.
 func headerCharset(src []byte) (string, int) {
+	fields, line := poHeader(src)
+	if _, cs, ok := strings.Cut(fields["content-type"], "charset="); ok {
+		cs, _, _ = strings.Cut(strings.TrimSpace(cs), ";")
+		cs = strings.Trim(strings.TrimSpace(cs), `"'`)
+		return strings.ToValidUTF8(cs, "?"), line
+	}
+	return "", 0
+}
+
+// poHeader is the fields of a PO file's header entry, by lowercase name
+// (content-type, language...), and its line; none when the first entry is not a header.
+func poHeader(src []byte) (map[string]string, int) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	text, joins := joinLines(string(src))
 	p := &poParser{lex: poLexer{src: text, joins: joins, line: 1, raw: true}}
 	es, err := p.entries(true)
 	if err != nil || len(es) == 0 || es[0].ID != "" || es[0].HasContext || len(es[0].Str) == 0 {
-		return "", 0
+		return nil, 0
 	}
+	fields := map[string]string{}
 	for _, l := range strings.Split(es[0].Str[0], "\n") {
-		k, v, ok := strings.Cut(l, ":")
-		if !ok || !strings.EqualFold(strings.TrimSpace(k), "Content-Type") {
-			continue
-		}
-		if _, cs, ok := strings.Cut(v, "charset="); ok {
-			cs, _, _ = strings.Cut(strings.TrimSpace(cs), ";")
-			cs = strings.Trim(strings.TrimSpace(cs), `"'`)
-			return strings.ToValidUTF8(cs, "?"), es[0].Line
+		if k, v, ok := strings.Cut(l, ":"); ok {
+			fields[strings.ToLower(strings.TrimSpace(k))] = strings.ToValidUTF8(strings.TrimSpace(v), "?")
 		}
 	}
-	return "", 0
+	return fields, es[0].Line
 }
 
 func isUTF8Name(cs string) bool {
