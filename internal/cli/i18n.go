@@ -432,6 +432,10 @@ func (env *Env) newGlossary(t language.Tag, name string) int {
 		err = createNew(env.resolve(name), data)
 	}
 	switch {
+	case errors.Is(err, fs.ErrExist) && !isRegular(env.resolve(name)):
+		// Nothing went through it (O_EXCL); but there are no words to
+		// translate with either, so the user must not be told there are.
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.i18ncmd.new.glossary_not_regular", "File", safetext.Line(name), "Tag", t.String()))
 	case errors.Is(err, fs.ErrExist):
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.new.glossary_kept", "File", name))
 	case err != nil:
@@ -441,6 +445,14 @@ func (env *Env) newGlossary(t language.Tag, name string) int {
 		fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.new.glossary_written", "File", name, "Count", count))
 	}
 	return ExitOK
+}
+
+// isRegular reports whether path leads to a regular file, through a
+// symbolic link if it is one: a dangling link, a named pipe, a device or
+// a directory is not.
+func isRegular(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // createNew writes a file that must not exist yet: O_EXCL never replaces

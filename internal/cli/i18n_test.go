@@ -13,7 +13,9 @@ import (
 
 	"github.com/bestpractices/bestpractices/i18n"
 	"github.com/bestpractices/bestpractices/internal/environ"
+	"github.com/bestpractices/bestpractices/internal/fifotest"
 	"github.com/bestpractices/bestpractices/internal/i18ntool"
+	"golang.org/x/text/language"
 )
 
 func writeFile(t *testing.T, dir, name, content string) string {
@@ -763,5 +765,92 @@ func TestProofRefusalInTheUsersLanguage(t *testing.T) {
 	if !env.refusedRewrite("i18n/fr.yaml", err) || !strings.Contains(errb.String(), "erreur\u00a0: i18n/fr.yaml n'a pas été modifié\u00a0: le fichier réécrit ne se relirait pas") ||
 		regexp.MustCompile(`fr\.yaml:\d`).MatchString(errb.String()) {
 		t.Errorf("%q", errb.String())
+	}
+}
+
+// The glossary a new language starts from says what each term means and
+// where it shows, for any language: never another language's words or
+// remarks (the auditor's de starter said "the badge site's French says
+// « basique »").
+func TestI18nNewGlossaryNamesNoOtherLanguage(t *testing.T) {
+	english, err := i18n.Source("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var foreign []string // fr and ja words that are no English words too ("badge", "or")
+	for _, tag := range []string{"fr", "ja"} {
+		g, err := i18ntool.BuiltinGlossary(language.Make(tag))
+		if err != nil || g == nil {
+			t.Fatalf("%s: %v", tag, err)
+		}
+		for _, term := range g.Terms {
+			for _, w := range append([]string{term.Use}, term.Avoid...) {
+				if w = strings.TrimSpace(w); len(w) > 2 && !strings.Contains(string(english), w) {
+					foreign = append(foreign, w)
+				}
+			}
+		}
+	}
+	if len(foreign) < 40 {
+		t.Fatalf("only %d French or Japanese words to look for: %q", len(foreign), foreign)
+	}
+	foreign = append(foreign, "French", "Japanese", "français", "Français", "日本", "«", "「")
+	for _, tag := range []string{"de", "es", "pt-BR"} {
+		dir := t.TempDir()
+		if out, errOut, code := run(t, dir, "i18n", "new", tag); code != ExitOK {
+			t.Fatalf("%s: code %d\n%s%s", tag, code, out, errOut)
+		}
+		src, err := os.ReadFile(filepath.Join(dir, "glossary."+tag+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range foreign {
+			if i := strings.Index(string(src), w); i >= 0 {
+				t.Errorf("%s: the starter glossary holds %q: %q", tag, w, src[max(0, i-60):min(len(src), i+40)])
+			}
+		}
+	}
+}
+
+// i18n new leaves a glossary.TAG.yaml that is no regular file alone
+// (nothing is written through it) and says what it is, in the user's
+// language: not that it is there to translate with.
+func TestI18nNewGlossaryNotRegular(t *testing.T) {
+	says := map[string]string{"en": "not a regular file", "fr": "n'est pas un fichier ordinaire", "ja": "通常のファイルではありません"}
+	for lang, want := range says {
+		dir := t.TempDir()
+		if err := os.Symlink(filepath.Join(dir, "elsewhere.yaml"), filepath.Join(dir, "glossary.de.yaml")); err != nil {
+			t.Skip(err)
+		}
+		out, errOut, code := run(t, dir, "--lang", lang, "i18n", "new", "de")
+		if code != ExitOK || !strings.Contains(errOut, want) || strings.Contains(out+errOut, "glossary.de.yaml exists already") || strings.Contains(out, "glossary.de.yaml") {
+			t.Errorf("%s: a dangling link: code %d\n%s%s", lang, code, out, errOut)
+		}
+		if _, err := os.Lstat(filepath.Join(dir, "elsewhere.yaml")); !os.IsNotExist(err) {
+			t.Errorf("%s: written through the link: %v", lang, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "de.yaml")); err != nil {
+			t.Errorf("%s: the locale file: %v", lang, err)
+		}
+	}
+
+	dir := t.TempDir()
+	fifotest.Make(t, filepath.Join(dir, "glossary.de.yaml"))
+	fifotest.Within(t, func() {
+		out, errOut, code := run(t, dir, "i18n", "new", "de")
+		if code != ExitOK || !strings.Contains(errOut, "glossary.de.yaml is there but is not a regular file") || strings.Contains(out, "exists already") {
+			t.Errorf("a named pipe: code %d\n%s%s", code, out, errOut)
+		}
+	})
+
+	// A link to a glossary the translator keeps elsewhere is theirs.
+	dir = t.TempDir()
+	os.Mkdir(filepath.Join(dir, "shared"), 0o755)
+	writeFile(t, dir, "shared/glossary.de.yaml", "terms:\n  - en: vulnerability\n    use: Schwachstelle\n")
+	if err := os.Symlink(filepath.Join(dir, "shared/glossary.de.yaml"), filepath.Join(dir, "glossary.de.yaml")); err != nil {
+		t.Skip(err)
+	}
+	if out, errOut, code := run(t, dir, "i18n", "new", "de"); code != ExitOK || !strings.Contains(out, "glossary.de.yaml exists already and is kept") {
+		t.Errorf("a link to a glossary: code %d\n%s%s", code, out, errOut)
 	}
 }

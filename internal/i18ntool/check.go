@@ -76,7 +76,7 @@ var problemKinds = []string{
 	"link_scheme", "link_count", "brackets", "meta_type", "meta_unknown", "tag",
 	"tag_form", "no_tag", "no_name", "source_type", "source_value", "source_unknown",
 	"source_hash", "parse", "missing", "stale",
-	"glossary_read", "glossary_not_regular", "glossary_too_large", "glossary_yaml", "glossary_text", "glossary_shape", "tag_empty", "tag_und",
+	"glossary_read", "glossary_not_regular", "glossary_too_large", "glossary_yaml", "glossary_text", "glossary_char", "glossary_shape", "tag_empty", "tag_und",
 }
 
 // Errors counts the problems of severity Error.

@@ -3,11 +3,14 @@ package i18ntool
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/bestpractices/bestpractices/i18n"
+	"github.com/bestpractices/bestpractices/internal/safetext"
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
@@ -38,7 +41,7 @@ type Term struct {
 type GlossaryError struct {
 	File string
 	Line int    // 0 when the file could not be read
-	Kind string // a Problem kind: glossary_read (_not_regular, _too_large), glossary_yaml, glossary_text, glossary_shape
+	Kind string // a Problem kind: glossary_read (_not_regular, _too_large), glossary_yaml, glossary_text, glossary_char, glossary_shape
 	Args []any
 }
 
@@ -137,6 +140,9 @@ func ParseGlossary(name string, src []byte) (*Glossary, error) {
 		}
 		for _, e := range v.Content {
 			t, err := glossaryTerm(e, bad)
+			if ge, ok := err.(*GlossaryError); ok && ge.File == "" {
+				ge.File = name // a glossary_char, found in a value
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -150,6 +156,23 @@ func ParseGlossary(name string, src []byte) (*Glossary, error) {
 	return g, nil
 }
 
+// hiddenRune finds a character a glossary's text must not hold, raw or
+// written as a YAML escape ("\x01", "\u202e"): a control character, a
+// line separator, a bidirectional control or an invisible one. Messages
+// strip or escape them, so a word holding one would be shown as another
+// ("Erfllt") and never be found in a text. A note may run over lines.
+func hiddenRune(s string, note bool) (rune, bool) {
+	for _, r := range s {
+		if note && (r == '\n' || r == '\t') {
+			continue
+		}
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r) || safetext.Invisible(r) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
 func glossaryTerm(e *yaml.Node, bad func(int, string) error) (Term, error) {
 	t := Term{Line: e.Line}
 	if e.Kind != yaml.MappingNode {
@@ -160,6 +183,9 @@ func glossaryTerm(e *yaml.Node, bad func(int, string) error) (Term, error) {
 		case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
 			return "", nil
 		case n.Kind == yaml.ScalarNode && n.Tag == "!!str":
+			if r, ok := hiddenRune(n.Value, field == "note"); ok {
+				return "", &GlossaryError{Line: n.Line, Kind: "glossary_char", Args: []any{"Field", field, "Char", fmt.Sprintf("U+%04X", r)}}
+			}
 			return n.Value, nil
 		}
 		return "", bad(n.Line, field)
@@ -211,26 +237,39 @@ func glossaryTerm(e *yaml.Node, bad func(int, string) error) (Term, error) {
 	return t, nil
 }
 
+// TermsFile is the one place that says what each of the badge's terms
+// means, for every language: i18n/glossary.terms.yaml, the terms with
+// their English and a note, and no word of any language. ("terms" is no
+// language tag, so no language's glossary is ever read from it.)
+const TermsFile = "i18n/glossary.terms.yaml"
+
+// Terms reads TermsFile: the badge's terms, each with its neutral note.
+func Terms() ([]Term, error) {
+	src, err := i18n.GlossarySource("terms")
+	if err != nil {
+		return nil, err
+	}
+	g, err := ParseGlossary(TermsFile, src)
+	if err != nil {
+		return nil, err
+	}
+	return g.Terms, nil
+}
+
 // GlossaryStarter is the glossary a new language starts from: every term
-// of the built-in glossaries (in their order, the first language's
-// first), each with its English and note and no word yet. header is a
-// comment for the translator, one line or more. The bytes are read back
-// and compared with the terms before they are returned: an error, and
-// nothing to write, when they differ.
+// of TermsFile, each with its English and its note and no word yet,
+// never another language's words or remarks. header is a comment for the
+// translator, one line or more. The bytes are read back and compared
+// with the terms before they are returned: an error, and nothing to
+// write, when they differ.
 func GlossaryStarter(name, header string) (data []byte, count int, err error) {
-	var terms []Term
-	seen := map[string]bool{}
-	for _, tag := range i18n.Available() {
-		g, err := BuiltinGlossary(language.Make(tag))
-		if err != nil || g == nil {
-			continue // a broken built-in glossary fails the tests
-		}
-		for _, t := range g.Terms {
-			if !seen[t.English] {
-				seen[t.English] = true
-				terms = append(terms, Term{English: t.English, Note: t.Note})
-			}
-		}
+	all, err := Terms()
+	if err != nil {
+		return nil, 0, err // a broken TermsFile fails the tests
+	}
+	terms := make([]Term, len(all))
+	for i, t := range all {
+		terms[i] = Term{English: t.English, Note: t.Note}
 	}
 	var b bytes.Buffer
 	// Every line break YAML might see ends a comment line: none may

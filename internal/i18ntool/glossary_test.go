@@ -215,6 +215,17 @@ func TestGlossaryFileRefused(t *testing.T) {
 		{"a list", "- en: Met\n", "glossary_shape", 1},
 		{"second document", "terms:\n  - en: Met\n    use: a\n---\nterms:\n  - en: Unmet\n", "glossary_shape", 4},
 		{"escape", "terms:\n  - en: Met\n    use: \"a\x1b[2Jb\"\n", "glossary_text", 3},
+		// Written as YAML escapes, or as characters BadBytes lets through:
+		// messages strip them, so the word would show as another.
+		{"escape written", "terms:\n  - en: Met\n    use: \"Erf\\x01llt\"\n", "glossary_char", 3},
+		{"ESC written", "terms:\n  - en: Met\n    use: \"Erf\\e[31mllt\"\n", "glossary_char", 3},
+		{"bidi written", "terms:\n  - en: Met\n    use: \"\\u202eErfüllt\"\n", "glossary_char", 3},
+		{"bidi raw", "terms:\n  - en: Met\n    use: Erf\u202ellt\n", "glossary_char", 3},
+		{"zero width", "terms:\n  - en: Met\n    use: Erf\u200bllt\n", "glossary_char", 3},
+		{"line separator", "terms:\n  - en: Met\n    use: \"Erf\\Lllt\"\n", "glossary_char", 3},
+		{"in a word to avoid", "terms:\n  - en: Met\n    use: Erfüllt\n    avoid:\n      - Zutreffend\n      - \"Zu\\ttreffend\"\n", "glossary_char", 6},
+		{"in the English", "terms:\n  - en: \"M\\u202Eet\"\n    use: Erfüllt\n", "glossary_char", 2},
+		{"in a note", "terms:\n  - en: Met\n    note: \"an answer\\u2066\"\n    use: Erfüllt\n", "glossary_char", 3},
 	}
 	for _, c := range cases {
 		dir := t.TempDir()
@@ -246,6 +257,26 @@ func TestGlossaryFileRefused(t *testing.T) {
 	})
 }
 
+// A hidden character is named in the message, in the user's language, so
+// that the translator can find it; a note may still run over lines.
+func TestGlossaryHiddenCharacterNamed(t *testing.T) {
+	_, err := ParseGlossary("glossary.de.yaml", []byte("terms:\n  - en: Met\n    note: |\n      an answer,\n      \tover lines\n    use: \"Erf\\u202Ellt\"\n"))
+	ge, ok := err.(*GlossaryError)
+	if !ok || ge.File != "glossary.de.yaml" || ge.Line != 6 || ge.Kind != "glossary_char" {
+		t.Fatalf("%#v", err)
+	}
+	p := Problem{File: ge.File, Line: ge.Line, Severity: Error, Kind: ge.Kind, Args: ge.Args}
+	for tag, word := range map[string]string{"en": "glossary", "fr": "glossaire", "ja": "用語集"} {
+		loc, err := i18n.New(tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := p.Message(loc); !strings.Contains(m, "U+202E") || !strings.Contains(m, "use") || !strings.Contains(m, word) {
+			t.Errorf("%s: %s", tag, m)
+		}
+	}
+}
+
 // A glossary that is well formed but empty, or whose words are not
 // filled in yet (i18n new's), is no problem.
 func TestGlossaryStarterReadsBack(t *testing.T) {
@@ -253,16 +284,19 @@ func TestGlossaryStarterReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fr, _ := BuiltinGlossary(language.French)
-	if n != len(fr.Terms) {
-		t.Errorf("%d terms, the French glossary has %d", n, len(fr.Terms))
+	want, err := Terms()
+	if err != nil || len(want) < 15 {
+		t.Fatalf("%s: %d terms, %v", TermsFile, len(want), err)
+	}
+	if n != len(want) {
+		t.Errorf("%d terms, %s has %d", n, TermsFile, len(want))
 	}
 	g, err := ParseGlossary("glossary.de.yaml", data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, term := range g.Terms {
-		if term.English != fr.Terms[i].English || term.Note != fr.Terms[i].Note || term.Use != "" || term.Avoid != nil {
+		if term.English != want[i].English || term.Note != want[i].Note || term.Note == "" || term.Use != "" || term.Avoid != nil {
 			t.Errorf("term %d: %+v", i, term)
 		}
 	}
@@ -272,6 +306,36 @@ func TestGlossaryStarterReadsBack(t *testing.T) {
 	for _, src := range []string{"", "terms:\n", "# nothing yet\n"} {
 		if _, err := ParseGlossary("g.yaml", []byte(src)); err != nil {
 			t.Errorf("%q: %v", src, err)
+		}
+	}
+}
+
+// The neutral notes have one place, TermsFile: it names every term any
+// language's glossary lists, and no word of any language.
+func TestTermsFileIsNeutral(t *testing.T) {
+	terms, err := Terms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, term := range terms {
+		known[term.English] = true
+		if term.Note == "" || term.Use != "" || term.Avoid != nil {
+			t.Errorf("%s: %s: a note, and no words, for every term: %+v", TermsFile, term.English, term)
+		}
+	}
+	if _, err := language.Parse("terms"); err == nil {
+		t.Errorf("terms reads as a language tag: %s could be taken for a language's glossary", TermsFile)
+	}
+	for _, tag := range i18n.Available()[1:] {
+		g, err := BuiltinGlossary(language.Make(tag))
+		if err != nil || g == nil {
+			t.Fatalf("%s: %v", tag, err)
+		}
+		for _, term := range g.Terms {
+			if !known[term.English] {
+				t.Errorf("%s:%d: %s is not in %s: a new language's glossary would lack it", g.File, term.Line, term.English, TermsFile)
+			}
 		}
 	}
 }
