@@ -110,6 +110,7 @@ func Update(name string, src []byte, sourceHeader string) (*Updated, error) {
 // file saved on Windows stays as it was saved, and its diff shows only
 // what changed, not every line.
 func sameConventions(src, out []byte) []byte {
+	out = sameCommentSpacing(src, out)
 	bom := []byte("\ufeff")
 	body := bytes.TrimPrefix(src, bom)
 	if i := bytes.IndexByte(body, '\n'); i > 0 && body[i-1] == '\r' {
@@ -119,6 +120,82 @@ func sameConventions(src, out []byte) []byte {
 		out = append(append([]byte{}, bom...), out...)
 	}
 	return out
+}
+
+// sameCommentSpacing gives each comment beside a key or a value in out
+// (written with one space before it) the blanks the translator put before
+// it in src, where the same key has the same comment: a line that did not
+// change comes back byte for byte, and a changed text keeps its comment
+// where it was. out is returned as it is when nothing is to be done, or
+// when the result would not read back as out does (the spacing is not
+// worth a refusal).
+func sameCommentSpacing(src, out []byte) []byte {
+	gaps := map[string]string{}
+	odd := false // a gap other than the one space the encoder writes
+	var srcDoc yaml.Node
+	if !bytes.Contains(src, []byte("#")) || yaml.Unmarshal(src, &srcDoc) != nil {
+		return out
+	}
+	srcLines := strings.Split(string(src), "\n")
+	besideComments(&srcDoc, func(at string, n *yaml.Node) {
+		line := strings.TrimSuffix(srcLines[n.Line-1], "\r")
+		before, ok := strings.CutSuffix(line, n.LineComment)
+		text := strings.TrimRight(before, " \t")
+		if !ok || text == "" || len(text) == len(before) {
+			return
+		}
+		gap := before[len(text):]
+		gaps[at+"\x00"+n.LineComment] = gap
+		odd = odd || gap != " "
+	})
+	if !odd {
+		return out
+	}
+	var outDoc yaml.Node
+	if yaml.Unmarshal(out, &outDoc) != nil {
+		return out
+	}
+	lines := strings.Split(string(out), "\n")
+	besideComments(&outDoc, func(at string, n *yaml.Node) {
+		gap, ok := gaps[at+"\x00"+n.LineComment]
+		line := lines[n.Line-1]
+		before, found := strings.CutSuffix(line, n.LineComment)
+		if text := strings.TrimRight(before, " \t"); ok && found && text != "" && len(text) < len(before) {
+			lines[n.Line-1] = text + gap + n.LineComment
+		}
+	})
+	spaced := []byte(strings.Join(lines, "\n"))
+	a, errA := i18n.Parse("", out)
+	b, errB := i18n.Parse("", spaced)
+	if errA != nil || errB != nil || !sameTexts(a, b) || !maps.Equal(a.Sources, b.Sources) {
+		return out
+	}
+	return spaced
+}
+
+// besideComments calls visit for each key and value of doc that has a
+// comment beside it (on one line), with the key's path: "ui.status.met",
+// "ui.tui.problems.one".
+func besideComments(doc *yaml.Node, visit func(at string, n *yaml.Node)) {
+	var walk func(prefix string, n *yaml.Node)
+	walk = func(prefix string, n *yaml.Node) {
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			at := prefix + "." + k.Value
+			for _, c := range []*yaml.Node{k, v} {
+				if c.LineComment != "" && c.Line > 0 && !strings.Contains(c.LineComment, "\n") {
+					visit(at, c)
+				}
+			}
+			walk(at, v)
+		}
+	}
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		walk("", doc.Content[0])
+	}
 }
 
 // entry is what the old file has for one key.
@@ -745,7 +822,9 @@ func restyled(old *yaml.Node, m i18n.Message) *yaml.Node {
 					}
 				}
 			}
-			n.Content = append(n.Content, keyNode(ok, form), restyled(ov, i18n.Message{Text: m.Forms[form]}))
+			kn, vn := keyNode(ok, form), restyled(ov, i18n.Message{Text: m.Forms[form]})
+			keepOwnComments(ok, ov, kn, vn)
+			n.Content = append(n.Content, kn, vn)
 		}
 		return n
 	}
@@ -767,6 +846,23 @@ func restyled(old *yaml.Node, m i18n.Message) *yaml.Node {
 		// plain stays plain where it can; styled quotes where it must
 	}
 	return n
+}
+
+// keepOwnComments carries the translator's comments of a plural form
+// (ok, ov: its key and value in the file, nil when new) over to its new
+// key and value: above it, beside it, below it.
+func keepOwnComments(ok, ov, kn, vn *yaml.Node) {
+	if ok == nil {
+		return
+	}
+	kn.HeadComment, kn.FootComment = ownOnly(ok.HeadComment), ownOnly(ok.FootComment)
+	beside := ok.LineComment
+	if ov != nil && ov.LineComment != "" {
+		beside = ov.LineComment
+	}
+	if beside != "" && !isOurs(beside) {
+		vn.LineComment = beside
+	}
 }
 
 // sameShape reports whether an empty old value has the shape an empty
