@@ -490,10 +490,12 @@ func i18nStamp(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(name, err)))
 		return ExitBadInput
 	}
+	if env.unreadable(name, src, "ui.i18ncmd.update.refused") {
+		return ExitBadInput
+	}
 	f, err := i18n.Parse(name, src)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", err.Error()))
-		return ExitBadInput
+		return ExitBadInput // said above
 	}
 	all := i18ntool.EnglishKeys()
 	var chosen []string

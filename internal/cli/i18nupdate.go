@@ -37,6 +37,9 @@ func i18nUpdate(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(name, err)))
 		return ExitBadInput
 	}
+	if env.unreadable(name, src, "ui.i18ncmd.update.refused") {
+		return ExitBadInput
+	}
 	up, err := i18ntool.Update(name, src, env.Loc.T("ui.i18ncmd.stamp.header"))
 	if env.refusedRewrite(name, err) {
 		return ExitBadInput
@@ -84,7 +87,7 @@ func (env *Env) writeLocale(name, path string, src, data []byte) (int, bool) {
 		perm = info.Mode().Perm()
 	}
 	if err := model.WriteAtomic(path, data, perm); err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
+		env.writeFailed(name, err)
 		return ExitBadInput, false
 	}
 	return ExitOK, true
@@ -197,6 +200,9 @@ func i18nExportPO(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(name, err)))
 		return ExitBadInput
 	}
+	if env.unreadable(name, src, "ui.i18ncmd.locale_file.unusable") {
+		return ExitBadInput
+	}
 	data, err := i18ntool.ExportPO(name, src)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
@@ -209,7 +215,7 @@ func i18nExportPO(env *Env, args []string) int {
 	path := env.localePath(*out)
 	perm := os.FileMode(0o644)
 	if err := model.WriteAtomic(path, data, perm); err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
+		env.writeFailed(*out, err)
 		return ExitBadInput
 	}
 	fmt.Fprintln(env.Stdout, env.Loc.T("ui.i18ncmd.po.exported", "File", *out))
@@ -238,6 +244,9 @@ func i18nImportPO(env *Env, args []string) int {
 	src, err := i18n.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", env.localeReadError(name, err)))
+		return ExitBadInput
+	}
+	if len(src) > 0 && env.unreadable(name, src, "ui.i18ncmd.update.refused") {
 		return ExitBadInput
 	}
 	tag := language.Und
@@ -314,7 +323,7 @@ func i18nImportPO(env *Env, args []string) int {
 	}
 	if src == nil {
 		if err := model.WriteAtomic(path, res.Data, 0o644); err != nil {
-			fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
+			env.writeFailed(name, err)
 			return ExitBadInput
 		}
 		return code
@@ -323,6 +332,37 @@ func i18nImportPO(env *Env, args []string) int {
 		return c
 	}
 	return code
+}
+
+// writeFailed says that name could not be written, in the user's words
+// around the system's reason ("permission denied").
+func (env *Env) writeFailed(name string, err error) {
+	msg := env.Loc.T("ui.i18ncmd.rewrite.write_failed", "File", safetext.Line(name), "Error", safetext.Line(err.Error()))
+	fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", msg))
+}
+
+// unreadable reports, and says, a locale file that does not read (a YAML
+// alias where a text goes, a broken line): each error at its line in
+// i18n check's words and the user's language, then the line closing
+// says (the file was not changed, or cannot be used). The reader's own
+// error is English and names one problem only.
+func (env *Env) unreadable(name string, src []byte, closing string) bool {
+	_, err := i18n.Parse(name, src)
+	if err == nil {
+		return false
+	}
+	shown := 0
+	for _, p := range i18ntool.CheckWith(name, src, env.glossariesBeside(name)) {
+		if p.Severity == i18ntool.Error {
+			env.printProblem(env.Stderr, name, p)
+			shown++
+		}
+	}
+	if shown == 0 { // check finds nothing the reader refuses: its own words, at least
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
+	}
+	fmt.Fprintln(env.Stderr, env.Loc.T(closing, "File", name))
+	return true
 }
 
 // refusedRewrite reports, and says, a locale file that a rewrite would
