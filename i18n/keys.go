@@ -44,7 +44,7 @@ var keyInfo = []struct {
 	{"ui.tui.review.prompt.keys.*", KeyInfo{true, 24, "an answer to the import review's question, in its help line"}},
 	{"ui.tui.review.**", KeyInfo{true, 0, "a line of the import review (import in a terminal, when answers differ); cut at the terminal's width"}},
 	{"ui.tui.prompt.**", KeyInfo{true, 0, "a question on the walk's status line; cut at the terminal's width, so the keys come early"}},
-	{"ui.tui.**", KeyInfo{true, 0, "the walk's status line or a label; one line, cut at the terminal's width"}},
+	{"ui.tui.**", KeyInfo{true, 0, "the walk's status line or a label, cut at the terminal's width"}},
 	{"ui.cli.status.blocker", KeyInfo{true, 0, "a row of status: what does not count yet, and why"}},
 	{"ui.cli.status.header", KeyInfo{true, 0, "the first line of status"}},
 	{"ui.detect.source", KeyInfo{true, 0, "where a proposal comes from, beside it in the walk's detail pane"}},

@@ -78,3 +78,23 @@ func TestImportPOKeepsCommentsOnChangedTexts(t *testing.T) {
 		}
 	}
 }
+
+// No translators' note says a thing twice ("one line, cut at the
+// terminal's width; one line"): each part of every key's note, as i18n
+// new and update write it, is said once.
+func TestNotesSayEachThingOnce(t *testing.T) {
+	for _, k := range EnglishKeys() {
+		note := noteComment(k)
+		seen := map[string]bool{}
+		for _, part := range strings.FieldsFunc(strings.TrimPrefix(note, markNote), func(r rune) bool { return r == ';' || r == ',' || r == ':' }) {
+			part = strings.TrimSpace(part)
+			if seen[part] {
+				t.Errorf("%s: the note says %q twice: %s", k, part, note)
+			}
+			seen[part] = true
+		}
+		if strings.Count(note, "one line") > 1 || strings.Count(note, "cells") > 1 {
+			t.Errorf("%s: the note repeats itself: %s", k, note)
+		}
+	}
+}
