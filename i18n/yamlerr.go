@@ -20,6 +20,9 @@ import (
 // match its neighbours': the parser names the mapping it broke instead.
 func YAMLError(src []byte, err error) (line int, msg string, indent bool) {
 	line, msg = YAMLErrorLine(err)
+	if l := UnquotedBrace(src); l > 0 {
+		return l, msg, false // the parser names the key above it
+	}
 	if !indentMessage(msg) {
 		return max(line, 1), msg, false // the parser leaves out the number of line 1
 	}
@@ -27,6 +30,42 @@ func YAMLError(src []byte, err error) (line int, msg string, indent bool) {
 		return l, msg, true
 	}
 	return max(line, 1), msg, false
+}
+
+// UnquotedBrace is the line of the first value written without quotes
+// that starts with { or [ and does not read as YAML there: a text that
+// opens with a template ({{.Count}} answers…), which YAML takes for the
+// start of a mapping and then fails on, naming the key above. 0 when
+// there is none.
+func UnquotedBrace(src []byte) int {
+	block := -1 // the indentation of the key whose block scalar goes on
+	for i, raw := range strings.Split(string(src), "\n") {
+		raw = strings.TrimSuffix(raw, "\r")
+		trimmed := strings.TrimLeft(raw, " ")
+		if trimmed == "" || trimmed[0] == '#' {
+			continue
+		}
+		indent := len(raw) - len(trimmed)
+		if block >= 0 && indent > block {
+			continue // the text of a block scalar
+		}
+		block = -1
+		trimmed = strings.TrimPrefix(strings.TrimPrefix(trimmed, "- "), "? ")
+		_, v, ok := splitKey(trimmed)
+		if !ok || v == "" {
+			continue
+		}
+		switch v[0] {
+		case '|', '>':
+			block = indent
+		case '{', '[':
+			var x any
+			if strings.HasPrefix(v, "{{") || yaml.Unmarshal([]byte(v), &x) != nil {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }
 
 // indentMessage reports whether the parser's message is one a line

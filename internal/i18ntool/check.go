@@ -69,7 +69,7 @@ func (p Problem) Message(loc *i18n.Locale) string {
 
 // problemKinds lists every Kind, so that a test can see each has its text.
 var problemKinds = []string{
-	"yaml", "indent", "second_document", "utf8", "control_raw", "control", "bidi", "invisible", "root", "key_type", "duplicate",
+	"yaml", "indent", "unquoted_brace", "second_document", "utf8", "control_raw", "control", "bidi", "invisible", "root", "key_type", "duplicate",
 	"unknown_key", "group", "not_text", "list", "plural_form", "plural_other",
 	"plural_unused", "plural_never", "plural_lacks", "template", "placeholder_missing",
 	"placeholder_added", "placeholder_none", "template_action", "one_line", "too_wide", "glossary", "fr_spacing", "ja_colon", "link_open", "link_close", "link_empty", "link_space",
@@ -115,7 +115,9 @@ func CheckWith(name string, src []byte, glossaries Glossaries) []Problem {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg, indent := i18n.YAMLError(src, err)
-		if indent {
+		if line == i18n.UnquotedBrace(src) {
+			c.add(line, "", Error, "unquoted_brace")
+		} else if indent {
 			c.add(line, "", Error, "indent", "Detail", msg)
 		} else {
 			c.add(line, "", Error, "yaml", "Detail", msg)
