@@ -51,6 +51,9 @@ func UnquotedBrace(src []byte) int {
 		}
 		block = -1
 		trimmed = strings.TrimPrefix(strings.TrimPrefix(trimmed, "- "), "? ")
+		if trimmed == "" {
+			continue // "- " alone
+		}
 		_, v, ok := splitKey(trimmed)
 		if !ok || v == "" {
 			continue
