@@ -448,6 +448,11 @@ func TestI18nPO(t *testing.T) {
 	if out, errOut, code := run(t, dir, "i18n", "import-po", "fr.po", "fr.yaml"); code != ExitOK || !strings.Contains(out, "0 texts taken") || !strings.Contains(errOut, "warning: fr.po has 1 translated entry with no msgctxt, which names no key; left out") {
 		t.Errorf("no msgctxt: %d %q %q", code, out, errOut)
 	}
+	// A locale file whose meta.tag is no language: said in the user's language.
+	writeFile(t, dir, "bad.yaml", "meta:\n  tag: \"not a tag!\"\n  name: X\n")
+	if _, errOut, code := run(t, dir, "--lang", "fr", "i18n", "export-po", "bad.yaml"); code != ExitBadInput || !strings.Contains(errOut, "meta.tag \"not a tag!\" n'est pas une étiquette de langue") {
+		t.Errorf("bad tag: %d %q", code, errOut)
+	}
 	// One key given twice (two msgids, which PO allows): refused, not left to chance.
 	twice := string(po) + "\nmsgctxt \"ui.status.met\"\nmsgid \"Met (old)\"\nmsgstr \"Rempli\"\n"
 	writeFile(t, dir, "fr.po", twice)

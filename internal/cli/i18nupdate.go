@@ -205,7 +205,12 @@ func i18nExportPO(env *Env, args []string) int {
 	}
 	data, err := i18ntool.ExportPO(name, src)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", safetext.Line(err.Error())))
+		msg := safetext.Line(err.Error())
+		var pe *i18ntool.POError
+		if errors.As(err, &pe) {
+			msg = pe.Message(env.Loc)
+		}
+		fmt.Fprintln(env.Stderr, env.Loc.T("ui.cli.error", "Message", msg))
 		return ExitBadInput
 	}
 	if *out == "-" {

@@ -95,7 +95,7 @@ func PORule(t language.Tag) (pluralRule, error) {
 			return r, nil
 		}
 	}
-	return pluralRule{}, fmt.Errorf("no gettext plural formula is known for %s; translate the YAML file itself", t)
+	return pluralRule{}, &POError{Kind: "no_formula", Args: []any{"Tag", t.String()}}
 }
 
 // ExportPO writes a locale file as a gettext PO file.
@@ -110,10 +110,11 @@ func ExportPO(name string, src []byte) ([]byte, error) {
 	}
 	t, err := language.Parse(f.Tag)
 	if err != nil {
-		return nil, fmt.Errorf("%s: meta.tag %q is not a language tag", name, f.Tag)
+		return nil, &POError{File: name, Kind: "bad_tag", Args: []any{"Tag", f.Tag}}
 	}
 	rule, err := PORule(t)
 	if err != nil {
+		err.(*POError).File = name
 		return nil, err
 	}
 	stale := map[string]StaleText{}
@@ -258,7 +259,7 @@ type POError struct {
 }
 
 // poErrorKinds lists every Kind, so that a test can see each has its text.
-var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul", "repeated", "escape_bytes", "obsolete_mixed", "plural_order", "unexpected", "plural_count", "utf16", "comment_inside", "hex_escape", "language", "unwritable"}
+var poErrorKinds = []string{"quote", "no_keyword", "keyword", "unknown_keyword", "plural_index", "inner_quote", "lone_backslash", "escape", "utf8", "charset", "not_in_charset", "duplicate", "header_twice", "incomplete", "nul", "repeated", "escape_bytes", "obsolete_mixed", "plural_order", "unexpected", "plural_count", "utf16", "comment_inside", "hex_escape", "language", "no_formula", "bad_tag", "unwritable"}
 
 // Message is the error in loc's language; what comes from the file is
 // escaped for the terminal.
@@ -328,6 +329,7 @@ func ImportPO(name string, src []byte, poName string, po []byte, tag language.Ta
 	}
 	rule, err := PORule(tag)
 	if err != nil {
+		err.(*POError).File = name
 		return nil, err
 	}
 	if fields, line := poHeader(po); fields["language"] != "" && tag != language.Und {
